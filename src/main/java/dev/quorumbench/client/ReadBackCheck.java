@@ -1,0 +1,63 @@
+package dev.quorumbench.client;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares what each node lists against what the cycle wrote (pure).
+ *
+ * @param ackedPresent         per node, how many acknowledged ids it lists; -1 when the node could not be read
+ * @param lostIds              acknowledged ids missing from at least one readable node, sorted
+ * @param indeterminatePresent non-ok writes (quorum_not_met or fail) that some node lists anyway
+ * @param duplicates           ids listed more than once on one node, summed over nodes
+ * @param converged            every node was read and lists every acknowledged id
+ */
+public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, int indeterminatePresent,
+                            int duplicates, boolean converged) {
+
+    /**
+     * @param acked        ids whose outcome was ok
+     * @param indeterminate ids whose outcome was quorum_not_met or fail
+     * @param listings     per node the listed ids, or null when the node could not be read
+     */
+    public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate, List<? extends Collection<String>> listings) {
+        List<Integer> present = new ArrayList<>();
+        Set<String> lost = new TreeSet<>();
+        Set<String> indeterminateSeen = new HashSet<>();
+        int duplicates = 0;
+        boolean allRead = true;
+        for (Collection<String> listing : listings) {
+            if (listing == null) {
+                present.add(-1);
+                allRead = false;
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String id : listing) {
+                if (!seen.add(id)) {
+                    duplicates++;
+                }
+            }
+            int count = 0;
+            for (String id : acked) {
+                if (seen.contains(id)) {
+                    count++;
+                } else {
+                    lost.add(id);
+                }
+            }
+            present.add(count);
+            for (String id : indeterminate) {
+                if (seen.contains(id)) {
+                    indeterminateSeen.add(id);
+                }
+            }
+        }
+        return new ReadBackCheck(List.copyOf(present), List.copyOf(lost), indeterminateSeen.size(), duplicates,
+                allRead && lost.isEmpty());
+    }
+}
