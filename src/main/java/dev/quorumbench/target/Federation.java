@@ -32,6 +32,16 @@ public interface Federation extends AutoCloseable {
     /** Where node databases, logs and fault files live for this federation. */
     Path workDir();
 
+    /** The file node i's stdout and stderr are appended to (kept after {@link #close()}). */
+    default Path nodeLog(int i) {
+        return workDir().resolve("node-" + i + ".log");
+    }
+
+    /** What the nodes support beyond the common interface, e.g. {@code clock-offset} (see TargetProfile). */
+    default java.util.Set<String> capabilities() {
+        return java.util.Set.of();
+    }
+
     @Override
     void close();
 }
