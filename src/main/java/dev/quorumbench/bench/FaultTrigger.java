@@ -1,10 +1,10 @@
 package dev.quorumbench.bench;
 
 import dev.quorumbench.fault.Fault;
+import dev.quorumbench.fault.FaultCycle;
 import dev.quorumbench.fault.FaultEvent;
 import dev.quorumbench.fault.FaultException;
 import dev.quorumbench.fault.MechanismStatus;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fires a cycle's fault on its own thread, so writes keep flowing (and retrying) while the fault is in place:
- * inject, hold the window, heal — heal always, also when inject failed — and record what really happened.
+ * Fires a cycle's fault on its own thread ({@link FaultCycle}: inject, hold, always heal), so writes keep flowing
+ * (and retrying) while the fault is in place, and bounds how long the cycle waits for it.
  */
 final class FaultTrigger implements AutoCloseable {
 
@@ -70,41 +70,7 @@ final class FaultTrigger implements AutoCloseable {
     }
 
     private FaultEvent injectHoldHeal() {
-        MechanismStatus status = fault.mechanism().status();
-        long start = 0;
-        String detail = fault.mechanism().name() + " on " + fault.name();
-        Map<String, Long> measurements = new HashMap<>();
-        try {
-            if (status.injected()) {
-                fault.inject();
-                start = System.currentTimeMillis();
-                if (fault.windowMs() > 0) {
-                    Thread.sleep(fault.windowMs());
-                }
-            } else {
-                // Nothing happens to the federation: the record keeps the intent and says so.
-                start = System.currentTimeMillis();
-                detail = "not injected (" + status.key() + "): " + fault.mechanism().reason();
-            }
-        } catch (FaultException e) {
-            status = MechanismStatus.UNAVAILABLE;
-            start = 0;
-            detail = "inject failed: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Map<String, Long> healed = fault.heal();
-                if (healed != null) {
-                    measurements.putAll(healed);
-                }
-            } catch (FaultException | RuntimeException e) {
-                detail = detail + "; heal failed: " + e.getMessage();
-                measurements.put("heal_failed", 1L);
-            }
-        }
-        return new FaultEvent(fault.mechanism().name(), status, start, System.currentTimeMillis(), detail,
-                Map.copyOf(measurements));
+        return FaultCycle.run(fault).event();
     }
 
     private String healQuietly() {

@@ -18,12 +18,14 @@ public final class ProgressMonitor implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PERIOD_MS = 3_000;
+    private static final long QUIET_NANOS = 30_000_000_000L;
 
     private final CampaignSpec spec;
     private final Consumer<String> sink;
     private final Thread thread;
     private final long startNanos = System.nanoTime();
-    private String lastLine = "";
+    private int lastDone = -1;
+    private long lastPrintNanos;
 
     public ProgressMonitor(CampaignSpec spec, Consumer<String> sink) {
         this.spec = spec;
@@ -84,8 +86,11 @@ public final class ProgressMonitor implements AutoCloseable {
         String where = current == null ? "" : current + " cycle " + currentCycles + "/" + spec.cycles() + "  ";
         String line = String.format("progress: %s%d/%d cycles  ok %d  quorum_not_met %d  fail %d  lost %d  ETA %s",
                 where, done, totalCycles, ok, qnm, fail, lost, eta(eta));
-        if (!line.equals(lastLine)) {
-            lastLine = line;
+        // A new line when a cycle finished, and otherwise twice a minute so a long fork start is not silent.
+        long now = System.nanoTime();
+        if (done != lastDone || now - lastPrintNanos > QUIET_NANOS) {
+            lastDone = done;
+            lastPrintNanos = now;
             sink.accept(line);
         }
     }
