@@ -14,12 +14,19 @@ import java.util.Optional;
  * libfaketime for one node: where the preload library is, the environment that makes a JVM read its offset from
  * a timestamp file, and the atomic write that changes that offset while the node runs.
  *
- * <p>Measured on the 2-core dev machine (OpenJDK 17, libfaketime 0.9.10): with {@code FAKETIME_NO_CACHE=1} a new
- * offset shows on the next clock read, but every {@code System.currentTimeMillis()} rereads the file (~45 µs
- * instead of ~30 ns); with {@code FAKETIME_CACHE_DURATION=1} a read costs ~1 µs but a new offset shows up to
- * 1 s later, which costs ~1 s per inject+heal, about 200 s over 200 cycles. {@link CacheMode#NO_CACHE} is the
- * default because the node reads the wall clock a few times per request while the campaign changes it twice per
- * cycle. {@code FAKETIME_DONT_FAKE_MONOTONIC=1} is required: without it a JVM hangs.
+ * <p>Measured by hand on the 2-core dev machine (OpenJDK 17.0.15, Debian's libfaketime 0.9.10), see the README:
+ * <ul>
+ * <li>{@code FAKETIME_DONT_FAKE_MONOTONIC=1} is required (without it a JVM hangs), and so is
+ *     {@code FAKETIME_FORCE_MONOTONIC_FIX=0}: Debian builds the library with the "monotonic fix", under which
+ *     the JVM's timed waits break ({@code LockSupport.parkNanos(5 ms)} and {@code Object.wait(5)} return at once,
+ *     {@code Thread.sleep(5)} takes 60–110 ms, JVM start-up and first request take seconds). With the fix off,
+ *     timed waits are normal again.</li>
+ * <li>{@code FAKETIME_NO_CACHE=1}: a new offset shows on the next clock read (the harness saw it ~0.2 s after the
+ *     rename, through curl), but every {@code System.currentTimeMillis()} rereads the file: ~20–30 µs instead of
+ *     ~30 ns. {@code FAKETIME_CACHE_DURATION=1}: ~0.2–0.5 µs per read, but a new offset showed 1.8 s late, which
+ *     would add ~2–4 s per inject+heal, 400–800 s over 200 cycles. No-cache is the default: the node reads the
+ *     wall clock a few times per request, while the campaign moves it twice per cycle.</li>
+ * </ul>
  */
 public final class LibFaketime {
 
@@ -52,7 +59,10 @@ public final class LibFaketime {
         return Map.of(
                 "LD_PRELOAD", library.toString(),
                 "FAKETIME_TIMESTAMP_FILE", timestampFile.toAbsolutePath().toString(),
+                // The JVM's timers and condition variables run on CLOCK_MONOTONIC: leave it real, and switch off
+                // the compiled-in monotonic fix that makes its timed waits return at once or oversleep.
                 "FAKETIME_DONT_FAKE_MONOTONIC", "1",
+                "FAKETIME_FORCE_MONOTONIC_FIX", "0",
                 cache == CacheMode.NO_CACHE ? "FAKETIME_NO_CACHE" : "FAKETIME_CACHE_DURATION",
                 "1");
     }
