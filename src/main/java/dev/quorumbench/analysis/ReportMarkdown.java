@@ -79,7 +79,7 @@ public final class ReportMarkdown {
                     + "; latency is measured from each write's intended start, so it includes the wait a stalled "
                     + "node causes (no coordinated omission).";
         }
-        return "closed loop (" + s.mode() + "): each write starts when the previous one ends, as in the source "
+        return "closed loop: each write starts when the previous one ends, as in the source "
                 + "harness; during a stall fewer writes are issued, so percentiles understate what a fixed-rate "
                 + "client would see (coordinated omission).";
     }

@@ -218,9 +218,10 @@ public final class RunFixture {
             "drop_random_acks", "clock_skew_peer");
 
     /**
-     * The small run the golden files seal: 4 faults × 3 cycles × 10 writes. kill passes (one quorum_not_met in
-     * 30 is below 0.995, so it fails on convergence_bound); partition loses replicas on node-2 and has an
-     * unreadable node; drop_random_acks passes; clock_skew_peer is simulated and cannot pass.
+     * The small run the golden files seal: 4 faults × 3 cycles × 10 writes. kill has one quorum_not_met in 30
+     * writes (0.9667 &lt; 0.995, so it fails on convergence_bound) and a slow tail; partition loses one acknowledged
+     * write on node-2 and has an unreadable node; drop_random_acks passes; clock_skew_peer is simulated and
+     * cannot pass.
      */
     public static void golden(Path dir) throws IOException {
         Map<String, Mechanism> mech = new java.util.LinkedHashMap<>();
