@@ -136,7 +136,7 @@ final class RunCommand implements Command {
             Runtime.getRuntime().removeShutdownHook(interruptHook);
         }
         CampaignFile.write(spec, mechanisms, environment, System.currentTimeMillis());
-        int verdict = AnalysisStep.analyze(runDir, out, err);
+        int verdict = AnalysisStep.analyze(runDir, runDir, out);
         if (!result.completed()) {
             err.println("quorumbench run: " + result.error());
             err.println("quorumbench run: what was recorded is in " + runDir + " (see phase4.json, complete: false)");
