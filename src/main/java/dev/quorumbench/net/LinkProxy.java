@@ -38,6 +38,7 @@ public final class LinkProxy implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threadsMade = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesForwarded = new AtomicLong();
     private final AtomicLong droppedResponses = new AtomicLong();
     private final Object modeLock = new Object();
@@ -54,6 +55,7 @@ public final class LinkProxy implements AutoCloseable {
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "link-" + name + "-" + n.incrementAndGet());
             t.setDaemon(true);
+            threadsMade.add(t);
             return t;
         });
     }
@@ -119,8 +121,15 @@ public final class LinkProxy implements AutoCloseable {
             c.abort();
         }
         threads.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
         try {
-            threads.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+            // join our own threads, not just the pool's bookkeeping, so "stopped" means no thread is left
+            for (Thread t : threadsMade) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0 && t != Thread.currentThread()) {
+                    t.join(left);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,7 +137,7 @@ public final class LinkProxy implements AutoCloseable {
 
     /** True once {@link #stop()} has run and every proxy thread has ended. */
     public boolean isTerminated() {
-        return threads.isTerminated();
+        return threads.isTerminated() && threadsMade.stream().noneMatch(Thread::isAlive);
     }
 
     @Override
