@@ -57,6 +57,7 @@ public final class FaultAnalysis {
         long duplicates = 0;
         int converged = 0;
         int notInjected = 0;
+        long accepted = 0;
         List<Long> convergeMs = new ArrayList<>();
         List<Long> recoveryMs = new ArrayList<>();
         List<Long> skewMs = new ArrayList<>();
@@ -73,8 +74,13 @@ public final class FaultAnalysis {
             if (c.ok() + c.quorumNotMet() + c.fail() != c.writes()) {
                 inconsistent.add(c.cycle());
             }
+            // Replicas are counted over accepted writes (acknowledged + indeterminate ones a node kept), the source
+            // document's "surviving count on each peer ... of the accepted writes"; older lines have only acked.
+            List<Integer> perNode = c.acceptedPresent() != null ? c.acceptedPresent() : c.ackedPresent();
+            int acceptedInCycle = c.acceptedPresent() != null ? c.accepted() : c.ok();
+            accepted += acceptedInCycle;
             int min = Integer.MAX_VALUE;
-            for (Integer present : c.ackedPresent() == null ? List.<Integer>of() : c.ackedPresent()) {
+            for (Integer present : perNode == null ? List.<Integer>of() : perNode) {
                 if (present == null || present < 0) {
                     unreadable++;
                 } else {
@@ -82,7 +88,7 @@ public final class FaultAnalysis {
                 }
             }
             // A cycle with no readable node shows no replica: it counts as zero, never as converged.
-            minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, c.ok());
+            minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, acceptedInCycle);
             lost += c.lostAcknowledged();
             indeterminate += c.indeterminatePresent();
             duplicates += c.duplicates();
@@ -110,7 +116,7 @@ public final class FaultAnalysis {
         Mechanism mechanism = mechanism(ctx.declared(), uses);
 
         Double bound = writes == 0 ? null : (double) ok / writes;
-        Double replica = ok == 0 ? null : (double) minPresentSum / ok;
+        Double replica = accepted == 0 ? null : (double) minPresentSum / accepted;
         Thresholds t = ctx.thresholds();
         int done = cycles.size();
         boolean complete = done == ctx.cyclesPlanned() && !ctx.jsonlTruncated() && !ctx.hlogMissing()
