@@ -165,4 +165,23 @@ class RunLoaderTest {
 
         assertEquals("jmh-result.json: expected JMH's JSON result (an array of benchmarks)", e.getMessage());
     }
+
+    @Test
+    void everyCutOfTheLastLinesIsAPartialNeverAnError() throws IOException {
+        RunFixture.golden(dir);
+        String jsonText = Files.readString(dir.resolve(RunLoader.jsonlName(KILL)));
+        String hlogText = Files.readString(dir.resolve(RunLoader.hlogName(KILL)));
+        int jsonLastStart = jsonText.lastIndexOf('\n', jsonText.length() - 2) + 1;
+        int hlogLastStart = hlogText.lastIndexOf('\n', hlogText.length() - 2) + 1;
+        for (int cut = jsonLastStart + 1; cut < jsonText.length() - 1; cut++) {
+            CycleLogReader.Parsed p = CycleLogReader.parse("f", KILL, jsonText.substring(0, cut));
+            assertTrue(p.truncated(), "cut at " + cut);
+            assertEquals(2, p.cycles().size());
+        }
+        for (int cut = hlogLastStart + 1; cut < hlogText.length() - 1; cut++) {
+            LatencyLogReader.Parsed p = LatencyLogReader.parse("f", hlogText.substring(0, cut));
+            assertEquals(3, p.intervals().size(), "cut at " + cut);
+            assertTrue(p.truncated(), "cut at " + cut);
+        }
+    }
 }
