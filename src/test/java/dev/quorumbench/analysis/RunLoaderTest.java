@@ -157,6 +157,17 @@ class RunLoaderTest {
     }
 
     @Test
+    void emptyOrCutOffJmhResultCountsAsMissing() throws IOException {
+        RunFixture.golden(dir);
+        Path jmh = dir.resolve(RunLoader.JMH_RESULT);
+        String text = Files.readString(jmh);
+        Files.writeString(jmh, "");
+        assertNull(RunLoader.load(dir).jmh());
+        Files.writeString(jmh, text.substring(0, text.length() / 2));
+        assertNull(RunLoader.load(dir).jmh());
+    }
+
+    @Test
     void malformedJmhResultIsAnInputError() throws IOException {
         RunFixture.golden(dir);
         Files.writeString(dir.resolve(RunLoader.JMH_RESULT), "{\"not\": \"an array\"}");
