@@ -17,8 +17,8 @@ import org.HdrHistogram.Histogram;
  * Pure computation of one fault class's {@link FaultSummary} from its cycle records and merged latency
  * histograms: counts, the two convergence fractions, losses, timings, mechanism honesty, and the verdict.
  *
- * <p>A null convergence value (no writes, or no acknowledged writes) never passes: a class that acknowledged
- * nothing has shown nothing about convergence.
+ * <p>A null convergence value (no writes, or no accepted writes) never passes: a class that kept nothing has
+ * shown nothing about convergence.
  */
 public final class FaultAnalysis {
 
@@ -95,7 +95,9 @@ public final class FaultAnalysis {
             if (c.converged()) {
                 converged++;
             }
-            convergeMs.add(c.convergeMs());
+            if (c.converged() && c.convergeMs() >= 0) {
+                convergeMs.add(c.convergeMs()); // -1 means it never converged: counted by cycles_converged, not timed
+            }
             if (c.recoveryMs() != null) {
                 recoveryMs.add(c.recoveryMs());
             }
@@ -145,7 +147,7 @@ public final class FaultAnalysis {
             reasons.add(f + ": convergence_bound " + Numbers.ratio(bound) + " < " + Numbers.ratio(t.convergenceBound()));
         }
         if (replica == null) {
-            reasons.add(f + ": replica_convergence undefined (no acknowledged writes)");
+            reasons.add(f + ": replica_convergence undefined (no accepted writes)");
         } else if (replica < t.replicaConvergence()) {
             reasons.add(f + ": replica_convergence " + Numbers.ratio(replica) + " < "
                     + Numbers.ratio(t.replicaConvergence()));

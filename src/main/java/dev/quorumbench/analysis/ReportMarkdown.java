@@ -30,8 +30,9 @@ public final class ReportMarkdown {
         }
         b.append("\n## Method\n\n");
         b.append(METHODOLOGY).append(' ');
-        b.append("convergence_bound = Σok / Σwrites; replica_convergence = Σ_cycles min_node |acked ∩ present(node)| / Σok ")
-                .append("over the nodes that could be read; lost_acknowledged counts acknowledged writes missing ")
+        b.append("convergence_bound = Σok / Σwrites; replica_convergence = Σ_cycles min_node |accepted ∩ present(node)| / ")
+                .append("Σaccepted over the nodes that could be read (accepted = acknowledged writes plus ")
+                .append("indeterminate ones a node kept); lost_acknowledged counts acknowledged writes missing ")
                 .append("from a node at the read-back deadline.\n\n");
         b.append("Pass per class: convergence_bound ≥ ").append(Numbers.ratio(r.thresholds().convergenceBound()))
                 .append(", replica_convergence ≥ ").append(Numbers.ratio(r.thresholds().replicaConvergence()))

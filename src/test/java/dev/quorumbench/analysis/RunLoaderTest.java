@@ -157,6 +157,17 @@ class RunLoaderTest {
     }
 
     @Test
+    void emptyOrCutOffJmhResultCountsAsMissing() throws IOException {
+        RunFixture.golden(dir);
+        Path jmh = dir.resolve(RunLoader.JMH_RESULT);
+        String text = Files.readString(jmh);
+        Files.writeString(jmh, "");
+        assertNull(RunLoader.load(dir).jmh());
+        Files.writeString(jmh, text.substring(0, text.length() / 2));
+        assertNull(RunLoader.load(dir).jmh());
+    }
+
+    @Test
     void malformedJmhResultIsAnInputError() throws IOException {
         RunFixture.golden(dir);
         Files.writeString(dir.resolve(RunLoader.JMH_RESULT), "{\"not\": \"an array\"}");
@@ -164,5 +175,24 @@ class RunLoaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
 
         assertEquals("jmh-result.json: expected JMH's JSON result (an array of benchmarks)", e.getMessage());
+    }
+
+    @Test
+    void everyCutOfTheLastLinesIsAPartialNeverAnError() throws IOException {
+        RunFixture.golden(dir);
+        String jsonText = Files.readString(dir.resolve(RunLoader.jsonlName(KILL)));
+        String hlogText = Files.readString(dir.resolve(RunLoader.hlogName(KILL)));
+        int jsonLastStart = jsonText.lastIndexOf('\n', jsonText.length() - 2) + 1;
+        int hlogLastStart = hlogText.lastIndexOf('\n', hlogText.length() - 2) + 1;
+        for (int cut = jsonLastStart + 1; cut < jsonText.length() - 1; cut++) {
+            CycleLogReader.Parsed p = CycleLogReader.parse("f", KILL, jsonText.substring(0, cut));
+            assertTrue(p.truncated(), "cut at " + cut);
+            assertEquals(2, p.cycles().size());
+        }
+        for (int cut = hlogLastStart + 1; cut < hlogText.length() - 1; cut++) {
+            LatencyLogReader.Parsed p = LatencyLogReader.parse("f", hlogText.substring(0, cut));
+            assertEquals(3, p.intervals().size(), "cut at " + cut);
+            assertTrue(p.truncated(), "cut at " + cut);
+        }
     }
 }
