@@ -77,7 +77,7 @@ public final class FederationNode implements AutoCloseable {
         store = MemoryStore.open(config.db());
         pushClient = new PeerClient(config.quorumTimeoutMs(), 64);
         syncClient = new PeerClient(Math.max(MIN_SYNC_TIMEOUT_MS, config.quorumTimeoutMs()), 4);
-        replicator = new Replicator(config.nodeId(), config.peers(), pushClient);
+        replicator = new Replicator(config.nodeId(), config.peers(), pushClient, config.fanoutQuorum());
         if (config.unsafeAckBeforeCommit()) {
             unsafeQueue = new UnsafeAckQueue(store, replicator, log);
             unsafeQueue.start();
