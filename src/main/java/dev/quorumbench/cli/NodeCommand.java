@@ -111,7 +111,10 @@ final class NodeCommand implements Command {
 
     static NodeConfig config(CommandLine cl, Map<String, String> env) {
         String host = cl.getOptionValue("host", "127.0.0.1");
-        int port = (int) number(cl, "port", 19077);
+        long port = number(cl, "port", 19077);
+        if (port < 0 || port > 65_535) {
+            throw new InvalidInputException("--port must be 0..65535, got " + port);
+        }
         String db = cl.getOptionValue("db", env.get("AI_MEMORY_DB"));
         if (db == null || db.isBlank()) {
             throw new InvalidInputException("no database: give --db PATH or set AI_MEMORY_DB");
@@ -127,8 +130,9 @@ final class NodeCommand implements Command {
             }
         }
         try {
-            return new NodeConfig(host, port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
-                    (int) number(cl, "quorum-writes", 1), peers, number(cl, "quorum-timeout-ms", 2000),
+            return new NodeConfig(host, (int) port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
+                    (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(cl, "quorum-writes", 1))),
+                    peers, number(cl, "quorum-timeout-ms", 2000),
                     number(cl, "sync-interval-ms", 500), number(cl, "parent-pid", 0),
                     number(cl, "max-body-bytes", 1 << 20), cl.hasOption("unsafe-ack-before-commit"),
                     cl.hasOption("unsafe-no-sync"), cl.hasOption("unsafe-sync-wallclock"),

@@ -20,7 +20,7 @@ public final class FederationNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final Consumer<String> log;
-    private final NodeClock clock = new NodeClock();
+    private final NodeClock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private MemoryStore store;
@@ -33,9 +33,10 @@ public final class FederationNode implements AutoCloseable {
     private HttpServer server;
     private ThreadPoolExecutor httpWorkers;
 
-    private FederationNode(NodeConfig config, Consumer<String> log) {
+    private FederationNode(NodeConfig config, Consumer<String> log, NodeClock clock) {
         this.config = config;
         this.log = log;
+        this.clock = clock;
     }
 
     /**
@@ -45,7 +46,13 @@ public final class FederationNode implements AutoCloseable {
      * @throws IllegalArgumentException when the parent process to watch is not running
      */
     public static FederationNode start(NodeConfig config, Consumer<String> log) throws IOException, SQLException {
-        FederationNode node = new FederationNode(config, log);
+        return start(config, log, new NodeClock());
+    }
+
+    /** Starts with a given clock (tests skew a node's clock from its first moment). */
+    static FederationNode start(NodeConfig config, Consumer<String> log, NodeClock clock)
+            throws IOException, SQLException {
+        FederationNode node = new FederationNode(config, log, clock);
         try {
             node.startAll();
         } catch (IOException | SQLException | RuntimeException e) {
@@ -56,6 +63,13 @@ public final class FederationNode implements AutoCloseable {
     }
 
     private void startAll() throws IOException, SQLException {
+        if (config.parentPid() > 0) {
+            parentWatcher = new ParentWatcher(config.parentPid(), () -> {
+                log.accept("parent process " + config.parentPid() + " died; stopping");
+                // Not on the watcher's own thread: close() shuts that thread's executor down.
+                new Thread(this::close, "parent-died-stop").start();
+            });
+        }
         for (String flag : config.unsafeFlags()) {
             log.accept("WARNING unsafe validation aid enabled: --" + flag.replaceFirst("=.*", "")
                     + " (this node does not keep its promises; for harness validation only)");
@@ -80,13 +94,6 @@ public final class FederationNode implements AutoCloseable {
                 .on("GET", "/api/v1/sync/since", sync::since);
         if (config.allowClockOffset()) {
             router.on("POST", "/api/v1/admin/clock-offset", new ClockOffsetEndpoint(clock, log));
-        }
-        if (config.parentPid() > 0) {
-            parentWatcher = new ParentWatcher(config.parentPid(), () -> {
-                log.accept("parent process " + config.parentPid() + " died; stopping");
-                // Not on the watcher's own thread: close() shuts that thread's executor down.
-                new Thread(this::close, "parent-died-stop").start();
-            });
         }
         httpWorkers = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(HTTP_QUEUE), Replicator.daemonThreads("http"),
@@ -139,6 +146,10 @@ public final class FederationNode implements AutoCloseable {
                 httpWorkers.shutdown();
                 awaitQuietly(httpWorkers);
             }
+            // Close the sync client first: it aborts a pull blocked on a hung peer, which an interrupt cannot.
+            if (syncClient != null) {
+                syncClient.close();
+            }
             if (syncDaemon != null) {
                 syncDaemon.close();
             }
@@ -151,13 +162,12 @@ public final class FederationNode implements AutoCloseable {
             if (pushClient != null) {
                 pushClient.close();
             }
-            if (syncClient != null) {
-                syncClient.close();
-            }
             if (store != null) {
                 store.close();
             }
-            log.accept("stopped node_id=" + config.nodeId());
+            if (server != null) {
+                log.accept("stopped node_id=" + config.nodeId());
+            }
         } finally {
             stopped.countDown();
         }
