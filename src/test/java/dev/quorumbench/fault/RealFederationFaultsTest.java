@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class RealFederationFaultsTest {
     }
 
     @Test
-    void aWriteDuringTheDefaultPartitionMissesItsQuorum() throws Exception {
+    void writesDuringFaultsShowTheirEffect() throws Exception {
         FaultPlan plan = FaultCatalog.plan("partition_minority", null,
                 FaultOptions.defaults(dir, Set.of()));
         federation = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
@@ -112,6 +113,18 @@ class RealFederationFaultsTest {
             f.heal();
         }
         assertEquals(201, writeUntilOk("after-partition"), "writes reach their quorum again after heal");
+
+        // Every ack of node-1 dropped: node-0's push to node-1 lands, its response never comes back.
+        Fault drop = FaultCatalog.plan("drop_random_acks", "proxy-drop-acks",
+                new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(federation);
+        Map<String, Long> m;
+        try {
+            drop.inject();
+            assertEquals(201, writeUntilOk("during-drop"), "node-2's ack still makes the quorum");
+        } finally {
+            m = drop.heal();
+        }
+        assertTrue(m.get("dropped_responses") >= 1, "responses really dropped: " + m);
     }
 
     /**
