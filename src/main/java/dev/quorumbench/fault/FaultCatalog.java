@@ -62,7 +62,7 @@ public final class FaultCatalog {
                 ipt.install();
                 return new IptablesPartitionFault(m, f, window, ipt);
             });
-            case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> new PauseNodeFault(m, f, window));
+            case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> PauseNodeFault.bind(m, f, window));
             case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
             case "libfaketime" -> faketimePlan(fault, m, options, host.faketimeLibrary());

@@ -51,10 +51,10 @@ public final class FaultCycle {
 
     private static void hold(long t0Nanos, long windowMs) {
         long untilNanos = t0Nanos + windowMs * 1_000_000L;
-        long leftMs;
-        while ((leftMs = (untilNanos - System.nanoTime()) / 1_000_000L) > 0) {
+        long leftNanos;
+        while ((leftNanos = untilNanos - System.nanoTime()) > 0) {
             try {
-                Thread.sleep(leftMs);
+                Thread.sleep(leftNanos / 1_000_000L, (int) (leftNanos % 1_000_000L));
             } catch (InterruptedException e) {
                 // Heal now; whoever interrupted still sees the flag.
                 Thread.currentThread().interrupt();

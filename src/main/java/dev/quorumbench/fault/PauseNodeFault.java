@@ -25,6 +25,28 @@ final class PauseNodeFault extends BoundFault {
         this.federation = federation;
     }
 
+    /**
+     * Binds the fault: first continues nodes a crashed harness left stopped, and makes sure this harness's exit
+     * (normal, SIGINT, SIGTERM) continues the node it may have stopped.
+     */
+    static PauseNodeFault bind(Mechanism mechanism, Federation federation, long windowMs) {
+        StoppedOrphans.continueAll();
+        PauseNodeFault fault = new PauseNodeFault(mechanism, federation, windowMs);
+        Runtime.getRuntime().addShutdownHook(new Thread(fault::continueOnExit, "sigcont-on-exit"));
+        return fault;
+    }
+
+    private void continueOnExit() {
+        long pid = stoppedPid;
+        if (pid > 0 && !Signals.isGone(pid)) {
+            try {
+                Signals.cont(pid);
+            } catch (FaultException e) {
+                // exiting: nobody to tell; the next harness's orphan sweep continues it
+            }
+        }
+    }
+
     @Override
     public void inject() throws FaultException {
         long pid = federation.pid(NODE);

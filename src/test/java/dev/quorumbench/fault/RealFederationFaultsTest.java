@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class RealFederationFaultsTest {
             }
         }
         federation = Federations.start(spec.build());
-        assertEquals(201, write("before").statusCode());
+        assertEquals(201, writeUntilOk("before"));
 
         for (FaultPlan p : plans) {
             Fault f = p.bind(federation);
@@ -90,14 +91,13 @@ class RealFederationFaultsTest {
             System.out.println("real " + p.fault() + "/" + p.mechanism().name() + " (window " + f.windowMs()
                     + " ms) cycle ms " + Arrays.toString(ms) + " last " + last.event().detail() + " "
                     + last.event().measurements());
-            HttpResponse<String> after = write("after-" + p.mechanism().name());
-            assertEquals(201, after.statusCode(), "federation works after " + p.mechanism().name() + ": "
-                    + after.body());
+            assertEquals(201, writeUntilOk("after-" + p.mechanism().name()),
+                    "federation takes writes again after " + p.mechanism().name());
         }
     }
 
     @Test
-    void aWriteDuringTheDefaultPartitionMissesItsQuorum() throws Exception {
+    void writesDuringFaultsShowTheirEffect() throws Exception {
         FaultPlan plan = FaultCatalog.plan("partition_minority", null,
                 FaultOptions.defaults(dir, Set.of()));
         federation = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
@@ -112,13 +112,32 @@ class RealFederationFaultsTest {
         } finally {
             f.heal();
         }
-        // Healed links carry writes again; on a loaded machine the first one may still miss its quorum.
+        assertEquals(201, writeUntilOk("after-partition"), "writes reach their quorum again after heal");
+
+        // Every ack of node-1 dropped: node-0's push to node-1 lands, its response never comes back.
+        Fault drop = FaultCatalog.plan("drop_random_acks", "proxy-drop-acks",
+                new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(federation);
+        Map<String, Long> m;
+        try {
+            drop.inject();
+            assertEquals(201, writeUntilOk("during-drop"), "node-2's ack still makes the quorum");
+        } finally {
+            m = drop.heal();
+        }
+        assertTrue(m.get("dropped_responses") >= 1, "responses really dropped: " + m);
+    }
+
+    /**
+     * Writes until one is acknowledged or 20 s pass, and returns the last status: on this shared 2-core machine
+     * (load average 20–40 while other builds run) a single write may miss an 800 ms quorum without any fault.
+     */
+    private int writeUntilOk(String title) throws Exception {
         int status = 0;
         long deadline = System.nanoTime() + 20_000_000_000L;
         for (int i = 0; status != 201 && System.nanoTime() < deadline; i++) {
-            status = write("after-partition-" + i).statusCode();
+            status = write(title + "-" + i).statusCode();
         }
-        assertEquals(201, status, "writes reach their quorum again after heal");
+        return status;
     }
 
     private HttpResponse<String> write(String title) throws Exception {
