@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -14,7 +13,6 @@ import java.util.function.Predicate;
  */
 public final class Signals {
 
-    private static final long KILL_COMMAND_TIMEOUT_MS = 2000;
     private static final long POLL_MS = 2;
 
     private Signals() {
@@ -35,17 +33,15 @@ public final class Signals {
         send(pid, "KILL");
     }
 
-    /** Sends {@code signal} (a name such as STOP) to {@code pid} and fails unless {@code kill} exits 0. */
+    /** Sends {@code signal} (a name such as STOP) to {@code pid}, through the target layer's bounded {@code kill}. */
     public static void send(long pid, String signal) throws FaultException {
         if (pid <= 0) {
             throw new IllegalArgumentException("pid must be positive, was " + pid);
         }
-        if (!signal.matches("[A-Z0-9]+")) {
-            throw new IllegalArgumentException("signal must be a name like STOP, was " + signal);
-        }
-        Exec.Result r = Exec.run(List.of("kill", "-" + signal, Long.toString(pid)), null, KILL_COMMAND_TIMEOUT_MS);
-        if (!r.ok()) {
-            throw new FaultException("kill -" + signal + " " + pid + " failed (exit " + r.exit() + "): " + r.output());
+        try {
+            dev.quorumbench.target.Signals.send(pid, signal);
+        } catch (dev.quorumbench.target.TargetException e) {
+            throw new FaultException(e.getMessage(), e);
         }
     }
 

@@ -46,7 +46,7 @@ import java.util.function.Function;
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
                             List<String> extraArgs, String healthPath) {
 
-    /** The profiles bundled in the jar (also copied to {@code benchmarks/targets/}). */
+    /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
     public static final List<String> BUNDLED = List.of("reference", "ai-memory");
 
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
@@ -77,7 +77,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             throw new InvalidInputException("--target is empty (use " + String.join(", ", BUNDLED) + " or a JSON profile file)");
         }
         if (BUNDLED.contains(nameOrPath)) {
-            String resource = "/targets/" + nameOrPath + ".json";
+            String resource = "/benchmarks/targets/" + nameOrPath + ".json"; // benchmarks/ is bundled by the pom
             try (InputStream in = TargetProfile.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled target profile " + resource + " is missing from the jar");
