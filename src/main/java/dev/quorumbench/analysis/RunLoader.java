@@ -62,7 +62,10 @@ public final class RunLoader {
             faults.put(fault, loadFault(runDir, fault, keepIntervals));
         }
         Path jmhFile = runDir.resolve(JMH_RESULT);
-        JmhResult jmh = Files.isRegularFile(jmhFile) ? JmhResultReader.parse(JMH_RESULT, read(jmhFile)) : null;
+        // JMH creates its result file when it starts and fills it only when every fork ended: an empty file is
+        // an interrupted or failed run, the same as a missing one.
+        String jmhText = Files.isRegularFile(jmhFile) ? read(jmhFile) : "";
+        JmhResult jmh = jmhText.isBlank() ? null : JmhResultReader.parse(JMH_RESULT, jmhText);
         return new RunData(runDir, campaign, Collections.unmodifiableMap(faults), jmh);
     }
 
