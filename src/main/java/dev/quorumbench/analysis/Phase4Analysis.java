@@ -22,7 +22,7 @@ public final class Phase4Analysis {
 
     /** Loads {@code runDir} and analyzes it (the entry {@code run} calls after JMH returns). */
     public static Phase4Report analyze(Path runDir) {
-        return analyze(RunLoader.load(runDir));
+        return analyze(RunLoader.load(runDir, false));
     }
 
     /** Analyzes files already loaded. */

@@ -51,6 +51,18 @@ class RunLoaderTest {
     }
 
     @Test
+    void withoutIntervalsOnlyTheMergedHistogramsAreKept() throws IOException {
+        RunFixture.golden(dir);
+
+        FaultData lean = RunLoader.load(dir, false).faults().get(KILL);
+        FaultData full = RunLoader.load(dir).faults().get(KILL);
+
+        assertTrue(lean.intervals().isEmpty());
+        assertEquals(4, full.intervals().size());
+        assertEquals(full.histograms(), lean.histograms());
+    }
+
+    @Test
     void cutOffLastJsonlLineIsReportedNotFatal() throws IOException {
         RunFixture.golden(dir);
         Path jsonl = dir.resolve(RunLoader.jsonlName(KILL));
