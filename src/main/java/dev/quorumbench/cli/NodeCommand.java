@@ -113,10 +113,7 @@ final class NodeCommand implements Command {
 
     static NodeConfig config(CommandLine cl, Map<String, String> env) {
         String host = cl.getOptionValue("host", "127.0.0.1");
-        long port = number(cl, "port", 19077);
-        if (port < 0 || port > 65_535) {
-            throw new InvalidInputException("--port must be 0..65535, got " + port);
-        }
+        int port = intNumber(cl, "port", 19077);
         String db = cl.getOptionValue("db", env.get("AI_MEMORY_DB"));
         if (db == null || db.isBlank()) {
             throw new InvalidInputException("no database: give --db PATH or set AI_MEMORY_DB");
@@ -132,9 +129,8 @@ final class NodeCommand implements Command {
             }
         }
         try {
-            return new NodeConfig(host, (int) port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
-                    (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(cl, "quorum-writes", 1))),
-                    peers, number(cl, "quorum-timeout-ms", 2000),
+            return new NodeConfig(host, port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
+                    intNumber(cl, "quorum-writes", 1), peers, number(cl, "quorum-timeout-ms", 2000),
                     number(cl, "sync-interval-ms", 500), number(cl, "parent-pid", 0),
                     number(cl, "max-body-bytes", 1 << 20), cl.hasOption("unsafe-ack-before-commit"),
                     cl.hasOption("unsafe-no-sync"), cl.hasOption("unsafe-sync-wallclock"),
@@ -162,6 +158,14 @@ final class NodeCommand implements Command {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("--" + name + " must be an integer, got '" + v + "'");
         }
+    }
+
+    private static int intNumber(CommandLine cl, String name, int dflt) {
+        long v = number(cl, name, dflt);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidInputException("--" + name + " is out of range: " + v);
+        }
+        return (int) v;
     }
 
     private static void printHelp(PrintStream out) {

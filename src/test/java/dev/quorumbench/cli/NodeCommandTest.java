@@ -23,6 +23,7 @@ class NodeCommandTest {
             serve --db x.db --quorum-writes 2                          | --quorum-writes must be 1..1
             serve --db x.db --quorum-writes 4 --quorum-peers http://127.0.0.1:1,http://127.0.0.1:2 | --quorum-writes must be 1..3
             serve --db x.db --port 70000                               | --port must be 0..65535
+            serve --db x.db --port 99999999999                         | --port is out of range
             serve --db x.db --port abc                                 | --port must be an integer
             serve --db x.db --quorum-timeout-ms 0                      | --quorum-timeout-ms must be positive
             serve --db x.db --quorum-peers ftp://h:1                   | a peer must be http://host:port
