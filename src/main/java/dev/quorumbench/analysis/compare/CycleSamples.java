@@ -1,0 +1,53 @@
+package dev.quorumbench.analysis.compare;
+
+import dev.quorumbench.record.CycleRecord;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The per-cycle sample of each metric, taken from the JSONL records: what the Mann–Whitney test compares.
+ * A cycle without data for a metric (no acknowledged write, no recovery) contributes no sample.
+ */
+public final class CycleSamples {
+
+    private CycleSamples() {
+    }
+
+    /** One value per cycle that has data for {@code metric}, in cycle order. */
+    public static double[] of(Metric metric, List<CycleRecord> cycles) {
+        return switch (metric) {
+            case CONVERGENCE_BOUND -> collect(cycles, c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
+            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0 && c.ackedPresent() != null
+                    && !c.ackedPresent().isEmpty(), c -> (double) minPresent(c) / c.ok());
+            case LOST_ACKNOWLEDGED -> collect(cycles, c -> true, CycleRecord::lostAcknowledged);
+            case FAIL -> collect(cycles, c -> true, CycleRecord::fail);
+            case QUORUM_NOT_MET -> collect(cycles, c -> true, CycleRecord::quorumNotMet);
+            case LATENCY_P50 -> latency(cycles, CycleRecord.LatencySummary::p50);
+            case LATENCY_P90 -> latency(cycles, CycleRecord.LatencySummary::p90);
+            case LATENCY_P99 -> latency(cycles, CycleRecord.LatencySummary::p99);
+            case LATENCY_P999 -> latency(cycles, CycleRecord.LatencySummary::p999);
+            case LATENCY_MAX -> latency(cycles, CycleRecord.LatencySummary::max);
+            case CONVERGE_MS -> collect(cycles, c -> true, CycleRecord::convergeMs);
+            case RECOVERY_MS -> collect(cycles, c -> c.recoveryMs() != null, c -> c.recoveryMs());
+        };
+    }
+
+    /** Fewest acknowledged ids present on any node; an unreadable node (-1) counts as holding none. */
+    static int minPresent(CycleRecord c) {
+        int min = Integer.MAX_VALUE;
+        for (Integer n : c.ackedPresent()) {
+            min = Math.min(min, n == null || n < 0 ? 0 : n);
+        }
+        return min;
+    }
+
+    private static double[] latency(List<CycleRecord> cycles, ToDoubleFunction<CycleRecord.LatencySummary> f) {
+        return collect(cycles, c -> c.latencyOkUs() != null && c.latencyOkUs().count() > 0,
+                c -> f.applyAsDouble(c.latencyOkUs()) / 1000.0);
+    }
+
+    private static double[] collect(List<CycleRecord> cycles, java.util.function.Predicate<CycleRecord> has,
+            ToDoubleFunction<CycleRecord> value) {
+        return cycles.stream().filter(has).mapToDouble(value).toArray();
+    }
+}
