@@ -1,0 +1,54 @@
+package dev.quorumbench.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.InvalidInputException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Parses JMH's JSON result file (an array of benchmark runs) into the few fields analysis uses. */
+final class JmhResultReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JmhResultReader() {
+    }
+
+    static JmhResult parse(String fileName, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(fileName + ": not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+        }
+        if (root == null || !root.isArray()) {
+            throw new InvalidInputException(fileName + ": expected JMH's JSON result (an array of benchmarks)");
+        }
+        Map<String, JmhResult.Benchmark> byFault = new LinkedHashMap<>();
+        JsonNode first = root.isEmpty() ? MAPPER.createObjectNode() : root.get(0);
+        for (JsonNode b : root) {
+            String fault = b.path("params").path("fault").asText(null);
+            if (fault == null) {
+                continue; // a benchmark without the fault parameter is not part of the campaign
+            }
+            Map<String, Double> scores = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode score = e.getValue().path("score");
+                if (score.isNumber()) {
+                    scores.put(e.getKey(), score.asDouble());
+                }
+            }
+            byFault.put(fault, new JmhResult.Benchmark(b.path("benchmark").asText(null), fault,
+                    b.path("mode").asText(null), Collections.unmodifiableMap(scores)));
+        }
+        return new JmhResult(first.path("jmhVersion").asText(null), first.path("jdkVersion").asText(null),
+                first.path("jvm").asText(null), first.path("vmName").asText(null),
+                first.path("vmVersion").asText(null), Collections.unmodifiableMap(byFault));
+    }
+}

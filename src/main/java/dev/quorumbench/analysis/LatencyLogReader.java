@@ -1,0 +1,87 @@
+package dev.quorumbench.analysis;
+
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.client.Outcome;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * Parses the text of a {@code latency-<fault>.hlog} with HdrHistogram's {@link HistogramLogReader}: merges the
+ * intervals per outcome tag and keeps each interval for timelines. A cut-off last interval is reported, not fatal.
+ */
+final class LatencyLogReader {
+
+    /** The merged histograms, the intervals and whether the last interval was dropped as cut off. */
+    record Parsed(Map<Outcome, Histogram> histograms, List<LatencyInterval> intervals, boolean truncated) {
+    }
+
+    private LatencyLogReader() {
+    }
+
+    static Parsed parse(String fileName, String text) {
+        List<Integer> intervalLines = intervalLineNumbers(text);
+        Map<Outcome, Histogram> merged = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            merged.put(o, LatencyHistograms.empty());
+        }
+        List<LatencyInterval> intervals = new ArrayList<>();
+        HistogramLogReader reader = new HistogramLogReader(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        boolean truncated = false;
+        while (true) {
+            EncodableHistogram e;
+            try {
+                e = reader.nextIntervalHistogram();
+            } catch (RuntimeException ex) {
+                // The reader fails on the interval after the last one it returned; only the file's last may be cut.
+                int bad = intervals.size();
+                if (bad >= intervalLines.size() - 1) {
+                    truncated = true;
+                    break;
+                }
+                throw new InvalidInputException(fileName + ":" + intervalLines.get(bad)
+                        + ": not a histogram interval (" + ex.getClass().getSimpleName() + ")");
+            }
+            if (e == null) {
+                break;
+            }
+            int lineNr = intervalLines.isEmpty() ? 0 : intervalLines.get(Math.min(intervals.size(),
+                    intervalLines.size() - 1));
+            if (!(e instanceof Histogram h)) {
+                throw new InvalidInputException(fileName + ":" + lineNr + ": expected an integer histogram");
+            }
+            Outcome outcome;
+            try {
+                outcome = Outcome.fromKey(h.getTag() == null ? "" : h.getTag());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidInputException(fileName + ":" + lineNr + ": " + ex.getMessage());
+            }
+            merged.get(outcome).add(h);
+            double startSec = h.getStartTimeStamp() / 1000.0 - reader.getStartTimeSec();
+            double endSec = h.getEndTimeStamp() / 1000.0 - reader.getStartTimeSec();
+            intervals.add(new LatencyInterval(startSec, endSec, outcome, h));
+        }
+        return new Parsed(Collections.unmodifiableMap(merged), Collections.unmodifiableList(intervals), truncated);
+    }
+
+    /** 1-based line numbers of the interval lines: everything but comments, the CSV legend and blank lines. */
+    private static List<Integer> intervalLineNumbers(String text) {
+        List<Integer> result = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("\"")) {
+                result.add(i + 1);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.quorumbench.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of a campaign, written as {@code phase4.json}: per fault class a {@link FaultSummary}, and the
+ * overall verdict (every class passed and the run is complete).
+ *
+ * @param schemaVersion  version of phase4.json's schema ({@link #SCHEMA_VERSION})
+ * @param campaignId     the run's id
+ * @param pass           every class passed and the run is complete
+ * @param complete       every fault's files are whole with all planned cycles, and jmh-result.json exists
+ * @param cyclesPerFault cycles planned per class
+ * @param writesPerCycle writes per cycle
+ * @param thresholds     the pass criteria used
+ * @param schedule       closed or open loop
+ * @param faults         per fault class, in campaign order
+ * @param reasons        every failed criterion of every class, then run-level ones
+ * @param environment    campaign.json's environment plus JMH's JVM facts, sorted by key
+ * @param generatedBy    the program that wrote the report
+ */
+public record Phase4Report(
+        int schemaVersion,
+        String campaignId,
+        boolean pass,
+        boolean complete,
+        int cyclesPerFault,
+        int writesPerCycle,
+        Thresholds thresholds,
+        Schedule schedule,
+        Map<String, FaultSummary> faults,
+        List<String> reasons,
+        Map<String, Object> environment,
+        String generatedBy) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Fault → convergence bound (null when the class had no writes), in campaign order. */
+    public Map<String, Double> convergenceByFault() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        faults.forEach((f, s) -> m.put(f, s.convergenceBound()));
+        return m;
+    }
+}
