@@ -17,8 +17,8 @@ public final class CycleSamples {
     public static double[] of(Metric metric, List<CycleRecord> cycles) {
         return switch (metric) {
             case CONVERGENCE_BOUND -> collect(cycles, c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
-            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0 && c.ackedPresent() != null
-                    && !c.ackedPresent().isEmpty(), c -> (double) minPresent(c) / c.ok());
+            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0 && minPresent(c) >= 0,
+                    c -> (double) minPresent(c) / c.ok());
             case LOST_ACKNOWLEDGED -> collect(cycles, c -> true, CycleRecord::lostAcknowledged);
             case FAIL -> collect(cycles, c -> true, CycleRecord::fail);
             case QUORUM_NOT_MET -> collect(cycles, c -> true, CycleRecord::quorumNotMet);
@@ -32,11 +32,18 @@ public final class CycleSamples {
         };
     }
 
-    /** Fewest acknowledged ids present on any node; an unreadable node (-1) counts as holding none. */
+    /**
+     * Fewest acknowledged ids present on any readable node, -1 when no node was readable; unreadable nodes (-1)
+     * are left out as in {@code FaultSummary.replicaConvergence}.
+     */
     static int minPresent(CycleRecord c) {
-        int min = Integer.MAX_VALUE;
-        for (Integer n : c.ackedPresent()) {
-            min = Math.min(min, n == null || n < 0 ? 0 : n);
+        int min = -1;
+        if (c.ackedPresent() != null) {
+            for (Integer n : c.ackedPresent()) {
+                if (n != null && n >= 0) {
+                    min = min < 0 ? n : Math.min(min, n);
+                }
+            }
         }
         return min;
     }
