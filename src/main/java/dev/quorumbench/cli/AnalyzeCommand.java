@@ -1,9 +1,26 @@
 package dev.quorumbench.cli;
 
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.analysis.Phase4Analysis;
+import dev.quorumbench.analysis.Phase4Files;
+import dev.quorumbench.analysis.Phase4Report;
+import dev.quorumbench.analysis.RunData;
+import dev.quorumbench.analysis.RunLoader;
+import dev.quorumbench.analysis.SummaryTable;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
-/** Placeholder until the analyze subcommand lands; says so and exits with the harness error code. */
+/** {@code analyze runs/<id> [--out DIR]}: rebuilds phase4.json, report.md and the .hgrm files from a run's files. */
 final class AnalyzeCommand implements Command {
+
     @Override
     public String name() {
         return "analyze";
@@ -11,12 +28,47 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String summary() {
-        return "(not built yet)";
+        return "rebuild phase4.json, report.md and latency-<fault>.hgrm from a run directory's files";
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("quorumbench analyze: not built yet");
-        return ExitCode.HARNESS;
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("write the outputs here instead of into the run directory").build());
+        options.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options, args);
+        } catch (ParseException e) {
+            throw new InvalidInputException(e.getMessage() + " (see analyze --help)");
+        }
+        if (cl.hasOption("help")) {
+            help(options, out);
+            return ExitCode.OK;
+        }
+        List<String> rest = cl.getArgList();
+        if (rest.size() != 1) {
+            throw new InvalidInputException("expected one run directory, e.g. analyze runs/<campaign-id> (got "
+                    + rest.size() + ")");
+        }
+        Path runDir = Path.of(rest.get(0));
+        Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : runDir;
+        RunData data = RunLoader.load(runDir);
+        Phase4Report report = Phase4Analysis.analyze(data);
+        Phase4Files.write(outDir, data, report);
+        out.print(SummaryTable.render(report));
+        out.println("wrote " + Phase4Files.PHASE4_JSON + ", " + Phase4Files.REPORT_MD + " and latency-<fault>.hgrm to "
+                + outDir);
+        return report.pass() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static void help(Options options, PrintStream out) {
+        PrintWriter w = new PrintWriter(out);
+        new HelpFormatter().printHelp(w, 100, "java -jar target/benchmarks.jar analyze RUN_DIR [--out DIR]",
+                "Rebuilds phase4.json, report.md and latency-<fault>.hgrm from campaign.json, phase4-<fault>.jsonl, "
+                        + "latency-<fault>.hlog and jmh-result.json, and prints the summary.", options, 2, 2,
+                "Exit: 0 every class passed, 1 a class failed or the run is incomplete, 2 bad input.");
+        w.flush();
     }
 }

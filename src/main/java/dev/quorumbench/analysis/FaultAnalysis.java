@@ -1,0 +1,190 @@
+package dev.quorumbench.analysis;
+
+import dev.quorumbench.client.Outcome;
+import dev.quorumbench.fault.FaultEvent;
+import dev.quorumbench.fault.Mechanism;
+import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.record.CycleRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Pure computation of one fault class's {@link FaultSummary} from its cycle records and merged latency
+ * histograms: counts, the two convergence fractions, losses, timings, mechanism honesty, and the verdict.
+ *
+ * <p>A null convergence value (no writes, or no acknowledged writes) never passes: a class that acknowledged
+ * nothing has shown nothing about convergence.
+ */
+public final class FaultAnalysis {
+
+    private FaultAnalysis() {
+    }
+
+    /**
+     * The facts about a fault class that do not come from its cycle records.
+     *
+     * @param fault          the fault class
+     * @param cyclesPlanned  measured cycles the campaign planned
+     * @param thresholds     the pass criteria
+     * @param declared       the mechanism campaign.json declares for it, or null
+     * @param jsonlTruncated its JSONL's last line was cut off
+     * @param hlogMissing    its .hlog is missing although cycles were recorded
+     * @param hlogTruncated  its .hlog's last interval was cut off
+     * @param jmhCounts      JMH secondary scores, or null
+     */
+    public record Context(String fault, int cyclesPlanned, Thresholds thresholds, Mechanism declared,
+                          boolean jsonlTruncated, boolean hlogMissing, boolean hlogTruncated,
+                          Map<String, Double> jmhCounts) {
+    }
+
+    /** Summarizes {@code cycles} (latency histograms in microseconds, keyed by outcome). */
+    public static FaultSummary summarize(Context ctx, List<CycleRecord> cycles, Map<Outcome, Histogram> latencyUs) {
+        String f = ctx.fault();
+        long writes = 0;
+        long ok = 0;
+        long qnm = 0;
+        long fail = 0;
+        long attempts = 0;
+        long minPresentSum = 0;
+        int unreadable = 0;
+        long lost = 0;
+        long indeterminate = 0;
+        long duplicates = 0;
+        int converged = 0;
+        int notInjected = 0;
+        List<Long> convergeMs = new ArrayList<>();
+        List<Long> recoveryMs = new ArrayList<>();
+        List<Long> skewMs = new ArrayList<>();
+        Map<String, int[]> seen = new TreeMap<>();
+        Map<String, MechanismStatus> seenStatus = new TreeMap<>();
+        List<String> reasons = new ArrayList<>();
+        List<Integer> inconsistent = new ArrayList<>();
+        for (CycleRecord c : cycles) {
+            writes += c.writes();
+            ok += c.ok();
+            qnm += c.quorumNotMet();
+            fail += c.fail();
+            attempts += c.attempts();
+            if (c.ok() + c.quorumNotMet() + c.fail() != c.writes()) {
+                inconsistent.add(c.cycle());
+            }
+            int min = Integer.MAX_VALUE;
+            for (Integer present : c.ackedPresent() == null ? List.<Integer>of() : c.ackedPresent()) {
+                if (present == null || present < 0) {
+                    unreadable++;
+                } else {
+                    min = Math.min(min, present);
+                }
+            }
+            // A cycle with no readable node shows no replica: it counts as zero, never as converged.
+            minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, c.ok());
+            lost += c.lostAcknowledged();
+            indeterminate += c.indeterminatePresent();
+            duplicates += c.duplicates();
+            if (c.converged()) {
+                converged++;
+            }
+            convergeMs.add(c.convergeMs());
+            if (c.recoveryMs() != null) {
+                recoveryMs.add(c.recoveryMs());
+            }
+            if (c.measuredSkewMs() != null) {
+                skewMs.add(c.measuredSkewMs());
+            }
+            FaultEvent e = c.faultEvent();
+            String key = e == null ? "none" : e.mechanism() + "\u0000" + (e.status() == null ? "" : e.status().key());
+            seen.computeIfAbsent(key, k -> new int[1])[0]++;
+            seenStatus.put(key, e == null ? null : e.status());
+            if (e == null || e.status() == null || !e.status().injected() || e.startMs() == 0) {
+                notInjected++;
+            }
+        }
+        List<MechanismUse> uses = new ArrayList<>();
+        seen.forEach((k, n) -> uses.add(new MechanismUse(k.equals("none") ? "none" : k.substring(0, k.indexOf('\u0000')),
+                seenStatus.get(k), n[0])));
+        Mechanism mechanism = mechanism(ctx.declared(), uses);
+
+        Double bound = writes == 0 ? null : (double) ok / writes;
+        Double replica = ok == 0 ? null : (double) minPresentSum / ok;
+        Thresholds t = ctx.thresholds();
+        int done = cycles.size();
+        boolean complete = done == ctx.cyclesPlanned() && !ctx.jsonlTruncated() && !ctx.hlogMissing()
+                && !ctx.hlogTruncated();
+        if (done < ctx.cyclesPlanned()) {
+            reasons.add("incomplete: " + f + " " + done + "/" + ctx.cyclesPlanned() + " cycles");
+        } else if (done > ctx.cyclesPlanned()) {
+            reasons.add(f + ": " + done + "/" + ctx.cyclesPlanned() + " cycles (more than planned)");
+        }
+        if (ctx.jsonlTruncated()) {
+            reasons.add("incomplete: " + RunLoader.jsonlName(f) + " last line cut off");
+        }
+        if (ctx.hlogMissing()) {
+            reasons.add("incomplete: " + RunLoader.hlogName(f) + " missing");
+        }
+        if (ctx.hlogTruncated()) {
+            reasons.add("incomplete: " + RunLoader.hlogName(f) + " last interval cut off");
+        }
+        if (!inconsistent.isEmpty()) {
+            reasons.add(f + ": ok + quorum_not_met + fail != writes in " + inconsistent.size() + " cycle(s), first "
+                    + inconsistent.get(0));
+        }
+        if (bound == null) {
+            reasons.add(f + ": convergence_bound undefined (no writes)");
+        } else if (bound < t.convergenceBound()) {
+            reasons.add(f + ": convergence_bound " + Numbers.ratio(bound) + " < " + Numbers.ratio(t.convergenceBound()));
+        }
+        if (replica == null) {
+            reasons.add(f + ": replica_convergence undefined (no acknowledged writes)");
+        } else if (replica < t.replicaConvergence()) {
+            reasons.add(f + ": replica_convergence " + Numbers.ratio(replica) + " < "
+                    + Numbers.ratio(t.replicaConvergence()));
+        }
+        if (lost > t.lostAcknowledged()) {
+            reasons.add(f + ": lost_acknowledged " + lost + " > " + t.lostAcknowledged());
+        }
+        if (mechanism.status() == null || !mechanism.status().injected()) {
+            reasons.add(f + ": mechanism " + mechanism.name() + " "
+                    + (mechanism.status() == null ? "unknown" : mechanism.status().key())
+                    + (mechanism.reason() == null ? "" : " (" + mechanism.reason() + ")") + ": fault not really injected");
+        }
+        if (notInjected > 0) {
+            reasons.add(f + ": fault not injected in " + notInjected + "/" + done + " cycles");
+        }
+        Map<String, LatencyStats> latency = new LinkedHashMap<>();
+        Histogram all = LatencyHistograms.empty();
+        for (Histogram h : latencyUs.values()) {
+            all.add(h);
+        }
+        latency.put(FaultSummary.ALL, LatencyStats.of(all));
+        for (Outcome o : Outcome.values()) {
+            Histogram h = latencyUs.get(o);
+            latency.put(o.key(), LatencyStats.of(h == null ? LatencyHistograms.empty() : h));
+        }
+        boolean pass = reasons.isEmpty();
+        return new FaultSummary(f, ctx.cyclesPlanned(), done, complete, writes, ok, qnm, fail, attempts, bound,
+                replica, unreadable, lost, indeterminate, duplicates, converged, SampleStats.of(convergeMs),
+                SampleStats.of(recoveryMs), SampleStats.of(skewMs), mechanism, Collections.unmodifiableList(uses),
+                notInjected, Collections.unmodifiableMap(latency), ctx.jmhCounts(), pass,
+                Collections.unmodifiableList(reasons));
+    }
+
+    /** The declared mechanism, else the one most cycles report, else an explicit unknown. */
+    private static Mechanism mechanism(Mechanism declared, List<MechanismUse> uses) {
+        if (declared != null) {
+            return declared;
+        }
+        MechanismUse best = null;
+        for (MechanismUse u : uses) {
+            if (u.status() != null && (best == null || u.cycles() > best.cycles())) {
+                best = u;
+            }
+        }
+        return best == null ? new Mechanism("unknown", MechanismStatus.UNAVAILABLE, "no mechanism recorded")
+                : new Mechanism(best.name(), best.status(), null);
+    }
+}
