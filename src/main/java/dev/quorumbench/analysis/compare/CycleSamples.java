@@ -17,8 +17,8 @@ public final class CycleSamples {
     public static double[] of(Metric metric, List<CycleRecord> cycles) {
         return switch (metric) {
             case CONVERGENCE_BOUND -> collect(cycles, c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
-            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0 && minPresent(c) >= 0,
-                    c -> (double) minPresent(c) / c.ok());
+            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0,
+                    c -> (double) Math.min(c.ok(), Math.max(0, minPresent(c))) / c.ok());
             case LOST_ACKNOWLEDGED -> collect(cycles, c -> true, CycleRecord::lostAcknowledged);
             case FAIL -> collect(cycles, c -> true, CycleRecord::fail);
             case QUORUM_NOT_MET -> collect(cycles, c -> true, CycleRecord::quorumNotMet);
@@ -33,8 +33,8 @@ public final class CycleSamples {
     }
 
     /**
-     * Fewest acknowledged ids present on any readable node, -1 when no node was readable; unreadable nodes (-1)
-     * are left out as in {@code FaultSummary.replicaConvergence}.
+     * Fewest acknowledged ids present on any readable node, -1 when no node was readable. As in
+     * {@code FaultAnalysis}: unreadable nodes (-1) are left out, and a cycle with no readable node counts as 0.
      */
     static int minPresent(CycleRecord c) {
         int min = -1;

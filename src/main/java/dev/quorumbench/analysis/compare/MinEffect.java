@@ -33,11 +33,11 @@ public record MinEffect(double absolute, double relative) {
 
     /** "10% and 0.5 ms", for the documentation of defaults in reports. */
     public String describe(String unit) {
-        String abs = Numbers.plain(absolute) + (unit.isEmpty() ? "" : " " + unit);
+        String abs = Decimals.plain(absolute) + (unit.isEmpty() ? "" : " " + unit);
         if (relative == 0) {
             return abs;
         }
-        String rel = Numbers.plain(relative * 100) + "%";
+        String rel = Decimals.plain(relative * 100) + "%";
         return absolute == 0 ? rel : rel + " and " + abs;
     }
 }

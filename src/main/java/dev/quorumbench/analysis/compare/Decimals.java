@@ -2,10 +2,10 @@ package dev.quorumbench.analysis.compare;
 
 import java.math.BigDecimal;
 
-/** Number formatting shared by the comparison renderers: plain decimals, no exponent, no locale. */
-public final class Numbers {
+/** Number formatting of comparisons: plain decimals, no exponent, no locale. */
+public final class Decimals {
 
-    private Numbers() {
+    private Decimals() {
     }
 
     /** The shortest plain decimal of {@code v}: 0.5, 10, 0.002. */
