@@ -121,13 +121,18 @@ final class CompareCommand implements Command {
                 .desc("output format (default md: Markdown for a pull-request comment)").build());
         o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
                 .desc("write the comparison to FILE instead of stdout").build());
+        addVerdictOptions(o);
+        return o;
+    }
+
+    /** --min-effect, --alpha and --help, shared with report's --baseline comparison. */
+    static void addVerdictOptions(Options o) {
         o.addOption(Option.builder().longOpt("min-effect").hasArg().argName("METRIC=VALUE")
                 .desc("minimum effect of a metric or group (convergence, lost, counts, latency, time); VALUE is "
                         + "absolute in the metric's unit, N% relative, or both: latency=15%,1. Repeatable.").build());
         o.addOption(Option.builder().longOpt("alpha").hasArg().argName("P")
                 .desc("significance level of the Mann-Whitney U test (default 0.05)").build());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
-        return o;
     }
 
     private static void help(Options options, PrintStream out) {

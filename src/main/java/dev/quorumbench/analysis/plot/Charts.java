@@ -15,6 +15,9 @@ public final class Charts {
 
     public static final int WIDTH = 900;
     public static final int HEIGHT = 500;
+    public static final int TIMELINE_WIDTH = 1100;
+    /** Above this max/min ratio a percentile plot uses a logarithmic y axis. */
+    static final double LOG_Y_SPAN = 100;
 
     private static final Color[] PALETTE = {
         new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44), new Color(148, 103, 189),
@@ -30,12 +33,25 @@ public final class Charts {
      * drawn dashed and grey under the head curves.
      */
     public static XYChart percentile(String title, List<Curve> curves, List<Curve> baseline) {
-        XYChart chart = base(title, "percentile", "latency (ms)");
         double maxPosition = 1;
+        double low = Double.MAX_VALUE;
+        double high = 0;
         for (Curve c : java.util.stream.Stream.concat(curves.stream(), baseline.stream()).toList()) {
             for (double x : c.x()) {
                 maxPosition = Math.max(maxPosition, x);
             }
+            for (double y : c.y()) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        boolean logY = low > 0 && high / low > LOG_Y_SPAN;
+        XYChart chart = base(title, "percentile", logY ? "latency (ms, log scale)" : "latency (ms)", Charts.WIDTH);
+        if (logY) {
+            // Outcomes differ by orders of magnitude (a 2 s quorum timeout next to 2 ms acks): a linear axis would
+            // flatten the acknowledged writes into the x axis.
+            chart.getStyler().setYAxisMin(null);
+            chart.getStyler().setYAxisLogarithmic(true);
         }
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(maxPosition);
@@ -57,7 +73,11 @@ public final class Charts {
 
     /** The campaign timeline: per fault p99 (solid) and max (dotted) latency, fault windows shaded. */
     public static XYChart timeline(String title, Timeline timeline) {
-        XYChart chart = base(title, "time since campaign start (s)", "latency of acknowledged writes (ms)");
+        XYChart chart = base(title, "time since campaign start (s)", "latency of acknowledged writes (ms)",
+                TIMELINE_WIDTH);
+        // Two series per fault class do not fit in one legend row under the plot.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         double top = 0;
         double left = Double.MAX_VALUE;
         double right = -Double.MAX_VALUE;
@@ -100,8 +120,8 @@ public final class Charts {
         return chart;
     }
 
-    private static XYChart base(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+    private static XYChart base(String title, String xTitle, String yTitle, int width) {
+        XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);

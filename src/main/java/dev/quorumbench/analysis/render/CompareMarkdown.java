@@ -43,18 +43,20 @@ public final class CompareMarkdown {
         return b.toString();
     }
 
-    /** The comparison table of one fault class (also used by release notes). */
+    /** The comparison table of one fault class under its heading (also used by release notes). */
     public static void table(StringBuilder b, FaultComparison f) {
-        b.append("### ").append(f.fault()).append("\n\n");
-        b.append("| metric | base | head | change | p | verdict |\n");
-        b.append("|---|---:|---:|---:|---:|---|\n");
+        b.append("### ").append(f.fault()).append("\n\n").append(table(f).markdown()).append('\n');
+    }
+
+    /** The comparison table of one fault class: metric, base, head, change, p, verdict. */
+    public static Table table(FaultComparison f) {
+        List<List<String>> rows = new ArrayList<>();
         for (MetricComparison m : f.metrics()) {
-            b.append("| ").append(label(m.metric())).append(" | ").append(MetricFormat.value(m.metric(), m.base()))
-                    .append(" | ").append(MetricFormat.value(m.metric(), m.head())).append(" | ")
-                    .append(MetricFormat.change(m)).append(" | ").append(MetricFormat.pValue(m.pValue()))
-                    .append(" | ").append(emphasis(m.verdict())).append(" |\n");
+            rows.add(List.of(label(m.metric()), MetricFormat.value(m.metric(), m.base()),
+                    MetricFormat.value(m.metric(), m.head()), MetricFormat.change(m), MetricFormat.pValue(m.pValue()),
+                    emphasis(m.verdict())));
         }
-        b.append('\n');
+        return Table.of(List.of("metric", "base:", "head:", "change:", "p:", "verdict"), rows);
     }
 
     static String counts(Comparison c) {
