@@ -47,8 +47,9 @@ final class CycleLogReader {
                     truncated = true;
                     break;
                 }
+                String why = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
                 throw new InvalidInputException(fileName + ":" + (i + 1) + ": not a cycle record ("
-                        + e.getOriginalMessage().replace('\n', ' ') + ")");
+                        + why.replace('\n', ' ') + ")");
             }
             if (r.fault() != null && !r.fault().equals(fault)) {
                 throw new InvalidInputException(fileName + ":" + (i + 1) + ": record of fault '" + r.fault()

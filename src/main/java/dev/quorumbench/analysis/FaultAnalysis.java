@@ -17,8 +17,8 @@ import org.HdrHistogram.Histogram;
  * Pure computation of one fault class's {@link FaultSummary} from its cycle records and merged latency
  * histograms: counts, the two convergence fractions, losses, timings, mechanism honesty, and the verdict.
  *
- * <p>A null convergence value (no writes, or no acknowledged writes) never passes: a class that acknowledged
- * nothing has shown nothing about convergence.
+ * <p>A null convergence value (no writes, or no accepted writes) never passes: a class that kept nothing has
+ * shown nothing about convergence.
  */
 public final class FaultAnalysis {
 
@@ -57,6 +57,7 @@ public final class FaultAnalysis {
         long duplicates = 0;
         int converged = 0;
         int notInjected = 0;
+        long accepted = 0;
         List<Long> convergeMs = new ArrayList<>();
         List<Long> recoveryMs = new ArrayList<>();
         List<Long> skewMs = new ArrayList<>();
@@ -73,8 +74,13 @@ public final class FaultAnalysis {
             if (c.ok() + c.quorumNotMet() + c.fail() != c.writes()) {
                 inconsistent.add(c.cycle());
             }
+            // Replicas are counted over accepted writes (acknowledged + indeterminate ones a node kept), the source
+            // document's "surviving count on each peer ... of the accepted writes"; older lines have only acked.
+            List<Integer> perNode = c.acceptedPresent() != null ? c.acceptedPresent() : c.ackedPresent();
+            int acceptedInCycle = c.acceptedPresent() != null ? c.accepted() : c.ok();
+            accepted += acceptedInCycle;
             int min = Integer.MAX_VALUE;
-            for (Integer present : c.ackedPresent() == null ? List.<Integer>of() : c.ackedPresent()) {
+            for (Integer present : perNode == null ? List.<Integer>of() : perNode) {
                 if (present == null || present < 0) {
                     unreadable++;
                 } else {
@@ -82,14 +88,16 @@ public final class FaultAnalysis {
                 }
             }
             // A cycle with no readable node shows no replica: it counts as zero, never as converged.
-            minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, c.ok());
+            minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, acceptedInCycle);
             lost += c.lostAcknowledged();
             indeterminate += c.indeterminatePresent();
             duplicates += c.duplicates();
             if (c.converged()) {
                 converged++;
             }
-            convergeMs.add(c.convergeMs());
+            if (c.converged() && c.convergeMs() >= 0) {
+                convergeMs.add(c.convergeMs()); // -1 means it never converged: counted by cycles_converged, not timed
+            }
             if (c.recoveryMs() != null) {
                 recoveryMs.add(c.recoveryMs());
             }
@@ -110,7 +118,7 @@ public final class FaultAnalysis {
         Mechanism mechanism = mechanism(ctx.declared(), uses);
 
         Double bound = writes == 0 ? null : (double) ok / writes;
-        Double replica = ok == 0 ? null : (double) minPresentSum / ok;
+        Double replica = accepted == 0 ? null : (double) minPresentSum / accepted;
         Thresholds t = ctx.thresholds();
         int done = cycles.size();
         boolean complete = done == ctx.cyclesPlanned() && !ctx.jsonlTruncated() && !ctx.hlogMissing()
@@ -139,7 +147,7 @@ public final class FaultAnalysis {
             reasons.add(f + ": convergence_bound " + Numbers.ratio(bound) + " < " + Numbers.ratio(t.convergenceBound()));
         }
         if (replica == null) {
-            reasons.add(f + ": replica_convergence undefined (no acknowledged writes)");
+            reasons.add(f + ": replica_convergence undefined (no accepted writes)");
         } else if (replica < t.replicaConvergence()) {
             reasons.add(f + ": replica_convergence " + Numbers.ratio(replica) + " < "
                     + Numbers.ratio(t.replicaConvergence()));

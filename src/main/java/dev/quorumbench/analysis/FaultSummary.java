@@ -18,13 +18,14 @@ import java.util.Map;
  * @param fail                 Σ fail
  * @param attempts             Σ attempts (a write and its retries)
  * @param convergenceBound     Σok / Σwrites; null when Σwrites = 0
- * @param replicaConvergence   Σ_cycles min_node acked_present / Σok over readable nodes; null when Σok = 0
+ * @param replicaConvergence   Σ_cycles min_node accepted_present / Σaccepted over readable nodes (acked_present / ok
+ *                             for lines without accepted counts); null when nothing was accepted
  * @param nodesUnreadable      (cycle, node) read-backs that could not read the node (acked_present −1)
  * @param lostAcknowledged     Σ lost_acknowledged
  * @param indeterminatePresent Σ indeterminate_present
  * @param duplicates           Σ duplicates
  * @param cyclesConverged      cycles whose read-back found every acknowledged write everywhere in time
- * @param convergeMs           time to converge per cycle; null without cycles
+ * @param convergeMs           time to converge of the cycles that converged; null when none did
  * @param recoveryMs           recovery time of cycles that measured one (kill); null when none did
  * @param measuredSkewMs       measured skew of cycles that measured one (clock); null when none did
  * @param mechanism            the declared mechanism (campaign.json), else the one the events report most

@@ -69,6 +69,16 @@ final class LatencyLogReader {
             double endSec = h.getEndTimeStamp() / 1000.0 - reader.getStartTimeSec();
             intervals.add(new LatencyInterval(startSec, endSec, outcome, h));
         }
+        // The reader silently stops at some partial lines; an interval line it did not return is cut off when it
+        // is the last one, and malformed otherwise.
+        if (!truncated && intervals.size() < intervalLines.size()) {
+            if (intervals.size() == intervalLines.size() - 1) {
+                truncated = true;
+            } else {
+                throw new InvalidInputException(fileName + ":" + intervalLines.get(intervals.size())
+                        + ": not a histogram interval");
+            }
+        }
         return new Parsed(Collections.unmodifiableMap(merged), Collections.unmodifiableList(intervals), truncated);
     }
 

@@ -30,8 +30,9 @@ public final class ReportMarkdown {
         }
         b.append("\n## Method\n\n");
         b.append(METHODOLOGY).append(' ');
-        b.append("convergence_bound = Σok / Σwrites; replica_convergence = Σ_cycles min_node |acked ∩ present(node)| / Σok ")
-                .append("over the nodes that could be read; lost_acknowledged counts acknowledged writes missing ")
+        b.append("convergence_bound = Σok / Σwrites; replica_convergence = Σ_cycles min_node |accepted ∩ present(node)| / ")
+                .append("Σaccepted over the nodes that could be read (accepted = acknowledged writes plus ")
+                .append("indeterminate ones a node kept); lost_acknowledged counts acknowledged writes missing ")
                 .append("from a node at the read-back deadline.\n\n");
         b.append("Pass per class: convergence_bound ≥ ").append(Numbers.ratio(r.thresholds().convergenceBound()))
                 .append(", replica_convergence ≥ ").append(Numbers.ratio(r.thresholds().replicaConvergence()))
@@ -79,7 +80,7 @@ public final class ReportMarkdown {
                     + "; latency is measured from each write's intended start, so it includes the wait a stalled "
                     + "node causes (no coordinated omission).";
         }
-        return "closed loop (" + s.mode() + "): each write starts when the previous one ends, as in the source "
+        return "closed loop: each write starts when the previous one ends, as in the source "
                 + "harness; during a stall fewer writes are issued, so percentiles understate what a fixed-rate "
                 + "client would see (coordinated omission).";
     }

@@ -54,13 +54,7 @@ final class AnalyzeCommand implements Command {
         }
         Path runDir = Path.of(rest.get(0));
         Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : runDir;
-        RunData data = RunLoader.load(runDir);
-        Phase4Report report = Phase4Analysis.analyze(data);
-        Phase4Files.write(outDir, data, report);
-        out.print(SummaryTable.render(report));
-        out.println("wrote " + Phase4Files.PHASE4_JSON + ", " + Phase4Files.REPORT_MD + " and latency-<fault>.hgrm to "
-                + outDir);
-        return report.pass() ? ExitCode.OK : ExitCode.FAILED;
+        return AnalysisStep.analyze(runDir, outDir, out);
     }
 
     private static void help(Options options, PrintStream out) {

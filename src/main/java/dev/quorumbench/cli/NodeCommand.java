@@ -1,9 +1,36 @@
 package dev.quorumbench.cli;
 
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.federation.FederationNode;
+import dev.quorumbench.federation.NodeConfig;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
-/** Placeholder until the node subcommand lands; says so and exits with the harness error code. */
+/** {@code node serve}: runs one reference federation node in the foreground until SIGTERM or parent death. */
 final class NodeCommand implements Command {
+    private final Map<String, String> env;
+
+    NodeCommand() {
+        this(System.getenv());
+    }
+
+    NodeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public String name() {
         return "node";
@@ -11,12 +38,125 @@ final class NodeCommand implements Command {
 
     @Override
     public String summary() {
-        return "(not built yet)";
+        return "serve: run one node of the reference quorum-write federation";
+    }
+
+    static Options options() {
+        Options o = new Options();
+        o.addOption(valued("host", "ADDR", "address to bind (default 127.0.0.1)"));
+        o.addOption(valued("port", "PORT", "port to listen on (default 19077; 0 = any free port)"));
+        o.addOption(valued("db", "PATH", "SQLite database file (default: env AI_MEMORY_DB)"));
+        o.addOption(valued("node-id", "NAME", "name in health and logs (default host:port)"));
+        o.addOption(valued("quorum-writes", "W", "acks needed including this node (default 1)"));
+        o.addOption(valued("quorum-peers", "URLS", "comma-separated peer base URLs, e.g. http://127.0.0.1:19078"));
+        o.addOption(valued("quorum-timeout-ms", "MS", "wait this long for W-1 peer acks (default 2000)"));
+        o.addOption(valued("sync-interval-ms", "MS", "anti-entropy pull interval (default 500)"));
+        o.addOption(valued("parent-pid", "PID", "exit when this process dies"));
+        o.addOption(valued("max-body-bytes", "N", "largest client request body (default 1048576)"));
+        o.addOption(Option.builder().longOpt("allow-clock-offset")
+                .desc("enable POST /api/v1/admin/clock-offset (cooperative clock skew)").build());
+        o.addOption(Option.builder().longOpt("unsafe-ack-before-commit")
+                .desc("UNSAFE: answer 201 before the local commit and fan-out (SIGKILL loses acked writes)").build());
+        o.addOption(Option.builder().longOpt("unsafe-no-sync").desc("UNSAFE: run no anti-entropy daemon").build());
+        o.addOption(Option.builder().longOpt("unsafe-sync-wallclock")
+                .desc("UNSAFE: sync by wall-clock watermark (clock skew loses writes)").build());
+        o.addOption(valued("extra-latency-ms", "MS", "UNSAFE: sleep this long in every client write"));
+        o.addOption(Option.builder().longOpt("help").desc("show this help").build());
+        return o;
+    }
+
+    private static Option valued(String name, String arg, String desc) {
+        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("quorumbench node: not built yet");
-        return ExitCode.HARNESS;
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            printHelp(out);
+            return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+        }
+        if (!args[0].equals("serve")) {
+            throw new InvalidInputException("unknown node subcommand '" + args[0] + "' (expected: serve)");
+        }
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options(), Arrays.copyOfRange(args, 1, args.length));
+        } catch (ParseException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (cl.hasOption("help")) {
+            printHelp(out);
+            return ExitCode.OK;
+        }
+        if (!cl.getArgList().isEmpty()) {
+            throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "'");
+        }
+        NodeConfig config = config(cl, env);
+        Consumer<String> log = line -> err.println(Instant.now() + " " + config.nodeId() + " " + line);
+        FederationNode node;
+        try {
+            node = FederationNode.start(config, log);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (java.net.BindException e) {
+            throw new InvalidInputException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage());
+        }
+        // SIGTERM (and SIGINT) run this hook: stop the server, the daemons, then close the database.
+        Thread hook = new Thread(node::close, "node-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        node.awaitStop();
+        return ExitCode.OK;
+    }
+
+    static NodeConfig config(CommandLine cl, Map<String, String> env) {
+        String host = cl.getOptionValue("host", "127.0.0.1");
+        int port = (int) number(cl, "port", 19077);
+        String db = cl.getOptionValue("db", env.get("AI_MEMORY_DB"));
+        if (db == null || db.isBlank()) {
+            throw new InvalidInputException("no database: give --db PATH or set AI_MEMORY_DB");
+        }
+        List<URI> peers = new ArrayList<>();
+        for (String p : cl.getOptionValue("quorum-peers", "").split(",")) {
+            if (!p.isBlank()) {
+                try {
+                    peers.add(URI.create(p.trim().replaceAll("/+$", "")));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("--quorum-peers: not a URL: " + p.trim());
+                }
+            }
+        }
+        try {
+            return new NodeConfig(host, port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
+                    (int) number(cl, "quorum-writes", 1), peers, number(cl, "quorum-timeout-ms", 2000),
+                    number(cl, "sync-interval-ms", 500), number(cl, "parent-pid", 0),
+                    number(cl, "max-body-bytes", 1 << 20), cl.hasOption("unsafe-ack-before-commit"),
+                    cl.hasOption("unsafe-no-sync"), cl.hasOption("unsafe-sync-wallclock"),
+                    number(cl, "extra-latency-ms", 0), cl.hasOption("allow-clock-offset"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    private static long number(CommandLine cl, String name, long dflt) {
+        String v = cl.getOptionValue(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--" + name + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        HelpFormatter f = new HelpFormatter();
+        f.setWidth(110);
+        var w = new java.io.PrintWriter(out, true);
+        f.printHelp(w, 110, "java -jar target/benchmarks.jar node serve [options]",
+                "Runs one node of the reference federation (ai-memory compatible HTTP API).", options(), 2, 4,
+                "Unsafe aids break the node on purpose, to prove the harness detects it; they are logged at start.");
+        w.flush();
     }
 }

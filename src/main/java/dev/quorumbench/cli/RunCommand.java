@@ -1,9 +1,40 @@
 package dev.quorumbench.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.campaign.CampaignFile;
+import dev.quorumbench.campaign.CampaignRunner;
+import dev.quorumbench.campaign.CampaignSettings;
+import dev.quorumbench.campaign.CampaignSpec;
+import dev.quorumbench.campaign.Environment;
+import dev.quorumbench.campaign.MechanismResolver;
+import dev.quorumbench.campaign.Presets;
+import dev.quorumbench.fault.Mechanism;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
-/** Placeholder until the run subcommand lands; says so and exits with the harness error code. */
+/** {@code run} (the default command): runs the Phase-4 campaign through JMH, then analyses it. */
 final class RunCommand implements Command {
+
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     public String name() {
         return "run";
@@ -11,12 +42,214 @@ final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "(not built yet)";
+        return "run the Phase-4 chaos campaign (default command)";
+    }
+
+    static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("faults").hasArg().argName("LIST")
+                .desc("comma list of fault classes (default: all four: " + String.join(",", CampaignSettings.FAULTS) + ")").build());
+        o.addOption(Option.builder().longOpt("cycles").hasArg().argName("N").desc("cycles per fault class (200)").build());
+        o.addOption(Option.builder().longOpt("writes").hasArg().argName("N").desc("writes per cycle (100)").build());
+        o.addOption(Option.builder().longOpt("warmup-cycles").hasArg().argName("N").desc("unrecorded cycles without a fault before measuring (1)").build());
+        o.addOption(Option.builder().longOpt("campaign-id").hasArg().argName("ID").desc("run directory name (default: UTC time, e.g. 20261127T221500Z)").build());
+        o.addOption(Option.builder().longOpt("runs-dir").hasArg().argName("DIR").desc("parent of run directories (runs)").build());
+        o.addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("reference | ai-memory | FILE (a target profile JSON) (reference)").build());
+        o.addOption(Option.builder().longOpt("node-args").hasArg().argName("ARGS").desc("extra flags for every node, space-separated, e.g. \"--extra-latency-ms 5\"").build());
+        o.addOption(Option.builder().longOpt("mechanism").hasArg().argName("FAULT=NAME").desc("use another mechanism for a fault class (repeatable)").build());
+        o.addOption(Option.builder().longOpt("rate").hasArg().argName("N").desc("open loop: N writes/s, latency from each write's intended start (default: closed loop)").build());
+        o.addOption(Option.builder().longOpt("threshold").hasArg().argName("X").desc("minimum convergence_bound per class (0.995)").build());
+        o.addOption(Option.builder().longOpt("replica-threshold").hasArg().argName("X").desc("minimum replica_convergence per class (0.99)").build());
+        o.addOption(Option.builder().longOpt("quorum-timeout-ms").hasArg().argName("MS").desc("--quorum-timeout-ms given to every node (2000)").build());
+        o.addOption(Option.builder().longOpt("fault-window-ms").hasArg().argName("MS").desc("how long a partition / pause / skew lasts (500)").build());
+        o.addOption(Option.builder().longOpt("skew-ms").hasArg().argName("MS").desc("clock skew applied to node-1 (60000)").build());
+        o.addOption(Option.builder().longOpt("fire-after").hasArg().argName("N").desc("fire the fault after the N-th write of a cycle (3)").build());
+        o.addOption(Option.builder().longOpt("write-deadline-ms").hasArg().argName("MS").desc("per-write deadline including retries (10000)").build());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("seed for random fault choices").build());
+        o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
+        o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
+        o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
+        o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/jmh.log)").build());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        return o;
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("quorumbench run: not built yet");
-        return ExitCode.HARNESS;
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            throw new InvalidInputException(e.getMessage() + " (see --help)");
+        }
+        if (!cl.getArgList().isEmpty()) {
+            throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "' (see --help)");
+        }
+        if (cl.hasOption("help")) {
+            new HelpFormatter().printHelp(new java.io.PrintWriter(out, true), 100,
+                    "java -jar target/benchmarks.jar [run] [options]",
+                    "Runs the Phase-4 chaos campaign and writes runs/<campaign-id>/. Exit: 0 every class passed, "
+                            + "1 a class failed, 2 bad usage, 4 the harness could not run.", options(), 2, 4, "");
+            return ExitCode.OK;
+        }
+        if (cl.hasOption("list")) {
+            out.println("Benchmarks:");
+            out.println(CampaignRunner.benchmarkName());
+            out.println(dev.quorumbench.bench.QuorumWriteBenchmark.class.getName() + ".write");
+            return ExitCode.OK;
+        }
+
+        CampaignSettings settings = new CampaignSettings();
+        if (cl.hasOption("preset")) {
+            settings.overlay(Presets.load(cl.getOptionValue("preset")));
+        }
+        settings.overlay(optionLayer(cl));
+        String id = cl.getOptionValue("campaign-id",
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+        if (!CAMPAIGN_ID.matcher(id).matches()) {
+            throw new InvalidInputException("--campaign-id must be 1-64 of [A-Za-z0-9._-], got '" + id + "'");
+        }
+        Path runDir = Path.of(cl.getOptionValue("runs-dir", "runs")).resolve(id).toAbsolutePath().normalize();
+        if (Files.exists(runDir) && (!Files.isDirectory(runDir) || Files.list(runDir).findAny().isPresent())) {
+            throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
+        }
+        CampaignSpec spec = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        Map<String, Mechanism> mechanisms = MechanismResolver.resolve(spec);
+        List<String> jmhArgs = cl.hasOption("jmh") ? splitArgs(cl.getOptionValue("jmh")) : List.of();
+        CampaignRunner runner = new CampaignRunner(spec, jmhArgs, cl.hasOption("verbose"));
+
+        Files.createDirectories(runDir);
+        Map<String, Object> environment = Environment.capture(spec.target());
+        CampaignFile.write(spec, mechanisms, environment, null);
+        err.printf("quorumbench: campaign %s: %s x %d cycles x %d writes on target %s (%s) -> %s%n", id,
+                String.join(",", spec.faults()), spec.cycles(), spec.writes(), spec.target(), spec.schedule(), runDir);
+        for (Map.Entry<String, Mechanism> m : mechanisms.entrySet()) {
+            err.printf("quorumbench:   %-24s %s (%s)%s%n", m.getKey(), m.getValue().name(), m.getValue().status().key(),
+                    m.getValue().reason() == null ? "" : ": " + m.getValue().reason());
+        }
+        Thread interruptHook = new Thread(() -> onInterrupt(runDir, err), "quorumbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(interruptHook);
+        CampaignRunner.Result result;
+        try {
+            result = runner.run(line -> err.println("quorumbench " + line));
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interruptHook);
+        }
+        CampaignFile.write(spec, mechanisms, environment, System.currentTimeMillis());
+        int verdict = AnalysisStep.analyze(runDir, runDir, out);
+        if (!result.completed()) {
+            err.println("quorumbench run: " + result.error());
+            err.println("quorumbench run: what was recorded is in " + runDir + " (see phase4.json, complete: false)");
+            return ExitCode.HARNESS;
+        }
+        return verdict;
+    }
+
+    /** On SIGINT: stop the JMH fork (its shutdown hooks heal faults and stop nodes) and say where the data is. */
+    private static void onInterrupt(Path runDir, PrintStream err) {
+        ProcessCleanup.stopDescendants();
+        err.println("quorumbench: interrupted; what was recorded is in " + runDir
+                + " (java -jar target/benchmarks.jar analyze " + runDir + ")");
+    }
+
+    private static ObjectNode optionLayer(CommandLine cl) {
+        ObjectNode layer = JSON.createObjectNode();
+        if (cl.hasOption("faults")) {
+            List<String> faults = new ArrayList<>();
+            for (String f : cl.getOptionValue("faults").split(",")) {
+                if (!f.isBlank()) {
+                    faults.add(f.trim());
+                }
+            }
+            layer.set("faults", JSON.valueToTree(faults));
+        }
+        putInt(layer, cl, "cycles", "cycles");
+        putInt(layer, cl, "writes", "writes");
+        putInt(layer, cl, "warmup-cycles", "warmup_cycles");
+        putInt(layer, cl, "fire-after", "fire_after_write");
+        putLong(layer, cl, "quorum-timeout-ms", "quorum_timeout_ms");
+        putLong(layer, cl, "fault-window-ms", "fault_window_ms");
+        putLong(layer, cl, "skew-ms", "skew_ms");
+        putLong(layer, cl, "write-deadline-ms", "write_deadline_ms");
+        putLong(layer, cl, "seed", "seed");
+        if (cl.hasOption("target")) {
+            layer.put("target", cl.getOptionValue("target"));
+        }
+        if (cl.hasOption("node-args")) {
+            layer.set("node_args", JSON.valueToTree(splitArgs(cl.getOptionValue("node-args"))));
+        }
+        if (cl.hasOption("rate")) {
+            layer.put("rate_per_s", number(cl, "rate"));
+        }
+        if (cl.hasOption("threshold") || cl.hasOption("replica-threshold")) {
+            ObjectNode t = layer.putObject("thresholds");
+            if (cl.hasOption("threshold")) {
+                t.put("convergence_bound", fraction(cl, "threshold"));
+            }
+            if (cl.hasOption("replica-threshold")) {
+                t.put("replica_convergence", fraction(cl, "replica-threshold"));
+            }
+        }
+        if (cl.hasOption("mechanism")) {
+            ObjectNode m = layer.putObject("mechanism_overrides");
+            for (String pair : cl.getOptionValues("mechanism")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || eq == pair.length() - 1) {
+                    throw new InvalidInputException("--mechanism takes FAULT=NAME, got '" + pair + "'");
+                }
+                m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return layer;
+    }
+
+    static List<String> splitArgs(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static void putInt(ObjectNode layer, CommandLine cl, String opt, String key) {
+        if (cl.hasOption(opt)) {
+            layer.put(key, (int) whole(cl, opt));
+        }
+    }
+
+    private static void putLong(ObjectNode layer, CommandLine cl, String opt, String key) {
+        if (cl.hasOption(opt)) {
+            layer.put(key, whole(cl, opt));
+        }
+    }
+
+    private static long whole(CommandLine cl, String opt) {
+        String v = cl.getOptionValue(opt);
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--" + opt + " takes a whole number ≥ 0, got '" + v + "'");
+        }
+    }
+
+    private static double number(CommandLine cl, String opt) {
+        String v = cl.getOptionValue(opt);
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--" + opt + " takes a positive number, got '" + v + "'");
+        }
+    }
+
+    private static double fraction(CommandLine cl, String opt) {
+        double d = number(cl, opt);
+        if (d > 1) {
+            throw new InvalidInputException("--" + opt + " takes a fraction in (0, 1], got '" + cl.getOptionValue(opt) + "'");
+        }
+        return d;
     }
 }

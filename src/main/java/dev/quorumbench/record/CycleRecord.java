@@ -12,11 +12,15 @@ import java.util.List;
  * <p>Counts: {@code ok + quorumNotMet + fail == writes}. {@code ackedPresent.get(n)} is how many of the cycle's
  * acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
+ * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
+ * {@code acceptedPresent.get(n)} is how many of those node n lists (-1 when unreadable), the source document's
+ * "surviving count on each peer".
  * Latencies are microseconds of acknowledged writes in this cycle, measured from each write's intended start.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "attempts",
-        "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "duplicates",
+        "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "accepted", "accepted_present",
+        "duplicates",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
         "cycle_end_ms", "latency_ok_us"})
 public record CycleRecord(
@@ -32,6 +36,8 @@ public record CycleRecord(
         @JsonProperty("lost_acknowledged") int lostAcknowledged,
         @JsonProperty("lost_ids") List<String> lostIds,
         @JsonProperty("indeterminate_present") int indeterminatePresent,
+        @JsonProperty("accepted") int accepted,
+        @JsonProperty("accepted_present") List<Integer> acceptedPresent,
         @JsonProperty("duplicates") int duplicates,
         @JsonProperty("converged") boolean converged,
         @JsonProperty("converge_ms") long convergeMs,

@@ -107,8 +107,8 @@ class FaultAnalysisTest {
     }
 
     @Test
-    void noAcknowledgedWritesGiveNullReplicaConvergenceAndFail() {
-        List<CycleRecord> cycles = List.of(cycle(F, 1, 10, 0, 10, 0, List.of(0, 0, 0), 0,
+    void nothingAcceptedGivesNullReplicaConvergenceAndFails() {
+        List<CycleRecord> cycles = List.of(cycle(F, 1, 10, 0, 0, 10, List.of(0, 0, 0), 0,
                 event(1, "proxy-blackhole", MechanismStatus.REAL), null, null));
 
         FaultSummary s = FaultAnalysis.summarize(ctx(1, REAL), cycles, noLatency());
@@ -116,7 +116,33 @@ class FaultAnalysisTest {
         assertEquals(0.0, s.convergenceBound());
         assertNull(s.replicaConvergence());
         assertEquals(List.of("partition_minority: convergence_bound 0 < 0.995",
-                "partition_minority: replica_convergence undefined (no acknowledged writes)"), s.reasons());
+                "partition_minority: replica_convergence undefined (no accepted writes)"), s.reasons());
+    }
+
+    @Test
+    void replicaConvergenceCountsIndeterminateWritesANodeKept() {
+        // 10 writes, 9 acknowledged, 1 quorum_not_met kept by node-0 only: accepted 10, node-1 and node-2 hold 9.
+        CycleRecord c = new CycleRecord(1, F, "closed-loop", 10, 9, 1, 0, 11, List.of(9, 9, 9), 0, List.of(), 1,
+                10, List.of(10, 9, 9), 0, true, 50L, null, null, event(1, "proxy-blackhole", MechanismStatus.REAL),
+                0L, 1L, null);
+
+        FaultSummary s = FaultAnalysis.summarize(ctx(1, REAL), List.of(c), noLatency());
+
+        assertEquals(0.9, s.replicaConvergence(), 1e-12);
+    }
+
+    @Test
+    void neverConvergedCyclesAreNotTimed() {
+        CycleRecord converged = cycle(F, 1, 10, 10, 0, 0, List.of(10, 10, 10), 0,
+                event(1, "proxy-blackhole", MechanismStatus.REAL), null, null);
+        CycleRecord stuck = new CycleRecord(2, F, "closed-loop", 10, 10, 0, 0, 10, List.of(10, 10, 9), 1,
+                List.of("x"), 0, 10, List.of(10, 10, 9), 0, false, -1L, null, null,
+                event(2, "proxy-blackhole", MechanismStatus.REAL), 0L, 1L, null);
+
+        FaultSummary s = FaultAnalysis.summarize(ctx(2, REAL), List.of(converged, stuck), noLatency());
+
+        assertEquals(new SampleStats(1, 50, 50, 50), s.convergeMs());
+        assertEquals(1, s.cyclesConverged());
     }
 
     @Test

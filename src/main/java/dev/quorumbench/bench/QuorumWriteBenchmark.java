@@ -1,0 +1,97 @@
+package dev.quorumbench.bench;
+
+import dev.quorumbench.client.HttpTransport;
+import dev.quorumbench.client.Outcome;
+import dev.quorumbench.client.RetryPolicy;
+import dev.quorumbench.client.WriteClient;
+import dev.quorumbench.client.WriteResult;
+import dev.quorumbench.target.Federation;
+import dev.quorumbench.target.FederationSpec;
+import dev.quorumbench.target.Federations;
+import dev.quorumbench.target.TargetProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Quorum-write latency of the reference federation with no fault: W=2 of 3, sequential writes through node-0,
+ * sampled per write (SampleTime gives p50/p99 directly). {@code links=proxied} routes node-to-node traffic through
+ * the campaign's link proxies, so the cost of the proxies themselves is measured side by side.
+ *
+ * <p>Run: {@code java -cp target/benchmarks.jar org.openjdk.jmh.Main QuorumWriteBenchmark}
+ * (README "Performance" lists the figures this gave).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+@Threads(1)
+public class QuorumWriteBenchmark {
+
+    @Param({"direct", "proxied"})
+    public String links;
+
+    private Path workDir;
+    private Federation federation;
+    private HttpTransport http;
+    private WriteClient client;
+    private String node0;
+    private final String namespace = "qb-nofault-" + ProcessHandle.current().pid();
+    private long next;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        workDir = Files.createTempDirectory("quorumbench-nofault");
+        federation = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), workDir)
+                .linkProxies("proxied".equals(links))
+                .build());
+        node0 = federation.nodeUrl(0);
+        http = new HttpTransport(1_000, 5_000);
+        client = new WriteClient(http, new RetryPolicy(5_000, 10, 200));
+    }
+
+    @Benchmark
+    public WriteResult write() {
+        String id = namespace + "-" + (next++);
+        WriteResult r = client.write(node0, id, WriteClient.body(namespace, id, "no-fault latency probe"), System.nanoTime());
+        if (r.outcome() != Outcome.OK) {
+            throw new IllegalStateException("write " + id + " ended " + r.outcome().key() + " (" + r.last() + ") with no fault");
+        }
+        return r;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        try {
+            if (http != null) {
+                http.close();
+            }
+        } finally {
+            if (federation != null) {
+                federation.close();
+            }
+            try (Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.quorumbench.bench;
+
+import dev.quorumbench.campaign.CampaignSpec;
+import dev.quorumbench.fault.Fault;
+import dev.quorumbench.fault.FaultCatalog;
+import dev.quorumbench.fault.FaultOptions;
+import dev.quorumbench.fault.FaultPlan;
+import dev.quorumbench.fault.NodeSetup;
+import dev.quorumbench.target.Federation;
+import dev.quorumbench.target.FederationSpec;
+import dev.quorumbench.target.Federations;
+import dev.quorumbench.target.TargetProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a fault class's trial inside the JMH fork: reads the campaign spec, starts the target federation with
+ * whatever the fault's mechanism needs (proxies, libfaketime), binds the fault, opens the run files.
+ *
+ * <p>When the trial cannot start, one line goes to {@code trial-error-<fault>.txt} so the parent can explain
+ * exit code 4 without a stack trace.
+ */
+final class TrialFactory {
+
+    private TrialFactory() {
+    }
+
+    static CampaignTrial start(String campaignJson, String fault) throws Exception {
+        if (campaignJson == null || campaignJson.isEmpty()) {
+            throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
+                    + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
+        }
+        CampaignSpec spec = CampaignSpec.read(Path.of(campaignJson));
+        Path runDir = spec.runPath();
+        Federation federation = null;
+        try {
+            Path workDir = RunFiles.nodeWorkDir(runDir, fault);
+            Files.createDirectories(workDir);
+            TargetProfile profile = TargetProfile.resolve(spec.target());
+            FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
+                    new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
+                            profile.capabilities(), workDir));
+            FederationSpec.Builder fed = FederationSpec.builder(profile, workDir)
+                    .quorumWrites(spec.quorumWrites())
+                    .quorumTimeoutMs(spec.quorumTimeoutMs())
+                    .extraNodeArgs(spec.nodeArgs());
+            NodeSetup setup = plan.nodeSetup();
+            for (Map.Entry<Integer, Map<String, String>> e : setup.env().entrySet()) {
+                fed.nodeEnv(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
+                fed.nodeArgs(e.getKey(), e.getValue());
+            }
+            federation = Federations.start(fed.build());
+            Fault bound = plan.bind(federation);
+            return new CampaignTrial(spec, fault, federation, bound, spec.startedAtMs());
+        } catch (Exception | Error e) {
+            if (federation != null) {
+                federation.close();
+            }
+            writeTrialError(runDir, fault, e);
+            throw e;
+        }
+    }
+
+    private static void writeTrialError(Path runDir, String fault, Throwable e) {
+        try {
+            String line = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replace('\n', ' ');
+            Files.createDirectories(runDir);
+            Files.writeString(RunFiles.trialError(runDir, fault), line + "\n", StandardCharsets.UTF_8);
+        } catch (IOException ignored) {
+            // The run directory itself is unwritable: the JMH error output is all that is left.
+        }
+    }
+}

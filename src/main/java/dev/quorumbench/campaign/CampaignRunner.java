@@ -1,0 +1,118 @@
+package dev.quorumbench.campaign;
+
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.bench.Phase4Benchmark;
+import dev.quorumbench.bench.RunFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs a campaign through JMH's Runner API: one fork per fault class, one measurement iteration per cycle,
+ * fail-on-error so a broken benchmark is never a green run, JMH's JSON result in {@code jmh-result.json}.
+ */
+public final class CampaignRunner {
+
+    /** What JMH did: whether every fork finished, and if not, one line saying why. */
+    public record Result(boolean completed, String error) {
+    }
+
+    private final CampaignSpec spec;
+    private final List<String> jmhArgs;
+    private final boolean verbose;
+
+    public CampaignRunner(CampaignSpec spec, List<String> jmhArgs, boolean verbose) {
+        this.spec = spec;
+        this.jmhArgs = List.copyOf(jmhArgs);
+        this.verbose = verbose;
+        parseJmhArgs(); // reject bad --jmh before anything starts
+    }
+
+    /** The JMH benchmark this harness runs, as {@code -l} lists it. */
+    public static String benchmarkName() {
+        return Phase4Benchmark.class.getName() + ".write";
+    }
+
+    public Result run(Consumer<String> progress) {
+        Path runDir = spec.runPath();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .parent(parseJmhArgs())
+                .include("^" + Pattern.quote(benchmarkName()) + "$")
+                .param("fault", spec.faults().toArray(String[]::new))
+                .param("campaign", RunFiles.campaignJson(runDir).toAbsolutePath().toString())
+                .mode(Mode.SingleShotTime)
+                .warmupIterations(spec.warmupCycles())
+                .warmupBatchSize(spec.writes())
+                .measurementIterations(spec.cycles())
+                .measurementBatchSize(spec.writes())
+                .forks(1)
+                .threads(1)
+                .shouldFailOnError(true)
+                // One cycle may include a node restart and a 10 x quorum-timeout read-back; JMH's default 10 min is
+                // per iteration, so a hung cycle is still bounded.
+                .timeout(TimeValue.minutes(10))
+                .resultFormat(ResultFormatType.JSON)
+                .result(RunFiles.jmhResult(runDir).toString())
+                .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true");
+        if (!verbose) {
+            options.output(runDir.resolve("jmh.log").toString());
+        }
+        ProgressMonitor monitor = new ProgressMonitor(spec, progress);
+        monitor.start();
+        try {
+            new Runner(options.build()).run();
+            monitor.report();
+            return new Result(true, null);
+        } catch (RunnerException e) {
+            monitor.report();
+            return new Result(false, explain(runDir, e));
+        } finally {
+            monitor.close();
+        }
+    }
+
+    private CommandLineOptions parseJmhArgs() {
+        try {
+            return new CommandLineOptions(jmhArgs.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new InvalidInputException("--jmh: " + e.getMessage());
+        }
+    }
+
+    /** The most useful single line: a fork's own trial error if it left one, else JMH's message. */
+    private static String explain(Path runDir, RunnerException e) {
+        try (Stream<Path> files = Files.list(runDir)) {
+            List<Path> errors = new ArrayList<>(files
+                    .filter(p -> p.getFileName().toString().startsWith("trial-error-")).sorted().toList());
+            if (!errors.isEmpty()) {
+                String name = errors.get(0).getFileName().toString();
+                String fault = name.substring("trial-error-".length(), name.length() - ".txt".length());
+                return "target did not start for " + fault + ": "
+                        + Files.readString(errors.get(0), StandardCharsets.UTF_8).trim();
+            }
+        } catch (IOException ignored) {
+            // Fall through to JMH's own message.
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "benchmark failed: " + m.split("\n")[0];
+    }
+}

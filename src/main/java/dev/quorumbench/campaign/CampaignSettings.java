@@ -1,0 +1,90 @@
+package dev.quorumbench.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorumbench.InvalidInputException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Layers campaign settings — defaults, then a preset, then command-line options — into a {@link CampaignSpec}
+ * (pure). The defaults are the source document's campaign on the embedded reference federation.
+ */
+public final class CampaignSettings {
+
+    public static final List<String> FAULTS = List.of(
+            "kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode settings = defaults();
+
+    /** The documented defaults (README "Options"). */
+    public static ObjectNode defaults() {
+        ObjectNode d = JSON.createObjectNode();
+        d.set("faults", JSON.valueToTree(FAULTS));
+        d.put("cycles", 200);
+        d.put("writes", 100);
+        d.put("warmup_cycles", 1);
+        d.put("target", "reference");
+        d.put("quorum_writes", 2);
+        d.put("quorum_timeout_ms", 2000);
+        d.put("fault_window_ms", 500);
+        d.put("skew_ms", 60_000);
+        d.put("drop_share", 0.5);
+        d.put("fire_after_write", 3);
+        d.put("write_deadline_ms", 10_000);
+        d.put("seed", 20260401);
+        d.set("thresholds", JSON.valueToTree(CampaignSpec.Thresholds.defaults()));
+        return d;
+    }
+
+    /** Overlays a layer (a preset or the options given); nested objects merge field by field. */
+    public CampaignSettings overlay(ObjectNode layer) {
+        merge(settings, layer);
+        return this;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode layer) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = layer.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = into.get(e.getKey());
+            if (existing != null && existing.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The final spec for a run; unknown fault names and broken values become InvalidInputException. */
+    public CampaignSpec toSpec(String campaignId, String runDir, long startedAtMs) {
+        ObjectNode s = settings.deepCopy();
+        for (JsonNode f : s.path("faults")) {
+            if (!FAULTS.contains(f.asText())) {
+                throw new InvalidInputException("unknown fault '" + f.asText() + "' (valid: " + String.join(", ", FAULTS) + ")");
+            }
+        }
+        if (!s.has("converge_deadline_ms")) {
+            // DESIGN.md: read back until every acknowledged write is everywhere, or 10 x the quorum timeout.
+            s.put("converge_deadline_ms", 10 * s.path("quorum_timeout_ms").asLong(2000));
+        }
+        s.put("campaign_id", campaignId);
+        s.put("run_dir", runDir);
+        s.put("started_at_ms", startedAtMs);
+        try {
+            return JSON.treeToValue(s, CampaignSpec.class);
+        } catch (Exception e) {
+            Throwable t = e;
+            while (t != null) {
+                if (t instanceof InvalidInputException iie) {
+                    throw iie;
+                }
+                t = t.getCause();
+            }
+            throw new InvalidInputException("campaign settings: " + e.getMessage().split("\n")[0]);
+        }
+    }
+}

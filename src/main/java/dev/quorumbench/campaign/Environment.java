@@ -1,0 +1,66 @@
+package dev.quorumbench.campaign;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The environment block of a run: harness version and commit, JVM, OS, cores, host, target. */
+public final class Environment {
+
+    private Environment() {
+    }
+
+    public static Map<String, Object> capture(String target) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        String version = Environment.class.getPackage().getImplementationVersion();
+        env.put("harness_version", version == null ? "dev" : version);
+        env.put("git_commit", gitCommit());
+        env.put("jvm", System.getProperty("java.vm.version") + " " + System.getProperty("java.vm.name"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("hostname", hostname());
+        env.put("target", target);
+        return env;
+    }
+
+    /** The commit of the working directory's checkout (where the harness was built from), or null. */
+    private static String gitCommit() {
+        String out = run(2, "git", "rev-parse", "--short=12", "HEAD");
+        if (out == null || out.isBlank()) {
+            return null;
+        }
+        String dirty = run(2, "git", "status", "--porcelain", "--untracked-files=no");
+        return out.trim() + (dirty != null && !dirty.isBlank() ? "-dirty" : "");
+    }
+
+    private static String hostname() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        String out = run(2, "hostname");
+        return out == null ? "unknown" : out.trim();
+    }
+
+    private static String run(long timeoutSeconds, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (InputStream in = p.getInputStream()) {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return null;
+                }
+                return p.exitValue() == 0 ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : null;
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

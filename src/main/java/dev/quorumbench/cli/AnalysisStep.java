@@ -1,0 +1,30 @@
+package dev.quorumbench.cli;
+
+import dev.quorumbench.analysis.Phase4Analysis;
+import dev.quorumbench.analysis.Phase4Files;
+import dev.quorumbench.analysis.Phase4Report;
+import dev.quorumbench.analysis.RunData;
+import dev.quorumbench.analysis.RunLoader;
+import dev.quorumbench.analysis.SummaryTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The analysis that ends {@code run} and is all of {@code analyze}: files in, phase4.json / report.md / .hgrm out,
+ * the one-screen summary printed, the exit code chosen from the verdict.
+ */
+final class AnalysisStep {
+
+    private AnalysisStep() {
+    }
+
+    static int analyze(Path runDir, Path outDir, PrintStream out) throws java.io.IOException {
+        RunData data = RunLoader.load(runDir);
+        Phase4Report report = Phase4Analysis.analyze(data);
+        Phase4Files.write(outDir, data, report);
+        out.print(SummaryTable.render(report));
+        out.println("wrote " + Phase4Files.PHASE4_JSON + ", " + Phase4Files.REPORT_MD + " and latency-<fault>.hgrm to "
+                + outDir);
+        return report.pass() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

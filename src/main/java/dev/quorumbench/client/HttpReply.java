@@ -1,0 +1,7 @@
+package dev.quorumbench.client;
+
+/**
+ * A bounded HTTP response: status, the first bytes of the body, and the Retry-After header in ms (-1 if none).
+ */
+public record HttpReply(int status, String body, long retryAfterMs) {
+}

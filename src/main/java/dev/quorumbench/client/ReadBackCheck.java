@@ -1,0 +1,90 @@
+package dev.quorumbench.client;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares what each node lists against what the cycle wrote (pure).
+ *
+ * <p>"Accepted" writes are the acknowledged ones plus the indeterminate ones some node kept anyway (a 503 keeps
+ * the local write, ADR-0001): the source document asks that, once the sync daemon converged them, "the surviving
+ * count on each peer still matches within 1% of the accepted writes".
+ *
+ * @param ackedPresent         per node, how many acknowledged ids it lists; -1 when the node could not be read
+ * @param lostIds              acknowledged ids missing from at least one readable node, sorted
+ * @param indeterminatePresent non-ok writes (quorum_not_met or fail) that some node lists anyway
+ * @param accepted             acknowledged writes plus indeterminate writes present on some node
+ * @param acceptedPresent      per node, how many accepted writes it lists; -1 when the node could not be read
+ * @param duplicates           ids listed more than once on one node, summed over nodes
+ * @param converged            every node was read and lists every accepted write
+ */
+public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, int indeterminatePresent,
+                            int accepted, List<Integer> acceptedPresent, int duplicates, boolean converged) {
+
+    /**
+     * @param acked        ids whose outcome was ok
+     * @param indeterminate ids whose outcome was quorum_not_met or fail
+     * @param listings     per node the listed ids, or null when the node could not be read
+     */
+    public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate, List<? extends Collection<String>> listings) {
+        List<Integer> present = new ArrayList<>();
+        List<Set<String>> seenPerNode = new ArrayList<>();
+        Set<String> lost = new TreeSet<>();
+        Set<String> indeterminateSeen = new HashSet<>();
+        int duplicates = 0;
+        boolean allRead = true;
+        for (Collection<String> listing : listings) {
+            if (listing == null) {
+                present.add(-1);
+                seenPerNode.add(null);
+                allRead = false;
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            seenPerNode.add(seen);
+            for (String id : listing) {
+                if (!seen.add(id)) {
+                    duplicates++;
+                }
+            }
+            int count = 0;
+            for (String id : acked) {
+                if (seen.contains(id)) {
+                    count++;
+                } else {
+                    lost.add(id);
+                }
+            }
+            present.add(count);
+            for (String id : indeterminate) {
+                if (seen.contains(id)) {
+                    indeterminateSeen.add(id);
+                }
+            }
+        }
+        List<Integer> acceptedPresent = new ArrayList<>();
+        boolean allAcceptedEverywhere = true;
+        for (Set<String> seen : seenPerNode) {
+            if (seen == null) {
+                acceptedPresent.add(-1);
+                continue;
+            }
+            int count = 0;
+            for (String id : acked) {
+                count += seen.contains(id) ? 1 : 0;
+            }
+            for (String id : indeterminateSeen) {
+                count += seen.contains(id) ? 1 : 0;
+            }
+            acceptedPresent.add(count);
+            allAcceptedEverywhere &= count == acked.size() + indeterminateSeen.size();
+        }
+        return new ReadBackCheck(List.copyOf(present), List.copyOf(lost), indeterminateSeen.size(),
+                acked.size() + indeterminateSeen.size(), List.copyOf(acceptedPresent), duplicates,
+                allRead && allAcceptedEverywhere);
+    }
+}

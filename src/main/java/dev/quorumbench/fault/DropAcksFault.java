@@ -1,0 +1,71 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.net.LinkMode;
+import dev.quorumbench.net.LinkStatus;
+import dev.quorumbench.target.LinkControl;
+import dev.quorumbench.target.Federation;
+import java.util.Map;
+
+/**
+ * {@code drop_random_acks} by {@code proxy-drop-acks}: the proxy on node-0→node-1 delivers node-0's peer pushes
+ * but swallows a random share of node-1's responses, so those acks are really lost, not just late. Inject is
+ * verified by the proxy reporting the mode; heal reports how many responses were dropped.
+ */
+final class DropAcksFault extends BoundFault {
+
+    static final int FROM = 0;
+    static final int TO = 1;
+
+    private final Federation federation;
+    private final double share;
+    private final long seed;
+    private volatile long injections;
+    private volatile boolean armed;
+
+    DropAcksFault(Mechanism mechanism, Federation federation, long windowMs, double share, long seed) {
+        super("drop_random_acks", mechanism, windowMs);
+        this.federation = federation;
+        this.share = share;
+        this.seed = seed;
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        LinkControl links = PrimaryLinks.control(federation);
+        // A different but reproducible random sequence per cycle.
+        long cycleSeed = seed + injections++;
+        armed = true;
+        links.dropResponses(FROM, TO, share, cycleSeed);
+        LinkStatus status = status(links);
+        if (status.mode() != LinkMode.DROP_RESPONSES) {
+            throw new FaultException("link 0→1 is in mode " + status.mode() + " after dropResponses");
+        }
+        detail("proxy on 0→1 (port " + status.port() + ") drops " + share + " of node-1's responses (seed "
+                + cycleSeed + ")");
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        LinkControl links = PrimaryLinks.control(federation);
+        // Read before healAll: healing resets the count.
+        long dropped = links.droppedResponses();
+        links.healAll();
+        LinkStatus status = status(links);
+        if (status.mode() != LinkMode.FORWARD) {
+            throw new FaultException("link 0→1 is in mode " + status.mode() + " after healAll");
+        }
+        if (!armed) {
+            return Map.of();
+        }
+        armed = false;
+        return Map.of("dropped_responses", dropped);
+    }
+
+    private static LinkStatus status(LinkControl links) throws FaultException {
+        try {
+            return links.status(FROM, TO);
+        } catch (UnsupportedOperationException e) {
+            throw new FaultException("cannot verify link 0→1: " + e.getMessage(), e);
+        }
+    }
+}

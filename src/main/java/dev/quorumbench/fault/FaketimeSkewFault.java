@@ -1,0 +1,62 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.target.Federation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code clock_skew_peer} by {@code libfaketime}: node-1 runs under libfaketime reading its offset from a
+ * timestamp file; inject writes the skew there and polls node-1's health until its wall clock shows it, heal
+ * writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM needs it), so timeouts
+ * inside the node still work; only the wall clock the node stamps and compares is skewed.
+ */
+final class FaketimeSkewFault extends BoundFault {
+
+    static final int NODE = 1;
+    /** How close the measured skew must be to the intended one (the probe's round trip is well under this). */
+    static final long TOLERANCE_MS = 250;
+
+    private final Federation federation;
+    private final Path timestampFile;
+    private final long skewMs;
+    private final long settleMs;
+    private volatile Long measuredSkewMs;
+
+    FaketimeSkewFault(Mechanism mechanism, Federation federation, long windowMs, Path timestampFile, long skewMs,
+                      long settleMs) {
+        super("clock_skew_peer", mechanism, windowMs);
+        this.federation = federation;
+        this.timestampFile = timestampFile;
+        this.skewMs = skewMs;
+        this.settleMs = settleMs;
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        measuredSkewMs = null;
+        write(skewMs);
+        long measured = ClockProbe.awaitSkew(federation.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
+        measuredSkewMs = measured;
+        detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile
+                + ", measured " + measured + " ms");
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        write(0);
+        long residual = ClockProbe.awaitSkew(federation.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
+        Long measured = measuredSkewMs;
+        measuredSkewMs = null;
+        return measured == null ? Map.of("residual_skew_ms", residual)
+                : Map.of("measured_skew_ms", measured, "residual_skew_ms", residual);
+    }
+
+    private void write(long offsetMs) throws FaultException {
+        try {
+            LibFaketime.write(timestampFile, offsetMs);
+        } catch (IOException e) {
+            throw new FaultException("cannot write " + timestampFile + ": " + e.getMessage(), e);
+        }
+    }
+}

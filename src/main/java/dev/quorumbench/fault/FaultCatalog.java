@@ -1,0 +1,162 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.target.Federation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on this machine. */
+public final class FaultCatalog {
+
+    public static final String KILL_PRIMARY = "kill_primary_mid_write";
+    public static final String PARTITION_MINORITY = "partition_minority";
+    public static final String DROP_RANDOM_ACKS = "drop_random_acks";
+    public static final String CLOCK_SKEW_PEER = "clock_skew_peer";
+
+    /** The fault classes in the source document's order. */
+    public static final List<String> NAMES = List.of(KILL_PRIMARY, PARTITION_MINORITY, DROP_RANDOM_ACKS, CLOCK_SKEW_PEER);
+
+    private static final Map<String, List<String>> MECHANISMS = mechanismTable();
+
+    /** How long libfaketime may take to show a new offset (cache off: next read; cache 1 s: up to a second). */
+    private static final long FAKETIME_SETTLE_MS = 2500;
+    private static final LibFaketime.CacheMode FAKETIME_CACHE = LibFaketime.CacheMode.NO_CACHE;
+
+    private FaultCatalog() {
+    }
+
+    /** Every fault's mechanism names, the default first. */
+    public static Map<String, List<String>> mechanisms() {
+        return MECHANISMS;
+    }
+
+    /**
+     * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with the clock's fallback to
+     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for this machine.
+     *
+     * @throws InvalidInputException for an unknown fault or mechanism; the message lists the valid ones
+     */
+    public static FaultPlan plan(String fault, String mechanismOrNull, FaultOptions options) {
+        return plan(fault, mechanismOrNull, options, HostFacts.probe());
+    }
+
+    static FaultPlan plan(String fault, String mechanismOrNull, FaultOptions options, HostFacts host) {
+        validate(fault, mechanismOrNull);
+        Mechanism m = resolve(fault, mechanismOrNull, host, options.targetCapabilities());
+        long window = options.windowMs();
+        if (!m.status().injected() && m.status() != MechanismStatus.SIMULATED) {
+            return new Plan(fault, m, NodeSetup.NONE, f -> new UnavailableFault(fault, m, window));
+        }
+        return switch (m.name()) {
+            case "sigkill" -> new Plan(fault, m, NodeSetup.NONE, f -> new KillPrimaryFault(m, f));
+            case "proxy-blackhole" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
+                    f -> new ProxyPartitionFault(m, f, window));
+            case "iptables" -> new Plan(fault, m, NodeSetup.LINK_PROXIES, f -> {
+                Iptables.sweepDead();
+                Iptables ipt = Iptables.forThisProcess();
+                ipt.install();
+                return new IptablesPartitionFault(m, f, window, ipt);
+            });
+            case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> new PauseNodeFault(m, f, window));
+            case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
+                    f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
+            case "libfaketime" -> faketimePlan(fault, m, options, host.faketimeLibrary());
+            case "node-offset" -> new Plan(fault, m,
+                    new NodeSetup(Map.of(), Map.of(OffsetSkewFault.NODE, List.of("--allow-clock-offset")), false),
+                    f -> new OffsetSkewFault(m, f, window, options.skewMs()));
+            case "recorded-only" -> new Plan(fault, m, NodeSetup.NONE, f -> new RecordedOnlyFault(fault, m, window));
+            default -> throw new IllegalStateException("no plan for mechanism " + m.name());
+        };
+    }
+
+    /**
+     * Which mechanism runs and how real it is, from what the machine and the target offer (pure).
+     * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
+     * only the default clock mechanism falls back, and says so in its reason.
+     */
+    static Mechanism resolve(String fault, String requested, HostFacts host, Set<String> capabilities) {
+        boolean clockOffset = capabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET);
+        if (requested == null && fault.equals(CLOCK_SKEW_PEER) && host.faketimeLibrary() == null) {
+            return clockOffset
+                    ? new Mechanism("node-offset", MechanismStatus.COOPERATIVE,
+                            "libfaketime is not installed; node-1 offsets its own clock on request")
+                    : new Mechanism("recorded-only", MechanismStatus.SIMULATED,
+                            "libfaketime is not installed and the target cannot offset its clock: "
+                                    + "the intent is recorded, nothing changes");
+        }
+        String name = requested == null ? MECHANISMS.get(fault).get(0) : requested;
+        return switch (name) {
+            case "sigkill", "proxy-blackhole", "proxy-drop-acks" -> new Mechanism(name, MechanismStatus.REAL, null);
+            case "iptables" -> host.iptablesProblem() == null
+                    ? new Mechanism(name, MechanismStatus.REAL, null)
+                    : new Mechanism(name, MechanismStatus.UNAVAILABLE, host.iptablesProblem());
+            case "sigstop" -> host.killCommand() && host.procfs()
+                    ? new Mechanism(name, MechanismStatus.REAL, null)
+                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
+                            "needs the kill command to send SIGSTOP and /proc to verify it");
+            case "libfaketime" -> host.faketimeLibrary() != null
+                    ? new Mechanism(name, MechanismStatus.REAL, null)
+                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
+                            "libfaketime is not installed (looked for " + LibFaketime.CANDIDATES.get(0) + " and others)");
+            case "node-offset" -> clockOffset
+                    ? new Mechanism(name, MechanismStatus.COOPERATIVE, "node-1 offsets its own clock on request")
+                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
+                            "the target has no '" + FaultOptions.CAPABILITY_CLOCK_OFFSET + "' capability");
+            case "recorded-only" -> new Mechanism(name, MechanismStatus.SIMULATED,
+                    "the intent is recorded, nothing changes");
+            default -> throw new IllegalStateException("unlisted mechanism " + name);
+        };
+    }
+
+    private static void validate(String fault, String mechanism) {
+        List<String> valid = MECHANISMS.get(fault);
+        if (valid == null) {
+            throw new InvalidInputException("unknown fault '" + fault + "' (valid: " + String.join(", ", NAMES) + ")");
+        }
+        if (mechanism != null && !valid.contains(mechanism)) {
+            throw new InvalidInputException("unknown mechanism '" + mechanism + "' for fault " + fault
+                    + " (valid: " + String.join(", ", valid) + ")");
+        }
+    }
+
+    private static FaultPlan faketimePlan(String fault, Mechanism m, FaultOptions options, Path library) {
+        Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
+        try {
+            // The node reads this file from its first clock read on, so it must say "no skew" before it starts.
+            LibFaketime.write(file, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the libfaketime timestamp file " + file, e);
+        }
+        NodeSetup setup = new NodeSetup(
+                Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
+        return new Plan(fault, m, setup, f -> new FaketimeSkewFault(m, f, options.windowMs(), file,
+                options.skewMs(), FAKETIME_SETTLE_MS));
+    }
+
+    private static Map<String, List<String>> mechanismTable() {
+        Map<String, List<String>> t = new LinkedHashMap<>();
+        t.put(KILL_PRIMARY, List.of("sigkill"));
+        t.put(PARTITION_MINORITY, List.of("proxy-blackhole", "iptables"));
+        t.put(DROP_RANDOM_ACKS, List.of("sigstop", "proxy-drop-acks"));
+        t.put(CLOCK_SKEW_PEER, List.of("libfaketime", "node-offset", "recorded-only"));
+        return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** Binds a plan to a running federation. */
+    @FunctionalInterface
+    private interface Binder {
+        Fault bind(Federation federation) throws FaultException;
+    }
+
+    private record Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) implements FaultPlan {
+        @Override
+        public Fault bind(Federation federation) throws FaultException {
+            return binder.bind(federation);
+        }
+    }
+}

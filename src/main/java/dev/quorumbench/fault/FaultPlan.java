@@ -1,0 +1,25 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.target.Federation;
+
+/**
+ * A fault class with its mechanism resolved for this machine: what the federation needs at start, and the
+ * {@link Fault} to use once it runs.
+ */
+public interface FaultPlan {
+
+    /** The fault class, one of {@link FaultCatalog#NAMES}. */
+    String fault();
+
+    /** The mechanism and how real it is here (real, cooperative, simulated or unavailable, with the reason). */
+    Mechanism mechanism();
+
+    /** Extra environment, arguments and link proxies the federation must be started with. */
+    NodeSetup nodeSetup();
+
+    /**
+     * The fault bound to a running federation; reuse it for every cycle. An unavailable mechanism binds to a
+     * fault whose inject fails with the reason, so nothing is ever reported as injected that was not.
+     */
+    Fault bind(Federation federation) throws FaultException;
+}

@@ -1,0 +1,67 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.target.Federation;
+import dev.quorumbench.target.TargetException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code kill_primary_mid_write} by {@code sigkill}: SIGKILL of node-0's own JVM, verified by its pid being gone;
+ * heal restarts it on the same database and measures the time until it is healthy again.
+ */
+final class KillPrimaryFault extends BoundFault {
+
+    static final int NODE = 0;
+
+    private final Federation federation;
+    private volatile long killedPid = -1;
+    private volatile long killedAtNanos;
+
+    KillPrimaryFault(Mechanism mechanism, Federation federation) {
+        // The window is 0: the primary is restarted at once, and writes retry until it is back.
+        super("kill_primary_mid_write", mechanism, 0);
+        this.federation = federation;
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        long pid = federation.pid(NODE);
+        if (pid <= 0 || !federation.isAlive(NODE)) {
+            throw new FaultException("node-0 is not running, so it cannot be killed");
+        }
+        killedPid = pid;
+        killedAtNanos = System.nanoTime();
+        try {
+            federation.kill(NODE);
+        } catch (TargetException e) {
+            throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
+        }
+        // Verify from the OS, not from the federation's bookkeeping: the pid itself must be gone.
+        if (!Signals.awaitState(pid, s -> s.isEmpty() || s.get() == 'Z' || s.get() == 'X', 2000)
+                || federation.isAlive(NODE)) {
+            throw new FaultException("node-0 pid " + pid + " still runs after SIGKILL");
+        }
+        detail("SIGKILL pid " + pid + " (node-0)");
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        if (federation.isAlive(NODE)) {
+            return Map.of();
+        }
+        long recoveryMs;
+        try {
+            recoveryMs = federation.restart(NODE);
+        } catch (TargetException e) {
+            throw new FaultException("restart of node-0 failed: " + e.getMessage(), e);
+        }
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("recovery_ms", recoveryMs);
+        if (killedPid > 0) {
+            m.put("downtime_ms", (System.nanoTime() - killedAtNanos) / 1_000_000L);
+            m.put("killed_pid", killedPid);
+            killedPid = -1;
+        }
+        return m;
+    }
+}

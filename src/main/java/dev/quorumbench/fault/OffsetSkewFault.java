@@ -1,0 +1,46 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.target.Federation;
+import java.util.Map;
+
+/**
+ * {@code clock_skew_peer} by {@code node-offset} (cooperative): node-1, started with {@code --allow-clock-offset},
+ * is asked to offset its own wall clock; the skew is measured from its health endpoint as for libfaketime. The
+ * node takes part in its own fault, so the record says cooperative, not real.
+ */
+final class OffsetSkewFault extends BoundFault {
+
+    static final int NODE = 1;
+    private static final long SETTLE_MS = 2000;
+
+    private final Federation federation;
+    private final long skewMs;
+    private volatile Long measuredSkewMs;
+
+    OffsetSkewFault(Mechanism mechanism, Federation federation, long windowMs, long skewMs) {
+        super("clock_skew_peer", mechanism, windowMs);
+        this.federation = federation;
+        this.skewMs = skewMs;
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        measuredSkewMs = null;
+        String url = federation.nodeUrl(NODE);
+        ClockProbe.setOffset(url, skewMs);
+        long measured = ClockProbe.awaitSkew(url, skewMs, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
+        measuredSkewMs = measured;
+        detail("node-1 offset its own clock by " + skewMs + " ms on request, measured " + measured + " ms");
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        String url = federation.nodeUrl(NODE);
+        ClockProbe.setOffset(url, 0);
+        long residual = ClockProbe.awaitSkew(url, 0, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
+        Long measured = measuredSkewMs;
+        measuredSkewMs = null;
+        return measured == null ? Map.of("residual_skew_ms", residual)
+                : Map.of("measured_skew_ms", measured, "residual_skew_ms", residual);
+    }
+}

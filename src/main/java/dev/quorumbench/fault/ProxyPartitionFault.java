@@ -1,0 +1,45 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.target.Federation;
+import dev.quorumbench.target.LinkControl;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code partition_minority} by {@code proxy-blackhole}: the link proxies stop every byte of node-0's links to
+ * and from each peer (no RST, like DROP), while the harness still reaches node-0 directly and the peers still
+ * reach each other; the cut is verified by probing node-0's proxy ports, and so is the heal.
+ */
+final class ProxyPartitionFault extends BoundFault {
+
+    /** How long a probe waits for a byte before the link counts as cut. */
+    static final long CUT_PROBE_MS = 150;
+    static final long HEAL_PROBE_MS = 3000;
+
+    private final Federation federation;
+
+    ProxyPartitionFault(Mechanism mechanism, Federation federation, long windowMs) {
+        super("partition_minority", mechanism, windowMs);
+        this.federation = federation;
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        LinkControl links = PrimaryLinks.control(federation);
+        List<int[]> cut = PrimaryLinks.of(federation.size());
+        List<Integer> ports = PrimaryLinks.ports(links, cut);
+        for (int[] l : cut) {
+            links.blackhole(l[0], l[1]);
+        }
+        PrimaryLinks.verifyCut(ports, CUT_PROBE_MS);
+        detail("black-holed " + PrimaryLinks.describe(cut) + " at the link proxies (ports " + ports + ")");
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        LinkControl links = PrimaryLinks.control(federation);
+        links.healAll();
+        PrimaryLinks.verifyForwarding(PrimaryLinks.ports(links, PrimaryLinks.of(federation.size())), HEAL_PROBE_MS);
+        return Map.of();
+    }
+}

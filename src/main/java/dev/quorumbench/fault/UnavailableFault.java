@@ -1,0 +1,22 @@
+package dev.quorumbench.fault;
+
+import java.util.Map;
+
+/** A mechanism that cannot run here: every inject fails with the reason, so no cycle pretends it was injected. */
+final class UnavailableFault extends BoundFault {
+
+    UnavailableFault(String name, Mechanism mechanism, long windowMs) {
+        super(name, mechanism, windowMs);
+        detail(mechanism.name() + " unavailable: " + mechanism.reason());
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        throw new FaultException(mechanism().name() + " is unavailable here: " + mechanism().reason());
+    }
+
+    @Override
+    public Map<String, Long> heal() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,297 @@
+package dev.quorumbench.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy for one directed node-to-node link that can forward, black-hole, or drop a share of responses.
+ *
+ * <p>Blocking sockets, one thread per direction per connection: the links carry a handful of keep-alive
+ * connections, so threads are cheap and holding bytes is just "do not write yet". During a black-hole every
+ * pump holds what it has read (and any end-of-stream) until heal, so the peer's kernel buffers fill and the
+ * sender stalls without a reset, as it would behind an iptables DROP; on heal the held bytes flow again.
+ * The one visible difference from DROP: a new connection is accepted by the kernel (the handshake completes)
+ * but is not served until heal.
+ */
+public final class LinkProxy implements AutoCloseable {
+
+    /** Connections beyond this are closed at once, so a misbehaving sender cannot make threads without bound. */
+    static final int MAX_CONNECTIONS = 256;
+    private static final int UPSTREAM_CONNECT_TIMEOUT_MS = 2000;
+    private static final long STOP_WAIT_MS = 2000;
+
+    private final String name;
+    private final InetSocketAddress upstream;
+    private final ServerSocket server;
+    private final ExecutorService threads;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threadsMade = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesForwarded = new AtomicLong();
+    private final AtomicLong droppedResponses = new AtomicLong();
+    private final Object modeLock = new Object();
+    private LinkMode mode = LinkMode.FORWARD;
+    private double dropShare;
+    private Random dropRandom = new Random(0);
+    private volatile boolean stopped;
+
+    private LinkProxy(String name, InetSocketAddress upstream, ServerSocket server) {
+        this.name = name;
+        this.upstream = upstream;
+        this.server = server;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "link-" + name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            threadsMade.add(t);
+            return t;
+        });
+    }
+
+    /** Binds a free port on {@code bindAddress} and starts forwarding every accepted connection to {@code upstream}. */
+    public static LinkProxy start(String name, InetAddress bindAddress, InetSocketAddress upstream) throws IOException {
+        ServerSocket server = new ServerSocket(0, 64, bindAddress);
+        LinkProxy proxy = new LinkProxy(name, upstream, server);
+        proxy.threads.execute(proxy::acceptLoop);
+        return proxy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The port senders connect to. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public InetSocketAddress upstream() {
+        return upstream;
+    }
+
+    /** Stops every byte on every connection, both ways, until {@link #heal()}. */
+    public void blackhole() {
+        setMode(LinkMode.BLACKHOLE, 0, 0);
+    }
+
+    /** Delivers requests but swallows roughly {@code share} of responses, chosen by a generator seeded with {@code seed}. */
+    public void dropResponses(double share, long seed) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be within 0..1, was " + share);
+        }
+        setMode(LinkMode.DROP_RESPONSES, share, seed);
+    }
+
+    /** Back to plain forwarding; held bytes flow again and the dropped-response count restarts at 0. */
+    public void heal() {
+        setMode(LinkMode.FORWARD, 0, 0);
+        droppedResponses.set(0);
+    }
+
+    public LinkMode mode() {
+        synchronized (modeLock) {
+            return mode;
+        }
+    }
+
+    public LinkStatus status() {
+        return new LinkStatus(mode(), port(), connections.size(), bytesForwarded.get(), droppedResponses.get());
+    }
+
+    /** Closes the listening socket, every connection and every thread; safe to call twice. */
+    public void stop() {
+        synchronized (modeLock) {
+            stopped = true;
+            modeLock.notifyAll();
+        }
+        closeQuietly(server);
+        for (Connection c : connections) {
+            c.abort();
+        }
+        threads.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
+        try {
+            // join our own threads, not just the pool's bookkeeping, so "stopped" means no thread is left
+            for (Thread t : threadsMade) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0 && t != Thread.currentThread()) {
+                    t.join(left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once {@link #stop()} has run and every proxy thread has ended. */
+    public boolean isTerminated() {
+        return threads.isTerminated() && threadsMade.stream().noneMatch(Thread::isAlive);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void setMode(LinkMode newMode, double share, long seed) {
+        synchronized (modeLock) {
+            mode = newMode;
+            dropShare = share;
+            dropRandom = new Random(seed);
+            modeLock.notifyAll();
+        }
+    }
+
+    /** Blocks while the link is black-holed; fails once the proxy is stopped. */
+    private void awaitPassable() throws IOException {
+        synchronized (modeLock) {
+            while (mode == LinkMode.BLACKHOLE && !stopped) {
+                try {
+                    modeLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("link proxy " + name + " interrupted");
+                }
+            }
+            if (stopped) {
+                throw new IOException("link proxy " + name + " stopped");
+            }
+        }
+    }
+
+    /** Decides, at the start of a response, whether to swallow it. */
+    private boolean dropThisResponse() {
+        synchronized (modeLock) {
+            return mode == LinkMode.DROP_RESPONSES && dropRandom.nextDouble() < dropShare;
+        }
+    }
+
+    private void acceptLoop() {
+        while (!stopped) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return; // the server socket was closed by stop()
+            }
+            if (connections.size() >= MAX_CONNECTIONS || stopped) {
+                closeQuietly(client);
+                continue;
+            }
+            Connection c = new Connection(client);
+            connections.add(c);
+            try {
+                threads.execute(c::serve);
+            } catch (RuntimeException rejected) {
+                c.abort();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing is best effort: the socket may already be gone
+        }
+    }
+
+    /** One accepted connection and its upstream twin. */
+    private final class Connection {
+        private final Socket client;
+        private volatile Socket server;
+        /** Set when client bytes were forwarded; the next server bytes start a response. */
+        private volatile boolean requestPending;
+        /** Once a response is dropped, the rest of this connection's server bytes are swallowed too. */
+        private volatile boolean swallowing;
+        private final AtomicInteger pumpsDone = new AtomicInteger();
+
+        Connection(Socket client) {
+            this.client = client;
+        }
+
+        void serve() {
+            try {
+                awaitPassable(); // accept-but-don't-serve while black-holed
+                Socket up = new Socket();
+                server = up;
+                up.connect(upstream, UPSTREAM_CONNECT_TIMEOUT_MS);
+                up.setTcpNoDelay(true);
+                client.setTcpNoDelay(true);
+                threads.execute(() -> pump(client, up, true));
+            } catch (IOException | RuntimeException e) {
+                abort();
+                return;
+            }
+            pump(server, client, false);
+        }
+
+        private void pump(Socket from, Socket to, boolean request) {
+            byte[] buf = new byte[16 * 1024];
+            boolean propagateEnd = true;
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                while (true) {
+                    int n = in.read(buf);
+                    awaitPassable(); // holds bytes and end-of-stream during a black-hole
+                    if (n < 0) {
+                        break;
+                    }
+                    if (request) {
+                        requestPending = true;
+                    } else {
+                        if (requestPending) {
+                            requestPending = false;
+                            if (!swallowing && dropThisResponse()) {
+                                swallowing = true;
+                                droppedResponses.incrementAndGet();
+                            }
+                        }
+                        if (swallowing) {
+                            // the sender must time out, not see the connection end
+                            propagateEnd = false;
+                            continue;
+                        }
+                    }
+                    out.write(buf, 0, n);
+                    out.flush();
+                    bytesForwarded.addAndGet(n);
+                }
+                if (propagateEnd) {
+                    to.shutdownOutput();
+                }
+                finishOne();
+            } catch (IOException | RuntimeException e) {
+                abort();
+            }
+        }
+
+        private void finishOne() {
+            if (pumpsDone.incrementAndGet() >= 2) {
+                abort();
+            }
+        }
+
+        void abort() {
+            closeQuietly(client);
+            closeQuietly(server);
+            connections.remove(this);
+        }
+    }
+}

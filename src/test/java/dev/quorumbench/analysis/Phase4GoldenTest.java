@@ -1,0 +1,47 @@
+package dev.quorumbench.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quorumbench.fault.FaultEvent;
+import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.record.CycleRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seals the machine-readable outputs (phase4.json, the JSONL line) and the human ones (report.md, summary, .hgrm). */
+class Phase4GoldenTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void phase4JsonReportAndSummaryMatchGolden() throws IOException {
+        RunFixture.golden(dir);
+        RunData data = RunLoader.load(dir);
+        Phase4Report report = Phase4Analysis.analyze(data);
+
+        Phase4Files.write(dir, data, report);
+
+        Golden.assertMatches("phase4.json", Files.readString(dir.resolve("phase4.json")));
+        Golden.assertMatches("report.md", Files.readString(dir.resolve("report.md")));
+        Golden.assertMatches("report-table.md", ReportMarkdown.table(report));
+        Golden.assertMatches("summary.txt", SummaryTable.render(report));
+        Golden.assertMatches("latency-kill_primary_mid_write.hgrm",
+                Files.readString(dir.resolve("latency-kill_primary_mid_write.hgrm")));
+    }
+
+    @Test
+    void analysisIsDeterministic() throws IOException {
+        RunFixture.golden(dir);
+
+        String first = Phase4Json.render(Phase4Analysis.analyze(dir));
+        String second = Phase4Json.render(Phase4Analysis.analyze(dir));
+
+        assertEquals(first, second);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.quorumbench.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every phase4.json analysis produces — whole, partial, failing — validates against the published schema. */
+class Phase4SchemaTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static JsonSchema schema;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = Phase4SchemaTest.class.getResourceAsStream("/schema/phase4.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static Set<ValidationMessage> validate(String json) throws IOException {
+        return schema.validate(MAPPER.readTree(json));
+    }
+
+    @Test
+    void wholeRunValidates() throws IOException {
+        RunFixture.golden(dir);
+        assertEquals(Set.of(), validate(Phase4Json.render(Phase4Analysis.analyze(dir))));
+    }
+
+    @Test
+    void partialRunWithMissingFilesValidates() throws IOException {
+        RunFixture.golden(dir);
+        Files.delete(dir.resolve(RunLoader.JMH_RESULT));
+        Files.delete(dir.resolve(RunLoader.jsonlName("clock_skew_peer")));
+        Files.delete(dir.resolve(RunLoader.hlogName("clock_skew_peer")));
+        String text = Files.readString(dir.resolve(RunLoader.jsonlName("partition_minority")));
+        Files.writeString(dir.resolve(RunLoader.jsonlName("partition_minority")), text.substring(0, text.length() - 30));
+
+        Phase4Report r = Phase4Analysis.analyze(dir);
+
+        assertFalse(r.complete());
+        assertEquals(Set.of(), validate(Phase4Json.render(r)));
+    }
+
+    @Test
+    void syntheticRunValidates() throws IOException {
+        RunFixture.synthetic(dir, RunFixture.FAULTS, 5, 20, 7L);
+        assertEquals(Set.of(), validate(Phase4Json.render(Phase4Analysis.analyze(dir))));
+    }
+
+    @Test
+    void schemaRejectsAnOutOfRangeBoundAndAMissingKey() throws IOException {
+        RunFixture.golden(dir);
+        ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
+        ((ObjectNode) tree.get("convergence_by_fault")).put("partition_minority", 1.5);
+        ((ObjectNode) tree.get("faults").get("drop_random_acks")).remove("replica_convergence");
+
+        Set<ValidationMessage> errors = schema.validate((JsonNode) tree);
+
+        assertEquals(2, errors.size(), errors::toString);
+    }
+}

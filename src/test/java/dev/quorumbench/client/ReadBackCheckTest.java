@@ -1,0 +1,48 @@
+package dev.quorumbench.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReadBackCheckTest {
+
+    /** Node listings are written "a b c | a b | -" where '-' is an unreadable node. */
+    @ParameterizedTest(name = "acked [{0}] indeterminate [{1}] nodes [{2}]")
+    @CsvSource(delimiter = ';', value = {
+            // acked; indeterminate; listings; present; lost; indet.Present; accepted; acceptedPresent; duplicates; converged
+            "a b c; ;      a b c | a b c | a b c;         3 3 3;  ;    0; 3; 3 3 3;  0; true",
+            "a b c; ;      a b c | a b | a b c;           3 2 3;  c;   0; 3; 3 2 3;  0; false",
+            "a b c; ;      a b c | - | a b c;             3 -1 3; ;    0; 3; 3 -1 3; 0; false",
+            "a b c; d;     a b c d | a b c | a b c;       3 3 3;  ;    1; 4; 4 3 3;  0; false",
+            "a b c; d;     a b c d | a b c d | a b c d;   3 3 3;  ;    1; 4; 4 4 4;  0; true",
+            "a b c; d e;   a b c | a b c e | a b c;       3 3 3;  ;    1; 4; 3 4 3;  0; false",
+            "a b;   ;      a a b | a b | a b;             2 2 2;  ;    0; 2; 2 2 2;  1; true",
+            "a b;   ;      | | ;                          0 0 0;  a b; 0; 2; 0 0 0;  0; false",
+            " ;     x;     | | ;                          0 0 0;  ;    0; 0; 0 0 0;  0; true",
+    })
+    void comparesListingsWithWrites(String acked, String indeterminate, String listings, String present,
+                                    String lost, int indeterminatePresent, int accepted, String acceptedPresent,
+                                    int duplicates, boolean converged) {
+        List<List<String>> nodes = Arrays.stream(listings.split("\\|", -1))
+                .map(String::trim)
+                .map(s -> s.equals("-") ? null : words(s))
+                .collect(Collectors.toList());
+        ReadBackCheck check = ReadBackCheck.of(Set.copyOf(words(acked)), Set.copyOf(words(indeterminate)), nodes);
+        assertEquals(words(present).stream().map(Integer::valueOf).toList(), check.ackedPresent());
+        assertEquals(words(lost), check.lostIds());
+        assertEquals(indeterminatePresent, check.indeterminatePresent());
+        assertEquals(accepted, check.accepted());
+        assertEquals(words(acceptedPresent).stream().map(Integer::valueOf).toList(), check.acceptedPresent());
+        assertEquals(duplicates, check.duplicates());
+        assertEquals(converged, check.converged());
+    }
+
+    private static List<String> words(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
+    }
+}

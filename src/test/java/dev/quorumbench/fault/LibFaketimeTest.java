@@ -1,0 +1,80 @@
+package dev.quorumbench.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The libfaketime timestamp file, and a real child JVM whose wall clock follows it while it runs. */
+class LibFaketimeTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+            "60000, +60",
+            "0, +0",
+            "-5000, -5",
+            "1500, +1.5",
+            "250, +0.25",
+            "-1, -0.001",
+    })
+    void offsetSpecIsSignedSeconds(long ms, String spec) {
+        assertEquals(spec, LibFaketime.offsetSpec(ms));
+    }
+
+    @Test
+    void writeReplacesTheFileWhole() throws Exception {
+        Path f = dir.resolve("sub/node-1.faketime");
+        LibFaketime.write(f, 60_000);
+        assertEquals("+60\n", Files.readString(f));
+        LibFaketime.write(f, 0);
+        assertEquals("+0\n", Files.readString(f));
+        assertFalse(Files.exists(dir.resolve("sub/node-1.faketime.tmp")), "no temp file left behind");
+    }
+
+    @Test
+    void environmentKeepsMonotonicTimeReal() {
+        Map<String, String> env = LibFaketime.environment(Path.of("/x/libfaketime.so.1"), dir.resolve("f"),
+                LibFaketime.CacheMode.NO_CACHE);
+        assertEquals("/x/libfaketime.so.1", env.get("LD_PRELOAD"));
+        assertEquals("1", env.get("FAKETIME_DONT_FAKE_MONOTONIC"));
+        assertEquals("0", env.get("FAKETIME_FORCE_MONOTONIC_FIX"));
+        assertEquals("1", env.get("FAKETIME_NO_CACHE"));
+        assertEquals(dir.resolve("f").toString(), env.get("FAKETIME_TIMESTAMP_FILE"));
+    }
+
+    @Test
+    void aRunningJvmFollowsTheTimestampFile() throws Exception {
+        Path lib = LibFaketime.locate().orElse(null);
+        Assumptions.assumeTrue(lib != null, "libfaketime is not installed (apt-get install libfaketime)");
+        Path file = dir.resolve("node-1.faketime");
+        LibFaketime.write(file, 0);
+        int port = Spawn.freePort();
+        try (Spawn spawn = new Spawn()) {
+            spawn.clockNode(port, LibFaketime.environment(lib, file, LibFaketime.CacheMode.NO_CACHE));
+            String url = "http://127.0.0.1:" + port;
+            assertTrue(Math.abs(ClockProbe.skewMs(url)) < 250, "starts unskewed");
+
+            LibFaketime.write(file, 60_000);
+            long skew = ClockProbe.awaitSkew(url, 60_000, 250, 2000);
+            assertTrue(Math.abs(skew - 60_000) <= 250, "skewed +60 s at run time, measured " + skew);
+
+            LibFaketime.write(file, -30_000);
+            long back = ClockProbe.awaitSkew(url, -30_000, 250, 2000);
+            assertTrue(Math.abs(back + 30_000) <= 250, "skew changed again, measured " + back);
+
+            LibFaketime.write(file, 0);
+            assertTrue(Math.abs(ClockProbe.awaitSkew(url, 0, 250, 2000)) <= 250, "skew removed");
+        }
+    }
+}

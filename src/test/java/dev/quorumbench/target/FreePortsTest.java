@@ -1,0 +1,41 @@
+package dev.quorumbench.target;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'32768\t60999\n' | 10000 | 32767",
+            "'20000 30000'    | 10000 | 19999",
+            "'11000 60999'    | -1    | -1",
+            "'1024 65535'     | -1    | -1",
+            "garbage          | -1    | -1",
+            "''               | -1    | -1",
+    })
+    void picksBelowTheEphemeralRange(String procText, int low, int high) {
+        int[] range = FreePorts.candidateRange(procText);
+        assertArrayEquals(low < 0 ? null : new int[] {low, high}, range);
+    }
+
+    @Test
+    void reservesDistinctPortsOutsideTheEphemeralRange() throws IOException {
+        try (FreePorts ports = FreePorts.reserve("127.0.0.1", 3)) {
+            int[] p = ports.ports();
+            assertEquals(3, Arrays.stream(p).distinct().count());
+            int[] range = FreePorts.candidateRange(java.nio.file.Files.readString(
+                    java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")));
+            for (int port : p) {
+                assertTrue(range == null || (port >= range[0] && port <= range[1]), "port " + port);
+            }
+        }
+    }
+}
