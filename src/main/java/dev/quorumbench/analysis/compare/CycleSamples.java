@@ -17,8 +17,8 @@ public final class CycleSamples {
     public static double[] of(Metric metric, List<CycleRecord> cycles) {
         return switch (metric) {
             case CONVERGENCE_BOUND -> collect(cycles, c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
-            case REPLICA_CONVERGENCE -> collect(cycles, c -> c.ok() > 0,
-                    c -> (double) Math.min(c.ok(), Math.max(0, minPresent(c))) / c.ok());
+            case REPLICA_CONVERGENCE -> collect(cycles, c -> replicaBase(c) > 0,
+                    c -> (double) Math.min(replicaBase(c), Math.max(0, minPresent(c))) / replicaBase(c));
             case LOST_ACKNOWLEDGED -> collect(cycles, c -> true, CycleRecord::lostAcknowledged);
             case FAIL -> collect(cycles, c -> true, CycleRecord::fail);
             case QUORUM_NOT_MET -> collect(cycles, c -> true, CycleRecord::quorumNotMet);
@@ -27,19 +27,28 @@ public final class CycleSamples {
             case LATENCY_P99 -> latency(cycles, CycleRecord.LatencySummary::p99);
             case LATENCY_P999 -> latency(cycles, CycleRecord.LatencySummary::p999);
             case LATENCY_MAX -> latency(cycles, CycleRecord.LatencySummary::max);
-            case CONVERGE_MS -> collect(cycles, c -> true, CycleRecord::convergeMs);
+            case CONVERGE_MS -> collect(cycles, c -> c.converged() && c.convergeMs() >= 0, CycleRecord::convergeMs);
             case RECOVERY_MS -> collect(cycles, c -> c.recoveryMs() != null, c -> c.recoveryMs());
         };
     }
 
     /**
-     * Fewest acknowledged ids present on any readable node, -1 when no node was readable. As in
+     * The writes replica convergence counts in a cycle, as {@code FaultAnalysis} does: accepted writes
+     * (acknowledged plus indeterminate ones a node kept) when the line has them, else acknowledged writes.
+     */
+    static int replicaBase(CycleRecord c) {
+        return c.acceptedPresent() != null ? c.accepted() : c.ok();
+    }
+
+    /**
+     * Fewest of those writes present on any readable node, -1 when no node was readable. As in
      * {@code FaultAnalysis}: unreadable nodes (-1) are left out, and a cycle with no readable node counts as 0.
      */
     static int minPresent(CycleRecord c) {
+        List<Integer> perNode = c.acceptedPresent() != null ? c.acceptedPresent() : c.ackedPresent();
         int min = -1;
-        if (c.ackedPresent() != null) {
-            for (Integer n : c.ackedPresent()) {
+        if (perNode != null) {
+            for (Integer n : perNode) {
                 if (n != null && n >= 0) {
                     min = min < 0 ? n : Math.min(min, n);
                 }

@@ -60,7 +60,8 @@ public final class CompareFixture {
                                 ? 300L + rnd.nextInt(100) : null, null);
                 records.add(new CycleRecord(base.cycle(), base.fault(), base.schedule(), base.writes(), base.ok(),
                         base.quorumNotMet(), base.fail(), base.attempts(), base.ackedPresent(),
-                        base.lostAcknowledged(), base.lostIds(), base.indeterminatePresent(), base.duplicates(),
+                        base.lostAcknowledged(), base.lostIds(), base.indeterminatePresent(), base.accepted(),
+                        base.acceptedPresent(), base.duplicates(),
                         base.converged(), 100 + rnd.nextInt(40), base.recoveryMs(), base.measuredSkewMs(),
                         base.faultEvent(), base.cycleStartMs(), base.cycleEndMs(),
                         new CycleRecord.LatencySummary(h.getTotalCount(), h.getValueAtPercentile(50),

@@ -82,6 +82,6 @@ class PlotDataTest {
 
     static CycleRecord cycle(int n, FaultEvent e) {
         return new CycleRecord(n, "drop_random_acks", "closed-loop", 10, 10, 0, 0, 10, List.of(10, 10, 10), 0,
-                List.of(), 0, 0, true, 100, null, null, e, 0, 0, null);
+                List.of(), 0, 10, List.of(10, 10, 10), 0, true, 100, null, null, e, 0, 0, null);
     }
 }
