@@ -5,6 +5,7 @@ import dev.quorumbench.analysis.compare.CompareSettings;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.MinEffectOption;
 import dev.quorumbench.analysis.compare.RunComparison;
+import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.analysis.render.CompareJson;
 import dev.quorumbench.analysis.render.CompareMarkdown;
 import java.io.IOException;
@@ -97,7 +98,7 @@ final class CompareCommand implements Command {
 
     private static String counts(Comparison c) {
         StringBuilder b = new StringBuilder();
-        for (var v : dev.quorumbench.analysis.compare.Verdict.values()) {
+        for (Verdict v : Verdict.values()) {
             b.append(b.length() == 0 ? "" : ", ").append(c.count(v)).append(' ').append(v.word());
         }
         return b.toString();

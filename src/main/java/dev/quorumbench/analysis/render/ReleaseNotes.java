@@ -2,6 +2,7 @@ package dev.quorumbench.analysis.render;
 
 import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.FaultComparison;
 import java.util.List;
 
@@ -51,7 +52,7 @@ public final class ReleaseNotes {
                 CompareMarkdown.table(b, f);
             }
             b.append("Minimum effects: ").append(CompareMarkdown.minEffects(c.settings())).append("; alpha ")
-                    .append(dev.quorumbench.analysis.compare.Decimals.plain(c.settings().alpha()))
+                    .append(Decimals.plain(c.settings().alpha()))
                     .append(" (two-sided Mann–Whitney U on per-cycle samples).\n");
         }
         return b.toString();
