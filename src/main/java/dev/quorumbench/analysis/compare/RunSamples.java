@@ -93,10 +93,15 @@ public record RunSamples(RunHeader header, List<FaultSamples> faults) {
         Map<String, Object> all = report.environment();
         for (String k : ENV_ORDER) {
             if (all.containsKey(k)) {
-                env.put(k, String.valueOf(all.get(k)));
+                env.put(k, text(all.get(k)));
             }
         }
-        all.forEach((k, v) -> env.putIfAbsent(k, String.valueOf(v)));
+        all.forEach((k, v) -> env.putIfAbsent(k, text(v)));
         return env;
+    }
+
+    /** An environment value as shown; a null (e.g. no git commit known) is "-". */
+    static String text(Object v) {
+        return v == null ? "-" : String.valueOf(v);
     }
 }

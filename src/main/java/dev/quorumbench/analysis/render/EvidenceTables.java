@@ -58,7 +58,7 @@ public final class EvidenceTables {
     /** The environment the run reports, one row per key. */
     public static Table environment(Phase4Report r) {
         List<List<String>> rows = new ArrayList<>();
-        r.environment().forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+        r.environment().forEach((k, v) -> rows.add(List.of(k, v == null ? "-" : String.valueOf(v))));
         return Table.of(List.of("key", "value"), rows);
     }
 
