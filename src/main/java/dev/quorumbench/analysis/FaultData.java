@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * @param hlogPresent    whether {@code latency-<fault>.hlog} exists
  * @param hlogTruncated  whether its last interval was cut off (and so left out)
  * @param histograms     merged latency per outcome in microseconds; every outcome present, empty when none
- * @param intervals      every interval of the log in file order, for timelines
+ * @param intervals      every interval of the log in file order, for timelines (empty when loaded without them)
  */
 public record FaultData(
         String fault,

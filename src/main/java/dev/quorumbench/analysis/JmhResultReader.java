@@ -1,6 +1,7 @@
 package dev.quorumbench.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
@@ -18,10 +19,16 @@ final class JmhResultReader {
     private JmhResultReader() {
     }
 
+    /** The result, or null when the file is empty or ends early (JMH was interrupted while writing it). */
     static JmhResult parse(String fileName, String text) {
+        if (text.isBlank()) {
+            return null;
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
+        } catch (JsonEOFException e) {
+            return null;
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(fileName + ": not valid JSON (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");

@@ -27,6 +27,14 @@ final class LatencyLogReader {
     }
 
     static Parsed parse(String fileName, String text) {
+        return parse(fileName, text, true);
+    }
+
+    /**
+     * Parses the log; with {@code keepIntervals} false the intervals are merged and dropped (about 140 KB each
+     * for the contract's 60 s range), which keeps analysis of a full campaign light.
+     */
+    static Parsed parse(String fileName, String text, boolean keepIntervals) {
         List<Integer> intervalLines = intervalLineNumbers(text);
         Map<Outcome, Histogram> merged = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
@@ -36,13 +44,14 @@ final class LatencyLogReader {
         HistogramLogReader reader = new HistogramLogReader(
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         boolean truncated = false;
+        int read = 0;
         while (true) {
             EncodableHistogram e;
             try {
                 e = reader.nextIntervalHistogram();
             } catch (RuntimeException ex) {
                 // The reader fails on the interval after the last one it returned; only the file's last may be cut.
-                int bad = intervals.size();
+                int bad = read;
                 if (bad >= intervalLines.size() - 1) {
                     truncated = true;
                     break;
@@ -53,7 +62,7 @@ final class LatencyLogReader {
             if (e == null) {
                 break;
             }
-            int lineNr = intervalLines.isEmpty() ? 0 : intervalLines.get(Math.min(intervals.size(),
+            int lineNr = intervalLines.isEmpty() ? 0 : intervalLines.get(Math.min(read,
                     intervalLines.size() - 1));
             if (!(e instanceof Histogram h)) {
                 throw new InvalidInputException(fileName + ":" + lineNr + ": expected an integer histogram");
@@ -67,15 +76,18 @@ final class LatencyLogReader {
             merged.get(outcome).add(h);
             double startSec = h.getStartTimeStamp() / 1000.0 - reader.getStartTimeSec();
             double endSec = h.getEndTimeStamp() / 1000.0 - reader.getStartTimeSec();
-            intervals.add(new LatencyInterval(startSec, endSec, outcome, h));
+            if (keepIntervals) {
+                intervals.add(new LatencyInterval(startSec, endSec, outcome, h));
+            }
+            read++;
         }
         // The reader silently stops at some partial lines; an interval line it did not return is cut off when it
         // is the last one, and malformed otherwise.
-        if (!truncated && intervals.size() < intervalLines.size()) {
-            if (intervals.size() == intervalLines.size() - 1) {
+        if (!truncated && read < intervalLines.size()) {
+            if (read == intervalLines.size() - 1) {
                 truncated = true;
             } else {
-                throw new InvalidInputException(fileName + ":" + intervalLines.get(intervals.size())
+                throw new InvalidInputException(fileName + ":" + intervalLines.get(read)
                         + ": not a histogram interval");
             }
         }

@@ -22,7 +22,7 @@ public final class Phase4Analysis {
 
     /** Loads {@code runDir} and analyzes it (the entry {@code run} calls after JMH returns). */
     public static Phase4Report analyze(Path runDir) {
-        return analyze(RunLoader.load(runDir));
+        return analyze(RunLoader.load(runDir, false));
     }
 
     /** Analyzes files already loaded. */
@@ -46,7 +46,7 @@ public final class Phase4Analysis {
         }
         if (data.jmh() == null) {
             complete = false;
-            reasons.add("incomplete: " + RunLoader.JMH_RESULT + " missing");
+            reasons.add("incomplete: " + RunLoader.JMH_RESULT + " missing, empty or cut off");
         }
         return new Phase4Report(Phase4Report.SCHEMA_VERSION, c.campaignId(), allPass && complete, complete,
                 c.cycles(), c.writes(), c.thresholds(), new Schedule(c.schedule(), c.ratePerS()),

@@ -24,7 +24,7 @@ public final class Phase4Files {
 
     /** Loads and analyzes {@code runDir}, writes the outputs into {@code outDir} and returns the report. */
     public static Phase4Report analyzeAndWrite(Path runDir, Path outDir) throws IOException {
-        RunData data = RunLoader.load(runDir);
+        RunData data = RunLoader.load(runDir, false);
         Phase4Report report = Phase4Analysis.analyze(data);
         write(outDir, data, report);
         return report;

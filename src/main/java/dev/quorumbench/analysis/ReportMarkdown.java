@@ -21,6 +21,9 @@ public final class ReportMarkdown {
         b.append(table(r)).append('\n');
         b.append("Latency columns are acknowledged (ok) writes in milliseconds, whole write including retries. ")
                 .append("qnm = quorum_not_met.\n\n");
+        b.append("## Read-back and timings\n\n").append(timings(r)).append('\n');
+        b.append("Times in ms as p50 / p99 / max over the cycles that measured them (nearest rank); "
+                + "converge = from the start of read-back (after heal) until every acknowledged write is on every node.\n\n");
         b.append("## Reasons\n\n");
         if (r.reasons().isEmpty()) {
             b.append("None: every criterion was met.\n");
@@ -72,6 +75,31 @@ public final class ReportMarkdown {
                     .append(" | ").append(s.pass() ? "PASS" : "FAIL").append(" |\n");
         }
         return b.toString();
+    }
+
+    /** Per fault: cycles, read-back figures and the per-cycle timings. */
+    static String timings(Phase4Report r) {
+        StringBuilder b = new StringBuilder();
+        b.append("| Fault | Cycles | Converged | Nodes unreadable | Indeterminate present | Duplicates "
+                + "| Not injected | Converge ms | Recovery ms | Measured skew ms |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (FaultSummary s : r.faults().values()) {
+            b.append("| ").append(s.fault())
+                    .append(" | ").append(s.cyclesDone()).append('/').append(s.cyclesPlanned())
+                    .append(" | ").append(s.cyclesConverged())
+                    .append(" | ").append(s.nodesUnreadable())
+                    .append(" | ").append(s.indeterminatePresent())
+                    .append(" | ").append(s.duplicates())
+                    .append(" | ").append(s.cyclesNotInjected())
+                    .append(" | ").append(samples(s.convergeMs()))
+                    .append(" | ").append(samples(s.recoveryMs()))
+                    .append(" | ").append(samples(s.measuredSkewMs())).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String samples(SampleStats s) {
+        return s == null ? "-" : s.p50() + " / " + s.p99() + " / " + s.max();
     }
 
     static String scheduleSentence(Schedule s) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param dir      the run directory
  * @param campaign {@code campaign.json}
  * @param faults   one entry per fault class of the campaign, in campaign order (files may be missing)
- * @param jmh      {@code jmh-result.json}, or null when it is missing (an interrupted run)
+ * @param jmh      {@code jmh-result.json}, or null when it is missing, empty or cut off (an interrupted run)
  */
 public record RunData(Path dir, CampaignInfo campaign, Map<String, FaultData> faults, JmhResult jmh) {
 }

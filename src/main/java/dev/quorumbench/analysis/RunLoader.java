@@ -39,8 +39,16 @@ public final class RunLoader {
         return "latency-" + fault + ".hgrm";
     }
 
-    /** Loads every file analysis uses from {@code runDir}. */
+    /** Loads every file analysis uses from {@code runDir}, with every .hlog interval (for timelines). */
     public static RunData load(Path runDir) {
+        return load(runDir, true);
+    }
+
+    /**
+     * Loads {@code runDir}; with {@code keepIntervals} false, {@link FaultData#intervals()} is empty and only the
+     * merged histograms are kept, which is all {@link Phase4Analysis} needs and much lighter on memory.
+     */
+    public static RunData load(Path runDir, boolean keepIntervals) {
         if (!Files.isDirectory(runDir)) {
             throw new InvalidInputException("no run directory at " + runDir);
         }
@@ -51,14 +59,17 @@ public final class RunLoader {
         CampaignInfo campaign = CampaignReader.read(campaignFile);
         Map<String, FaultData> faults = new LinkedHashMap<>();
         for (String fault : campaign.faults()) {
-            faults.put(fault, loadFault(runDir, fault));
+            faults.put(fault, loadFault(runDir, fault, keepIntervals));
         }
         Path jmhFile = runDir.resolve(JMH_RESULT);
-        JmhResult jmh = Files.isRegularFile(jmhFile) ? JmhResultReader.parse(JMH_RESULT, read(jmhFile)) : null;
+        // JMH creates its result file when it starts and fills it only when every fork ended: an empty file is
+        // an interrupted or failed run, the same as a missing one.
+        String jmhText = Files.isRegularFile(jmhFile) ? read(jmhFile) : "";
+        JmhResult jmh = jmhText.isBlank() ? null : JmhResultReader.parse(JMH_RESULT, jmhText);
         return new RunData(runDir, campaign, Collections.unmodifiableMap(faults), jmh);
     }
 
-    private static FaultData loadFault(Path runDir, String fault) {
+    private static FaultData loadFault(Path runDir, String fault, boolean keepIntervals) {
         Path jsonl = runDir.resolve(jsonlName(fault));
         List<CycleRecord> cycles = List.of();
         boolean jsonlTruncated = false;
@@ -72,7 +83,7 @@ public final class RunLoader {
         List<LatencyInterval> intervals = List.of();
         boolean hlogTruncated = false;
         if (Files.isRegularFile(hlog)) {
-            LatencyLogReader.Parsed p = LatencyLogReader.parse(hlogName(fault), read(hlog));
+            LatencyLogReader.Parsed p = LatencyLogReader.parse(hlogName(fault), read(hlog), keepIntervals);
             histograms = p.histograms();
             intervals = p.intervals();
             hlogTruncated = p.truncated();

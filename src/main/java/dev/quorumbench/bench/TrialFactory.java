@@ -48,6 +48,7 @@ final class TrialFactory {
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
                     .extraNodeArgs(spec.nodeArgs());
+            plan.prepare();
             NodeSetup setup = plan.nodeSetup();
             for (Map.Entry<Integer, Map<String, String>> e : setup.env().entrySet()) {
                 fed.nodeEnv(e.getKey(), e.getValue());

@@ -19,7 +19,7 @@ final class AnalysisStep {
     }
 
     static int analyze(Path runDir, Path outDir, PrintStream out) throws java.io.IOException {
-        RunData data = RunLoader.load(runDir);
+        RunData data = RunLoader.load(runDir, false); // intervals are for timelines (report), not needed here
         Phase4Report report = Phase4Analysis.analyze(data);
         Phase4Files.write(outDir, data, report);
         out.print(SummaryTable.render(report));

@@ -53,6 +53,8 @@ final class NodeCommand implements Command {
         o.addOption(valued("sync-interval-ms", "MS", "anti-entropy pull interval (default 500)"));
         o.addOption(valued("parent-pid", "PID", "exit when this process dies"));
         o.addOption(valued("max-body-bytes", "N", "largest client request body (default 1048576)"));
+        o.addOption(valued("fanout", "all|quorum", "push each write to every peer (all, default) or to W-1 peers "
+                + "only, leaving the rest to anti-entropy (quorum)"));
         o.addOption(Option.builder().longOpt("allow-clock-offset")
                 .desc("enable POST /api/v1/admin/clock-offset (cooperative clock skew)").build());
         o.addOption(Option.builder().longOpt("unsafe-ack-before-commit")
@@ -111,7 +113,10 @@ final class NodeCommand implements Command {
 
     static NodeConfig config(CommandLine cl, Map<String, String> env) {
         String host = cl.getOptionValue("host", "127.0.0.1");
-        int port = (int) number(cl, "port", 19077);
+        long port = number(cl, "port", 19077);
+        if (port < 0 || port > 65_535) {
+            throw new InvalidInputException("--port must be 0..65535, got " + port);
+        }
         String db = cl.getOptionValue("db", env.get("AI_MEMORY_DB"));
         if (db == null || db.isBlank()) {
             throw new InvalidInputException("no database: give --db PATH or set AI_MEMORY_DB");
@@ -127,15 +132,24 @@ final class NodeCommand implements Command {
             }
         }
         try {
-            return new NodeConfig(host, port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
-                    (int) number(cl, "quorum-writes", 1), peers, number(cl, "quorum-timeout-ms", 2000),
+            return new NodeConfig(host, (int) port, cl.getOptionValue("node-id", host + ":" + port), Path.of(db),
+                    (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(cl, "quorum-writes", 1))),
+                    peers, number(cl, "quorum-timeout-ms", 2000),
                     number(cl, "sync-interval-ms", 500), number(cl, "parent-pid", 0),
                     number(cl, "max-body-bytes", 1 << 20), cl.hasOption("unsafe-ack-before-commit"),
                     cl.hasOption("unsafe-no-sync"), cl.hasOption("unsafe-sync-wallclock"),
-                    number(cl, "extra-latency-ms", 0), cl.hasOption("allow-clock-offset"));
+                    number(cl, "extra-latency-ms", 0), cl.hasOption("allow-clock-offset"), fanoutQuorum(cl));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
+    }
+
+    private static boolean fanoutQuorum(CommandLine cl) {
+        String v = cl.getOptionValue("fanout", "all");
+        if (!v.equals("all") && !v.equals("quorum")) {
+            throw new InvalidInputException("--fanout takes all or quorum, got '" + v + "'");
+        }
+        return v.equals("quorum");
     }
 
     private static long number(CommandLine cl, String name, long dflt) {

@@ -126,16 +126,11 @@ public final class FaultCatalog {
 
     private static FaultPlan faketimePlan(String fault, Mechanism m, FaultOptions options, Path library) {
         Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
-        try {
-            // The node reads this file from its first clock read on, so it must say "no skew" before it starts.
-            LibFaketime.write(file, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the libfaketime timestamp file " + file, e);
-        }
         NodeSetup setup = new NodeSetup(
                 Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
-        return new Plan(fault, m, setup, f -> new FaketimeSkewFault(m, f, options.windowMs(), file,
-                options.skewMs(), FAKETIME_SETTLE_MS));
+        Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS);
+        // The node reads the file from its first clock read on, so it must say "no skew" before the node starts.
+        return new Plan(fault, m, setup, binder, () -> LibFaketime.write(file, 0));
     }
 
     private static Map<String, List<String>> mechanismTable() {
@@ -153,7 +148,23 @@ public final class FaultCatalog {
         Fault bind(Federation federation) throws FaultException;
     }
 
-    private record Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) implements FaultPlan {
+    /** Files a mechanism needs on disk before the nodes start. */
+    private interface Preparation {
+        void run() throws IOException;
+    }
+
+    private record Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder, Preparation preparation)
+            implements FaultPlan {
+
+        Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) {
+            this(fault, mechanism, nodeSetup, binder, () -> { });
+        }
+
+        @Override
+        public void prepare() throws IOException {
+            preparation.run();
+        }
+
         @Override
         public Fault bind(Federation federation) throws FaultException {
             return binder.bind(federation);

@@ -18,6 +18,12 @@ public interface FaultPlan {
     NodeSetup nodeSetup();
 
     /**
+     * Writes what the mechanism needs on disk before the nodes start (libfaketime's timestamp file). Kept apart
+     * from planning so resolving a mechanism up front, before a run directory exists, touches no file.
+     */
+    void prepare() throws java.io.IOException;
+
+    /**
      * The fault bound to a running federation; reuse it for every cycle. An unavailable mechanism binds to a
      * fault whose inject fails with the reason, so nothing is ever reported as injected that was not.
      */

@@ -63,6 +63,13 @@ public final class FederationNode implements AutoCloseable {
     }
 
     private void startAll() throws IOException, SQLException {
+        if (config.parentPid() > 0) {
+            parentWatcher = new ParentWatcher(config.parentPid(), () -> {
+                log.accept("parent process " + config.parentPid() + " died; stopping");
+                // Not on the watcher's own thread: close() shuts that thread's executor down.
+                new Thread(this::close, "parent-died-stop").start();
+            });
+        }
         for (String flag : config.unsafeFlags()) {
             log.accept("WARNING unsafe validation aid enabled: --" + flag.replaceFirst("=.*", "")
                     + " (this node does not keep its promises; for harness validation only)");
@@ -70,7 +77,7 @@ public final class FederationNode implements AutoCloseable {
         store = MemoryStore.open(config.db());
         pushClient = new PeerClient(config.quorumTimeoutMs(), 64);
         syncClient = new PeerClient(Math.max(MIN_SYNC_TIMEOUT_MS, config.quorumTimeoutMs()), 4);
-        replicator = new Replicator(config.nodeId(), config.peers(), pushClient);
+        replicator = new Replicator(config.nodeId(), config.peers(), pushClient, config.fanoutQuorum());
         if (config.unsafeAckBeforeCommit()) {
             unsafeQueue = new UnsafeAckQueue(store, replicator, log);
             unsafeQueue.start();
@@ -87,13 +94,6 @@ public final class FederationNode implements AutoCloseable {
                 .on("GET", "/api/v1/sync/since", sync::since);
         if (config.allowClockOffset()) {
             router.on("POST", "/api/v1/admin/clock-offset", new ClockOffsetEndpoint(clock, log));
-        }
-        if (config.parentPid() > 0) {
-            parentWatcher = new ParentWatcher(config.parentPid(), () -> {
-                log.accept("parent process " + config.parentPid() + " died; stopping");
-                // Not on the watcher's own thread: close() shuts that thread's executor down.
-                new Thread(this::close, "parent-died-stop").start();
-            });
         }
         httpWorkers = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(HTTP_QUEUE), Replicator.daemonThreads("http"),
@@ -165,7 +165,9 @@ public final class FederationNode implements AutoCloseable {
             if (store != null) {
                 store.close();
             }
-            log.accept("stopped node_id=" + config.nodeId());
+            if (server != null) {
+                log.accept("stopped node_id=" + config.nodeId());
+            }
         } finally {
             stopped.countDown();
         }

@@ -16,10 +16,21 @@ import java.util.List;
  * @param unsafeSyncWallclock pull peers by a wall-clock watermark, so clock skew loses writes
  * @param extraLatencyMs sleep this long in every client write before answering
  * @param allowClockOffset enable the cooperative clock endpoint {@code POST /api/v1/admin/clock-offset}
+ * @param fanoutQuorum push each write to only W-1 peers (rotating, the next peer when one fails) and leave the
+ *                     others to anti-entropy, instead of pushing to every peer
  */
 public record NodeConfig(String host, int port, String nodeId, Path db, int quorumWrites, List<URI> peers,
         long quorumTimeoutMs, long syncIntervalMs, long parentPid, long maxBodyBytes, boolean unsafeAckBeforeCommit,
-        boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset) {
+        boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset,
+        boolean fanoutQuorum) {
+
+    /** A node that pushes every write to every peer (the default fan-out). */
+    public NodeConfig(String host, int port, String nodeId, Path db, int quorumWrites, List<URI> peers,
+            long quorumTimeoutMs, long syncIntervalMs, long parentPid, long maxBodyBytes, boolean unsafeAckBeforeCommit,
+            boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset) {
+        this(host, port, nodeId, db, quorumWrites, peers, quorumTimeoutMs, syncIntervalMs, parentPid, maxBodyBytes,
+                unsafeAckBeforeCommit, unsafeNoSync, unsafeSyncWallclock, extraLatencyMs, allowClockOffset, false);
+    }
 
     public NodeConfig {
         peers = List.copyOf(peers);

@@ -269,9 +269,9 @@ public final class LinkProxy implements AutoCloseable {
                             continue;
                         }
                     }
+                    bytesForwarded.addAndGet(n); // counted before the write so a reader never sees bytes uncounted
                     out.write(buf, 0, n);
                     out.flush();
-                    bytesForwarded.addAndGet(n);
                 }
                 if (propagateEnd) {
                     to.shutdownOutput();

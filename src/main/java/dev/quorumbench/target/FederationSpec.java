@@ -77,7 +77,7 @@ public record FederationSpec(TargetProfile profile, int nodes, int quorumWrites,
         private boolean linkProxies = true;
         private final Map<Integer, Map<String, String>> nodeEnv = new HashMap<>();
         private final Map<Integer, List<String>> nodeArgs = new HashMap<>();
-        private long startTimeoutMs = 30_000;
+        private long startTimeoutMs = 90_000; // a bound, not a wait: a JVM node on a loaded 2-core box can take 20 s
         private String host = "127.0.0.1";
 
         private Builder(TargetProfile profile, Path workDir) {

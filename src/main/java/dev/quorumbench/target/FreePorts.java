@@ -78,8 +78,9 @@ final class FreePorts implements AutoCloseable {
     }
 
     private static String readEphemeralRange() {
-        try {
-            return Files.readString(EPHEMERAL_RANGE);
+        // a stream, not Files.readString: procfs reports no size and readString returned one byte here
+        try (java.io.InputStream in = Files.newInputStream(EPHEMERAL_RANGE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException e) {
             return null;
         }

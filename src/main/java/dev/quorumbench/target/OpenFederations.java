@@ -14,7 +14,11 @@ final class OpenFederations {
     private static final Set<Federation> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(OpenFederations::closeAll, "quorumbench-federation-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(OpenFederations::closeAll, "quorumbench-federation-cleanup"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM is already exiting: whoever starts a federation now must close it
+        }
     }
 
     private OpenFederations() {

@@ -51,6 +51,18 @@ class RunLoaderTest {
     }
 
     @Test
+    void withoutIntervalsOnlyTheMergedHistogramsAreKept() throws IOException {
+        RunFixture.golden(dir);
+
+        FaultData lean = RunLoader.load(dir, false).faults().get(KILL);
+        FaultData full = RunLoader.load(dir).faults().get(KILL);
+
+        assertTrue(lean.intervals().isEmpty());
+        assertEquals(4, full.intervals().size());
+        assertEquals(full.histograms(), lean.histograms());
+    }
+
+    @Test
     void cutOffLastJsonlLineIsReportedNotFatal() throws IOException {
         RunFixture.golden(dir);
         Path jsonl = dir.resolve(RunLoader.jsonlName(KILL));
@@ -154,6 +166,17 @@ class RunLoaderTest {
         Files.writeString(dir.resolve(RunLoader.CAMPAIGN), "{\"campaign_id\": ");
         InvalidInputException broken = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
         assertTrue(broken.getMessage().startsWith("campaign.json: not valid JSON"), broken.getMessage());
+    }
+
+    @Test
+    void emptyOrCutOffJmhResultCountsAsMissing() throws IOException {
+        RunFixture.golden(dir);
+        Path jmh = dir.resolve(RunLoader.JMH_RESULT);
+        String text = Files.readString(jmh);
+        Files.writeString(jmh, "");
+        assertNull(RunLoader.load(dir).jmh());
+        Files.writeString(jmh, text.substring(0, text.length() / 2));
+        assertNull(RunLoader.load(dir).jmh());
     }
 
     @Test

@@ -97,7 +97,7 @@ class AnalyzeCommandTest {
         List<String> reasons = new ObjectMapper().convertValue(p.get("reasons"), List.class);
         assertEquals(List.of("incomplete: drop_random_acks 3/4 cycles",
                 "incomplete: phase4-drop_random_acks.jsonl last line cut off",
-                "incomplete: jmh-result.json missing"), reasons);
+                "incomplete: jmh-result.json missing, empty or cut off"), reasons);
         assertTrue(out().contains("FAIL (incomplete)"), out());
     }
 

@@ -31,10 +31,14 @@ class FreePortsTest {
         try (FreePorts ports = FreePorts.reserve("127.0.0.1", 3)) {
             int[] p = ports.ports();
             assertEquals(3, Arrays.stream(p).distinct().count());
-            int[] range = FreePorts.candidateRange(java.nio.file.Files.readString(
-                    java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")));
+            String proc;
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                proc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            int[] range = FreePorts.candidateRange(proc);
+            org.junit.jupiter.api.Assumptions.assumeTrue(range != null, "no room below the ephemeral range: " + proc);
             for (int port : p) {
-                assertTrue(range == null || (port >= range[0] && port <= range[1]), "port " + port);
+                assertTrue(port >= range[0] && port <= range[1], "port " + port + " outside " + Arrays.toString(range));
             }
         }
     }

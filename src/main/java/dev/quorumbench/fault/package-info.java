@@ -1,0 +1,53 @@
+/**
+ * Faults of the Phase-4 chaos campaign: four fault classes, each with real mechanisms, honestly labelled.
+ *
+ * <h2>Shape</h2>
+ * <pre>{@code
+ * FaultPlan plan = FaultCatalog.plan("partition_minority", null,          // null: the default mechanism
+ *         FaultOptions.defaults(runDir, federation.capabilities()));
+ * plan.mechanism();   // e.g. proxy-blackhole, REAL — or UNAVAILABLE with the reason
+ * plan.nodeSetup();   // start the federation with these env/args (libfaketime) and link proxies
+ * Fault fault = plan.bind(federation);                                 // once, after the federation is up
+ * FaultOutcome o = FaultCycle.run(fault);     // per cycle: inject (verified), hold windowMs, heal in finally
+ * o.event();          // the FaultEvent for the cycle record: mechanism, status, start/end, detail, measurements
+ * }</pre>
+ * A {@link dev.quorumbench.fault.Fault} is reused for every cycle; {@code inject()} verifies that the fault took
+ * effect and throws {@link dev.quorumbench.fault.FaultException} when it did not; {@code heal()} is idempotent
+ * and restores the federation even after a failed inject. Every wait has a deadline.
+ *
+ * <h2>What each mechanism really does</h2>
+ * <table>
+ * <caption>mechanisms, default first</caption>
+ * <tr><th>fault</th><th>mechanism</th><th>inject (verified by)</th><th>heal (verified by)</th><th>status</th></tr>
+ * <tr><td>kill_primary_mid_write</td><td>sigkill</td><td>SIGKILL of node-0's own JVM (its pid has left /proc)</td>
+ *     <td>restart on the same database (healthy; {@code recovery_ms}, {@code downtime_ms})</td><td>real</td></tr>
+ * <tr><td>partition_minority</td><td>proxy-blackhole</td><td>the link proxies of 0→j and j→0 stop every byte,
+ *     no RST (a probe through each of node-0's proxy ports gets no byte in 150 ms)</td>
+ *     <td>proxies forward again (each port answers HTTP)</td><td>real</td></tr>
+ * <tr><td></td><td>iptables</td><td>DROP, in chain {@code QB-<harness pid>} on lo, of node-0's link-proxy ports,
+ *     {@code --dport} and {@code --sport} (same probe); the harness and node-1↔node-2 are untouched</td>
+ *     <td>chain flushed (same probe); chain removed at exit, dead harnesses' chains swept</td>
+ *     <td>real as root, else unavailable</td></tr>
+ * <tr><td>drop_random_acks</td><td>sigstop</td><td>SIGSTOP of node-1 (state {@code T} in /proc): acks are
+ *     delayed, not lost, since the kernel still accepts connections</td><td>SIGCONT (state no longer T)</td>
+ *     <td>real</td></tr>
+ * <tr><td></td><td>proxy-drop-acks</td><td>the 0→1 proxy delivers requests and swallows a random share of
+ *     responses (proxy reports the mode)</td><td>proxies forward ({@code dropped_responses})</td><td>real</td></tr>
+ * <tr><td>clock_skew_peer</td><td>libfaketime</td><td>node-1 runs under libfaketime; the timestamp file gets
+ *     the skew (node-1's health {@code time_ms} shows it; {@code measured_skew_ms})</td>
+ *     <td>file back to {@code +0} (skew gone; {@code residual_skew_ms})</td><td>real if installed</td></tr>
+ * <tr><td></td><td>node-offset</td><td>node-1 offsets its own clock on request (same measurement)</td>
+ *     <td>offset 0</td><td>cooperative, needs the {@code clock-offset} capability</td></tr>
+ * <tr><td></td><td>recorded-only</td><td>nothing; the intent is recorded</td><td>nothing</td>
+ *     <td>simulated: its class cannot pass</td></tr>
+ * </table>
+ * The default clock mechanism falls back to node-offset, then recorded-only, when libfaketime is missing, and
+ * says so in the mechanism's reason; an explicitly requested mechanism that cannot run is unavailable (its
+ * inject fails), never silently replaced.
+ *
+ * <h2>Helpers</h2>
+ * {@link dev.quorumbench.fault.Signals} (kill -STOP/-CONT/-KILL by pid, process state from /proc) and
+ * {@link dev.quorumbench.fault.LibFaketime} (locate the library, the environment a JVM needs, the atomic
+ * timestamp-file write) are usable on their own.
+ */
+package dev.quorumbench.fault;

@@ -1,0 +1,167 @@
+package dev.quorumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The campaign end to end through {@code Main.run}: a real JMH fork per fault class, real three-node reference
+ * federations, real faults. Also proves the checks can fail, with deliberately broken node modes.
+ */
+class CampaignProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> FAULTS = List.of(
+            "kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer");
+
+    @TempDir
+    Path runs;
+
+    record Run(int exit, String out, String err, Path dir) {
+        JsonNode phase4() throws Exception {
+            return JSON.readTree(dir.resolve("phase4.json").toFile());
+        }
+
+        List<JsonNode> cycles(String fault) throws Exception {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String l : Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"))) {
+                lines.add(JSON.readTree(l));
+            }
+            return lines;
+        }
+    }
+
+    Run run(String id, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--campaign-id", id, "--runs-dir", runs.toString()));
+        all.addAll(List.of(args));
+        int exit = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                runs.resolve(id));
+        System.out.println("---- " + id + " exit " + exit + "\n" + r.out + r.err);
+        return r;
+    }
+
+    @Test
+    @Timeout(900)
+    void smokeCampaignOnTheReferenceFederationPassesAndLeavesEveryArtifact() throws Exception {
+        Run r = run("X", "--cycles", "3", "--writes", "20");
+        assertEquals(ExitCode.OK, r.exit, r.err);
+        JsonNode p = r.phase4();
+        assertTrue(p.path("pass").asBoolean());
+        assertTrue(p.path("complete").asBoolean());
+        JsonNode jmh = JSON.readTree(r.dir.resolve("jmh-result.json").toFile());
+        assertEquals(4, jmh.size(), "one JMH benchmark result per fault class");
+        for (JsonNode bench : jmh) {
+            JsonNode secondary = bench.path("secondaryMetrics");
+            long total = secondary.path("ok").path("score").asLong() + secondary.path("quorum_not_met").path("score").asLong()
+                    + secondary.path("fail").path("score").asLong();
+            assertEquals(60, total, "JMH's secondary metrics carry the outcome counts of " + bench.path("params"));
+        }
+        for (String fault : FAULTS) {
+            List<JsonNode> cycles = r.cycles(fault);
+            assertEquals(3, cycles.size(), fault);
+            for (JsonNode c : cycles) {
+                assertEquals(20, c.path("ok").asInt() + c.path("quorum_not_met").asInt() + c.path("fail").asInt());
+                assertEquals("real", c.path("fault_event").path("status").asText(), fault + " really injected");
+                assertTrue(c.path("fault_event").path("start_ms").asLong() > 0, fault + " took effect");
+            }
+            JsonNode f = p.path("faults").path(fault);
+            double bound = f.path("convergence_bound").asDouble(-1);
+            assertTrue(bound >= 0 && bound <= 1, fault);
+            assertTrue(f.path("replica_convergence").asDouble(-1) >= 0 && f.path("replica_convergence").asDouble(-1) <= 1);
+            assertTrue(f.path("latency_ms").path("ok").path("p99").asDouble() > 0, fault + " has latency percentiles");
+            assertFalse(f.path("mechanism").path("name").asText().isEmpty());
+            assertEquals(fault.equals("kill_primary_mid_write"), f.path("recovery_ms").isObject(), fault + " recovery");
+
+            HistogramLogReader hlog = new HistogramLogReader(r.dir.resolve("latency-" + fault + ".hlog").toFile());
+            int intervals = 0;
+            while (hlog.nextIntervalHistogram() != null) {
+                intervals++;
+            }
+            assertTrue(intervals >= 3, fault + ": one .hlog interval per cycle and outcome");
+        }
+        assertNoProcessMentions(r.dir);
+    }
+
+    @Test
+    @Timeout(600)
+    void ackBeforeCommitLosesAcknowledgedWritesAndTheKillClassFails() throws Exception {
+        Run r = run("ackb", "--faults", "kill_primary_mid_write", "--cycles", "3", "--writes", "20",
+                "--warmup-cycles", "0", "--node-args", "--unsafe-ack-before-commit");
+        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        JsonNode f = r.phase4().path("faults").path("kill_primary_mid_write");
+        assertTrue(f.path("lost_acknowledged").asLong() > 0, "lost acknowledged writes detected");
+        assertFalse(f.path("pass").asBoolean());
+        assertNoProcessMentions(r.dir);
+    }
+
+    @Test
+    @Timeout(600)
+    void wallClockSyncLosesWritesUnderSkewAndTheClockClassFails() throws Exception {
+        Run r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "20",
+                "--warmup-cycles", "0", "--node-args", "--unsafe-sync-wallclock");
+        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        assertFalse(r.phase4().path("faults").path("clock_skew_peer").path("pass").asBoolean());
+        assertNoProcessMentions(r.dir);
+    }
+
+    @Test
+    @Timeout(600)
+    void withoutAntiEntropyAPartitionStrandsWritesAndReplicaConvergenceFails() throws Exception {
+        Run r = run("nosync", "--faults", "partition_minority", "--cycles", "3", "--writes", "20",
+                "--warmup-cycles", "0", "--node-args", "--unsafe-no-sync",
+                "--quorum-timeout-ms", "100", "--write-deadline-ms", "250", "--fault-window-ms", "1000");
+        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        JsonNode f = r.phase4().path("faults").path("partition_minority");
+        assertTrue(f.path("replica_convergence").asDouble() < 0.99, "replica convergence fails");
+        assertNoProcessMentions(r.dir);
+    }
+
+    @Test
+    @Timeout(120)
+    void anUnstartableTargetExitsFourWithOneLine() throws Exception {
+        Path profile = runs.resolve("broken-target.json");
+        Files.writeString(profile, "{\"name\":\"broken\",\"command\":[\"/nonexistent/quorumbench-node\",\"--port\",\"${port}\"]}");
+        Run r = run("broken", "--faults", "partition_minority", "--cycles", "1", "--writes", "1",
+                "--target", profile.toString());
+        assertEquals(ExitCode.HARNESS, r.exit, r.err);
+        assertTrue(r.err.lines().anyMatch(l -> l.startsWith("quorumbench run: target did not start")), r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace");
+        assertNoProcessMentions(r.dir);
+    }
+
+    /** No node, proxy or fork that mentions the run directory is still alive. */
+    static void assertNoProcessMentions(Path dir) throws InterruptedException {
+        String needle = dir.toString();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(needle)).orElse(false))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("processes left behind: " + left);
+    }
+}

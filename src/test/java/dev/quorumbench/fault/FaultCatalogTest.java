@@ -1,0 +1,160 @@
+package dev.quorumbench.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorumbench.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The catalog's names, defaults, input errors and mechanism resolution, table-driven. */
+class FaultCatalogTest {
+
+    @TempDir
+    Path dir;
+
+    private static final HostFacts FULL = new HostFacts(true, true, null, Path.of("/lib/libfaketime.so.1"));
+    private static final HostFacts BARE = new HostFacts(false, false, "needs root (the harness runs as uid 1000)", null);
+
+    @Test
+    void namesAreTheSourceDocumentsFourClassesInOrder() {
+        assertEquals(List.of("kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer"),
+                FaultCatalog.NAMES);
+        assertEquals(FaultCatalog.NAMES, List.copyOf(FaultCatalog.mechanisms().keySet()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "kill_primary_mid_write, sigkill",
+            "partition_minority, proxy-blackhole",
+            "drop_random_acks, sigstop",
+            "clock_skew_peer, libfaketime",
+    })
+    void defaultMechanismComesFirst(String fault, String mechanism) {
+        assertEquals(mechanism, FaultCatalog.mechanisms().get(fault).get(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // fault | requested | host | capabilities | resolved name | status
+            "kill_primary_mid_write | | full | | sigkill | REAL",
+            "partition_minority | | full | | proxy-blackhole | REAL",
+            "partition_minority | iptables | full | | iptables | REAL",
+            "partition_minority | iptables | bare | | iptables | UNAVAILABLE",
+            "drop_random_acks | | full | | sigstop | REAL",
+            "drop_random_acks | | bare | | sigstop | UNAVAILABLE",
+            "drop_random_acks | proxy-drop-acks | bare | | proxy-drop-acks | REAL",
+            "clock_skew_peer | | full | | libfaketime | REAL",
+            "clock_skew_peer | | bare | clock-offset | node-offset | COOPERATIVE",
+            "clock_skew_peer | | bare | | recorded-only | SIMULATED",
+            "clock_skew_peer | libfaketime | bare | clock-offset | libfaketime | UNAVAILABLE",
+            "clock_skew_peer | node-offset | full | | node-offset | UNAVAILABLE",
+            "clock_skew_peer | node-offset | full | clock-offset | node-offset | COOPERATIVE",
+            "clock_skew_peer | recorded-only | full | clock-offset | recorded-only | SIMULATED",
+    })
+    void resolvesHonestlyForTheMachineAndTarget(String fault, String requested, String host, String caps,
+                                                String name, MechanismStatus status) {
+        Mechanism m = FaultCatalog.resolve(fault, requested, host.equals("full") ? FULL : BARE,
+                caps == null ? Set.of() : Set.of(caps));
+        assertEquals(name, m.name());
+        assertEquals(status, m.status());
+        if (status == MechanismStatus.REAL) {
+            assertNull(m.reason());
+        } else {
+            assertFalse(m.reason().isBlank(), "a non-real mechanism says why");
+        }
+    }
+
+    @Test
+    void unknownFaultListsTheValidOnes() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FaultCatalog.plan("kill_everything", null, options()));
+        assertEquals("unknown fault 'kill_everything' (valid: kill_primary_mid_write, partition_minority, "
+                + "drop_random_acks, clock_skew_peer)", e.getMessage());
+    }
+
+    @Test
+    void unknownMechanismListsTheFaultsMechanisms() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FaultCatalog.plan("partition_minority", "tc-netem", options()));
+        assertEquals("unknown mechanism 'tc-netem' for fault partition_minority (valid: proxy-blackhole, iptables)",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void planTellsTheFederationWhatToStartWith() {
+        FaultPlan clock = FaultCatalog.plan("clock_skew_peer", null, options(), FULL);
+        assertEquals("/lib/libfaketime.so.1", clock.nodeSetup().envOf(1).get("LD_PRELOAD"));
+        assertTrue(clock.nodeSetup().envOf(0).isEmpty(), "only node-1 is skewed");
+        Path file = Path.of(clock.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
+        assertTrue(Files.exists(file), "the timestamp file says +0 before the node starts");
+
+        FaultPlan offset = FaultCatalog.plan("clock_skew_peer", "node-offset",
+                new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), FULL);
+        assertEquals(List.of("--allow-clock-offset"), offset.nodeSetup().argsOf(1));
+        assertEquals(MechanismStatus.COOPERATIVE, offset.mechanism().status());
+
+        assertTrue(FaultCatalog.plan("partition_minority", null, options(), FULL).nodeSetup().needsLinkProxies());
+        assertTrue(FaultCatalog.plan("drop_random_acks", "proxy-drop-acks", options(), FULL).nodeSetup()
+                .needsLinkProxies());
+        assertFalse(FaultCatalog.plan("kill_primary_mid_write", null, options(), FULL).nodeSetup().needsLinkProxies());
+    }
+
+    @Test
+    void anUnavailableMechanismBindsToAFaultThatRefusesToInject() throws Exception {
+        FaultPlan plan = FaultCatalog.plan("partition_minority", "iptables", options(), BARE);
+        assertEquals(MechanismStatus.UNAVAILABLE, plan.mechanism().status());
+        Fault f = plan.bind(null);
+        FaultException e = assertThrows(FaultException.class, f::inject);
+        assertTrue(e.getMessage().contains("needs root"), e.getMessage());
+        assertTrue(f.heal().isEmpty());
+        FaultOutcome o = FaultCycle.run(f);
+        assertFalse(o.injected());
+        assertEquals(0, o.event().startMs());
+    }
+
+    @Test
+    void aSimulatedFaultIsNeverCountedAsInjected() throws Exception {
+        FaultPlan plan = FaultCatalog.plan("clock_skew_peer", null, options(), BARE);
+        assertEquals("recorded-only", plan.mechanism().name());
+        FaultOutcome o = FaultCycle.run(plan.bind(null));
+        assertFalse(o.injected());
+        assertEquals(MechanismStatus.SIMULATED, o.event().status());
+        assertTrue(o.event().detail().startsWith("recorded only"), o.event().detail());
+    }
+
+    @Test
+    void statusOnThisMachine() {
+        HostFacts here = HostFacts.probe();
+        System.out.println("fault mechanisms on this machine (" + here + "):");
+        for (String fault : FaultCatalog.NAMES) {
+            for (String mechanism : FaultCatalog.mechanisms().get(fault)) {
+                Mechanism m = FaultCatalog.resolve(fault, mechanism, here, Set.of("clock-offset"));
+                System.out.println("  " + fault + " / " + m.name() + ": " + m.status().key()
+                        + (m.reason() == null ? "" : " (" + m.reason() + ")"));
+            }
+        }
+        assertEquals(MechanismStatus.REAL, FaultCatalog.resolve("kill_primary_mid_write", null, here, Set.of()).status());
+        assertEquals(LibFaketime.locate().isPresent() ? MechanismStatus.REAL : MechanismStatus.UNAVAILABLE,
+                FaultCatalog.resolve("clock_skew_peer", "libfaketime", here, Set.of()).status());
+        boolean root = "0".equals(HostFacts.uid());
+        if (!root) {
+            assertEquals(MechanismStatus.UNAVAILABLE,
+                    FaultCatalog.resolve("partition_minority", "iptables", here, Set.of()).status());
+        }
+    }
+
+    private FaultOptions options() {
+        return FaultOptions.defaults(dir, Set.of());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.quorumbench.fault;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Repeats inject+heal (window 0) of each mechanism against the fakes, as a campaign reuses one Fault for 200
+ * cycles: every repetition must inject and heal, and the cost per repetition is printed for the README.
+ */
+class FaultCostTest {
+
+    private static final int REPEATS = 10;
+
+    @TempDir
+    Path dir;
+
+    private Spawn spawn;
+    private FakeLinks links;
+    private FakeFederation fed;
+
+    @BeforeEach
+    void start() throws Exception {
+        spawn = new Spawn();
+        links = new FakeLinks(3);
+        fed = new FakeFederation(spawn, links, dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        links.close();
+        spawn.close();
+        if ("0".equals(HostFacts.uid())) {
+            // Binding the iptables mechanism installed this JVM's chain; leave nothing for the shutdown hook.
+            Iptables.forThisProcess().remove();
+        }
+    }
+
+    @Test
+    void everyMechanismInjectsAndHealsRepeatedly() throws Exception {
+        FaultOptions options = new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir);
+        if (LibFaketime.locate().isPresent()) {
+            int port = Spawn.freePort();
+            spawn.clockNode(port, FaultCatalog.plan("clock_skew_peer", null, options).nodeSetup().envOf(1));
+            fed.urls[1] = "http://127.0.0.1:" + port;
+        }
+        for (String fault : FaultCatalog.NAMES) {
+            for (String mechanism : FaultCatalog.mechanisms().get(fault)) {
+                FaultPlan plan = FaultCatalog.plan(fault, mechanism, options);
+                if (!plan.mechanism().status().injected()) {
+                    System.out.println("cost " + fault + "/" + mechanism + ": " + plan.mechanism().status().key());
+                    continue;
+                }
+                Fault f = plan.bind(fed);
+                long[] ms = new long[REPEATS];
+                for (int i = 0; i < REPEATS; i++) {
+                    long t0 = System.nanoTime();
+                    FaultOutcome o = FaultCycle.run(f);
+                    ms[i] = (System.nanoTime() - t0) / 1_000_000L;
+                    assertTrue(o.injected() && o.healed(), fault + "/" + mechanism + " cycle " + i + ": " + o);
+                }
+                long[] sorted = ms.clone();
+                Arrays.sort(sorted);
+                System.out.println("cost " + fault + "/" + mechanism + " inject+heal ms: median " + sorted[REPEATS / 2]
+                        + ", max " + sorted[REPEATS - 1] + ", all " + Arrays.toString(ms));
+            }
+        }
+    }
+
+    @Test
+    void iptablesPartitionInjectsAndHealsRepeatedly() throws Exception {
+        Assumptions.assumeTrue(Iptables.problem("0".equals(HostFacts.uid())) == null,
+                "iptables needs root and a working /usr/sbin/iptables");
+        FaultPlan plan = FaultCatalog.plan("partition_minority", "iptables",
+                new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir));
+        Fault f = plan.bind(fed);
+        try {
+            long[] ms = new long[REPEATS];
+            for (int i = 0; i < REPEATS; i++) {
+                long t0 = System.nanoTime();
+                FaultOutcome o = FaultCycle.run(f);
+                ms[i] = (System.nanoTime() - t0) / 1_000_000L;
+                assertTrue(o.injected() && o.healed(), "cycle " + i + ": " + o);
+            }
+            System.out.println("cost partition_minority/iptables inject+heal ms: " + Arrays.toString(ms));
+        } finally {
+            Iptables.forThisProcess().remove();
+        }
+    }
+}
