@@ -14,8 +14,9 @@ public final class RunComparison {
 
     /** The comparison of {@code headDir} against {@code baseDir}; bad or incompatible input is an InvalidInputException. */
     public static Comparison compare(Path baseDir, Path headDir, CompareSettings settings) {
-        RunData baseData = RunLoader.load(baseDir);
-        RunData headData = RunLoader.load(headDir);
+        // Comparison needs the merged histograms and the JSONL, not each interval: loading without them is lighter.
+        RunData baseData = RunLoader.load(baseDir, false);
+        RunData headData = RunLoader.load(headDir, false);
         return compare(baseData, Phase4Analysis.analyze(baseData), headData, Phase4Analysis.analyze(headData),
                 settings);
     }

@@ -26,7 +26,8 @@ public final class EvidenceReport {
         Phase4Report report = Phase4Analysis.analyze(data);
         Evidence.Baseline baseline = null;
         if (baselineDir != null) {
-            RunData b = RunLoader.load(baselineDir);
+            // The baseline is overlaid from its merged histograms; its intervals (timeline only) are not needed.
+            RunData b = RunLoader.load(baselineDir, false);
             Phase4Report br = Phase4Analysis.analyze(b);
             Comparison c = RunComparison.compare(b, br, data, report, settings);
             baseline = new Evidence.Baseline(b, br, c);
