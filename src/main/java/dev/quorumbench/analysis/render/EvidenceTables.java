@@ -18,7 +18,8 @@ public final class EvidenceTables {
     /** The methodology note every report carries. */
     public static final String METHODOLOGY = "convergence_bound = Σ ok / Σ writes is an empirical convergence"
             + " fraction under the listed faults, not a loss probability. replica_convergence = Σ over cycles of the"
-            + " fewest acknowledged writes any readable node holds, / Σ ok. lost_acknowledged counts acknowledged"
+            + " fewest accepted writes (acknowledged, plus indeterminate ones a node kept) any readable node holds,"
+            + " / Σ accepted. lost_acknowledged counts acknowledged"
             + " writes missing from a node when read-back ended. quorum_not_met and fail are indeterminate outcomes"
             + " (the write may exist and spread later), not losses. Latency is the whole write including retries,"
             + " recorded in HdrHistograms (3 significant digits) and shown in milliseconds.";
