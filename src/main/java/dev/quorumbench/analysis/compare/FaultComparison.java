@@ -1,0 +1,21 @@
+package dev.quorumbench.analysis.compare;
+
+import java.util.List;
+
+/** The verdicts on every metric of one fault class. */
+public record FaultComparison(String fault, List<MetricComparison> metrics) {
+
+    public FaultComparison {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** How many metrics got {@code verdict}. */
+    public long count(Verdict verdict) {
+        return metrics.stream().filter(m -> m.verdict() == verdict).count();
+    }
+
+    /** The comparison of {@code metric}, or null when neither run had data for it. */
+    public MetricComparison get(Metric metric) {
+        return metrics.stream().filter(m -> m.metric() == metric).findFirst().orElse(null);
+    }
+}

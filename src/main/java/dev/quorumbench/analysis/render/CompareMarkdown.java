@@ -1,0 +1,153 @@
+package dev.quorumbench.analysis.render;
+
+import dev.quorumbench.analysis.compare.CompareSettings;
+import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.Decimals;
+import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.analysis.compare.Metric;
+import dev.quorumbench.analysis.compare.MetricComparison;
+import dev.quorumbench.analysis.compare.MetricFormat;
+import dev.quorumbench.analysis.compare.RunHeader;
+import dev.quorumbench.analysis.compare.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Renders a {@link Comparison} as Markdown fit for a pull-request comment: header, findings, one table per fault. */
+public final class CompareMarkdown {
+
+    private CompareMarkdown() {
+    }
+
+    public static String render(Comparison c) {
+        StringBuilder b = new StringBuilder();
+        b.append("## quorumbench compare: ").append(c.regressed() ? "regression" : "no regression").append("\n\n");
+        b.append("base `").append(c.base().campaignId()).append("` → head `").append(c.head().campaignId())
+                .append("`: ").append(counts(c)).append(".\n\n");
+        findings(b, c, Verdict.REGRESSED, "Regressed");
+        findings(b, c, Verdict.IMPROVED, "Improved");
+        header(b, c.base(), c.head());
+        for (String note : c.notes()) {
+            b.append("> Note: ").append(note).append('\n');
+        }
+        if (!c.notes().isEmpty()) {
+            b.append('\n');
+        }
+        for (FaultComparison f : c.faults()) {
+            table(b, f);
+        }
+        method(b, c);
+        return b.toString();
+    }
+
+    /** The comparison table of one fault class under its heading (also used by release notes). */
+    public static void table(StringBuilder b, FaultComparison f) {
+        b.append("### ").append(f.fault()).append("\n\n").append(table(f).markdown()).append('\n');
+    }
+
+    /** The comparison table of one fault class: metric, base, head, change, p, verdict. */
+    public static Table table(FaultComparison f) {
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricComparison m : f.metrics()) {
+            rows.add(List.of(label(m.metric()), MetricFormat.value(m.metric(), m.base()),
+                    MetricFormat.value(m.metric(), m.head()), MetricFormat.change(m), MetricFormat.pValue(m.pValue()),
+                    emphasis(m.verdict())));
+        }
+        return Table.of(List.of("metric", "base:", "head:", "change:", "p:", "verdict"), rows);
+    }
+
+    static String counts(Comparison c) {
+        StringBuilder s = new StringBuilder();
+        for (Verdict v : new Verdict[] {Verdict.REGRESSED, Verdict.IMPROVED, Verdict.INCONCLUSIVE, Verdict.UNCHANGED}) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(c.count(v)).append(' ').append(v.word());
+        }
+        return s.toString();
+    }
+
+    static String label(Metric m) {
+        return m.label() + (m.unit().equals("ms") ? " (ms)" : "");
+    }
+
+    private static String emphasis(Verdict v) {
+        return v == Verdict.REGRESSED || v == Verdict.IMPROVED ? "**" + v.word() + "**" : v.word();
+    }
+
+    private static void findings(StringBuilder b, Comparison c, Verdict verdict, String title) {
+        boolean any = false;
+        for (FaultComparison f : c.faults()) {
+            for (MetricComparison m : f.metrics()) {
+                if (m.verdict() == verdict) {
+                    if (!any) {
+                        b.append(title).append(":\n");
+                        any = true;
+                    }
+                    b.append("- ").append(f.fault()).append(", ").append(m.metric().label()).append(": ")
+                            .append(MetricFormat.value(m.metric(), m.base())).append(" → ")
+                            .append(MetricFormat.value(m.metric(), m.head())).append(m.metric().unit().isEmpty() ? ""
+                                    : " " + m.metric().unit()).append(", change ").append(MetricFormat.change(m))
+                            .append(", p ").append(MetricFormat.pValue(m.pValue())).append('\n');
+                }
+            }
+        }
+        if (any) {
+            b.append('\n');
+        }
+    }
+
+    private static void header(StringBuilder b, RunHeader base, RunHeader head) {
+        b.append("| | base | head |\n|---|---|---|\n");
+        row(b, "campaign", "`" + base.campaignId() + "`", "`" + head.campaignId() + "`");
+        row(b, "schedule", base.schedule(), head.schedule());
+        row(b, "cycles × writes", base.cycles() + " × " + base.writes(), head.cycles() + " × " + head.writes());
+        row(b, "complete", base.complete() ? "yes" : "no (partial)", head.complete() ? "yes" : "no (partial)");
+        Set<String> keys = new LinkedHashSet<>(base.environment().keySet());
+        keys.addAll(head.environment().keySet());
+        for (String k : keys) {
+            row(b, k, base.environment().getOrDefault(k, "-"), head.environment().getOrDefault(k, "-"));
+        }
+        b.append('\n');
+    }
+
+    private static void row(StringBuilder b, String name, String base, String head) {
+        b.append("| ").append(name).append(" | ").append(cell(base)).append(" | ").append(cell(head)).append(" |\n");
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    private static void method(StringBuilder b, Comparison c) {
+        b.append("Method: a metric regressed (improved) when its change reaches the minimum effect in the bad (good)"
+                + " direction and a two-sided Mann–Whitney U test on per-cycle samples gives p < ")
+                .append(Decimals.plain(c.settings().alpha()))
+                .append("; below the minimum effect it is unchanged; a large change that is not significant, or"
+                        + " with fewer than ").append(c.settings().minSamples())
+                .append(" cycles a side, is inconclusive. A lost acknowledged write where base lost none is always"
+                        + " a regression. Latency is of acknowledged writes. Minimum effects:");
+        b.append(' ').append(minEffects(c.settings())).append(".\n");
+    }
+
+    /** "convergence 0.002; lost 1 writes; …": a group once when all its metrics agree, else metric by metric. */
+    public static String minEffects(CompareSettings s) {
+        Map<String, List<Metric>> groups = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            groups.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m);
+        }
+        List<String> parts = new ArrayList<>();
+        groups.forEach((g, metrics) -> {
+            boolean same = metrics.stream().map(s::minEffect).distinct().count() == 1;
+            if (same) {
+                parts.add(g + " " + s.minEffect(metrics.get(0)).describe(metrics.get(0).unit()));
+            } else {
+                metrics.forEach(m -> parts.add(m.key() + " " + s.minEffect(m).describe(m.unit())));
+            }
+        });
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.quorumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorumbench.analysis.RunFixture;
+import dev.quorumbench.analysis.compare.CompareFixture;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    static final List<String> PLOTS = List.of("percentile-kill_primary_mid_write", "percentile-partition_minority",
+            "percentile-drop_random_acks", "percentile-clock_skew_peer", "timeline");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesReleaseNotesPlotsAndASelfContainedPage() throws Exception {
+        Path run = tmp.resolve("golden");
+        RunFixture.golden(run);
+        Path out = tmp.resolve("analysis/golden");
+        CompareCommandTest.Result r = CompareCommandTest.run("report", run.toString(), "--out", out.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote 12 files to "), r.out());
+        for (String p : PLOTS) {
+            byte[] png = Files.readAllBytes(out.resolve(p + ".png"));
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(png)), p + ".png decodes");
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            assertEquals("svg", f.newDocumentBuilder().parse(out.resolve(p + ".svg").toFile())
+                    .getDocumentElement().getNodeName(), p + ".svg parses as XML");
+        }
+        String notes = Files.readString(out.resolve("release-notes.md"));
+        assertTrue(notes.contains("convergence_bound = Σ ok / Σ writes is an empirical convergence fraction under the"
+                + " listed faults, not a loss probability"), notes);
+        assertTrue(notes.contains("| clock_skew_peer | 30 | 30 | 0 | 0 | 1.0000 | 1.0000 | 0 |"), notes);
+        assertTrue(notes.contains("recorded-only (simulated: libfaketime missing)"), notes);
+        assertTrue(notes.contains("closed-loop: each write"), notes);
+        assertFalse(notes.contains("Compared with baseline"), notes);
+        String html = Files.readString(out.resolve("index.html"));
+        assertFalse(html.contains("http://") || html.contains("https://"), "no network reference in index.html");
+        Matcher refs = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        int images = 0;
+        while (refs.find()) {
+            assertTrue(refs.group(1).startsWith("data:image/png;base64,"), "embedded: " + refs.group(1));
+            images++;
+        }
+        assertEquals(PLOTS.size(), images);
+    }
+
+    @Test
+    void baselineAddsTheCompareTablesAndOverlays() throws Exception {
+        List<String> faults = List.of("kill_primary_mid_write", "drop_random_acks");
+        Path base = tmp.resolve("base");
+        Path head = tmp.resolve("head");
+        CompareFixture.run(base, "base", faults, 20, 20, 0, 1);
+        CompareFixture.run(head, "head", faults, 20, 20, 5000, 2);
+        Path out = tmp.resolve("out");
+        CompareCommandTest.Result r = CompareCommandTest.run("report", head.toString(), "--baseline", base.toString(),
+                "--out", out.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        String notes = Files.readString(out.resolve("release-notes.md"));
+        assertTrue(notes.contains("## Compared with baseline `base`\n\nRegression: "), notes);
+        assertTrue(notes.contains("| latency p99 (ms) |"), notes);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<h2>Compared with baseline <code>base</code></h2>"));
+        assertTrue(html.contains("<strong>regressed</strong>"));
+    }
+
+    @Test
+    void missingBaselineIsOneLineExitTwo() throws Exception {
+        Path run = tmp.resolve("golden");
+        RunFixture.golden(run);
+        CompareCommandTest.Result r = CompareCommandTest.run("report", run.toString(), "--baseline",
+                tmp.resolve("none").toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+}
