@@ -52,6 +52,7 @@ public final class FederationNode implements AutoCloseable {
     /** Starts with a given clock (tests skew a node's clock from its first moment). */
     static FederationNode start(NodeConfig config, Consumer<String> log, NodeClock clock)
             throws IOException, SQLException {
+        SqliteNativeDir.useBeside(config.db());
         FederationNode node = new FederationNode(config, log, clock);
         try {
             node.startAll();
