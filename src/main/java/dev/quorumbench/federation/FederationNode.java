@@ -18,6 +18,14 @@ public final class FederationNode implements AutoCloseable {
     /** Sync calls may carry a full page; give them at least a second even with a tiny quorum timeout. */
     private static final long MIN_SYNC_TIMEOUT_MS = 1_000;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the body waits for the client's
+        // delayed ACK and every answer costs ~40 ms. Read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final NodeConfig config;
     private final Consumer<String> log;
     private final NodeClock clock;
