@@ -1,0 +1,62 @@
+package dev.quorumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGINT to a running harness: the JMH fork, the nodes and the proxies are gone afterwards, and what was recorded
+ * is still there and analyses as an explicit partial result.
+ */
+class InterruptProcessTest {
+
+    @Test
+    @Timeout(300)
+    void sigintLeavesNoProcessAndKeepsWhatWasRecorded(@TempDir Path runs) throws Exception {
+        Path dir = runs.resolve("sigint");
+        Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--campaign-id", "sigint", "--runs-dir", runs.toString(), "--faults", "partition_minority",
+                "--cycles", "100", "--writes", "20", "--warmup-cycles", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(runs.resolve("harness.log").toFile())
+                .start();
+        try {
+            Path jsonl = dir.resolve("phase4-partition_minority.jsonl");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!(Files.exists(jsonl) && Files.readAllLines(jsonl).size() >= 2)) {
+                assertTrue(harness.isAlive(), "harness ended early: " + Files.readString(runs.resolve("harness.log")));
+                assertTrue(System.nanoTime() < deadline, "no cycle recorded within 180 s");
+                Thread.sleep(200);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(harness.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            assertTrue(harness.waitFor(90, TimeUnit.SECONDS), "harness did not stop after SIGINT");
+        } finally {
+            harness.descendants().forEach(ProcessHandle::destroyForcibly);
+            harness.destroyForcibly();
+        }
+        CampaignProcessTest.assertNoProcessMentions(dir);
+        assertTrue(Files.readString(runs.resolve("harness.log")).contains("interrupted; what was recorded is in"));
+
+        int exit = Main.run(new String[] {"analyze", dir.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(ExitCode.FAILED, exit, "a partial run never passes");
+        JsonNode phase4 = new ObjectMapper().readTree(dir.resolve("phase4.json").toFile());
+        assertFalse(phase4.path("complete").asBoolean());
+        int done = phase4.path("cycles_done").path("partition_minority").asInt();
+        assertTrue(done >= 2 && done < 100, "cycles kept: " + done);
+        assertTrue(List.of(phase4.path("reasons").toString()).get(0).contains("incomplete"));
+    }
+}
