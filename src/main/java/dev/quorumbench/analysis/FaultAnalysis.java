@@ -58,6 +58,7 @@ public final class FaultAnalysis {
         int converged = 0;
         int notInjected = 0;
         long accepted = 0;
+        int notHealed = 0;
         List<Long> convergeMs = new ArrayList<>();
         List<Long> recoveryMs = new ArrayList<>();
         List<Long> skewMs = new ArrayList<>();
@@ -111,6 +112,9 @@ public final class FaultAnalysis {
             if (e == null || e.status() == null || !e.status().injected() || e.startMs() == 0) {
                 notInjected++;
             }
+            if (e != null && e.measurements() != null && e.measurements().containsKey(FaultEvent.HEAL_FAILED)) {
+                notHealed++;
+            }
         }
         List<MechanismUse> uses = new ArrayList<>();
         seen.forEach((k, n) -> uses.add(new MechanismUse(k.equals("none") ? "none" : k.substring(0, k.indexOf('\u0000')),
@@ -162,6 +166,13 @@ public final class FaultAnalysis {
         }
         if (notInjected > 0) {
             reasons.add(f + ": fault not injected in " + notInjected + "/" + done + " cycles");
+        }
+        if (notHealed > 0) {
+            reasons.add(f + ": fault not healed in " + notHealed + "/" + done + " cycles");
+        }
+        // An unreadable node hides its replicas from the minimum; a class must not pass on the nodes it could see.
+        if (unreadable > 0) {
+            reasons.add(f + ": " + unreadable + " node read-back(s) failed at the deadline");
         }
         Map<String, LatencyStats> latency = new LinkedHashMap<>();
         Histogram all = LatencyHistograms.empty();

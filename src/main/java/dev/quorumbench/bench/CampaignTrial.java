@@ -15,6 +15,7 @@ import dev.quorumbench.record.CycleRecord;
 import dev.quorumbench.record.LatencyLog;
 import dev.quorumbench.record.OutcomeRecorders;
 import dev.quorumbench.target.Federation;
+import dev.quorumbench.target.FederationSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +72,9 @@ public final class CampaignTrial implements AutoCloseable {
         this.trigger = new FaultTrigger(faultInstance);
         this.campaignStartMs = campaignStartMs;
         // The response timeout must outlast the node's own quorum timeout, or every 503 would look like a hang.
-        this.http = new HttpTransport(1_000, spec.quorumTimeoutMs() + 3_000);
-        this.client = new WriteClient(http, new RetryPolicy(spec.writeDeadlineMs(), 10, 200));
+        long responseTimeoutMs = spec.quorumTimeoutMs() + 3_000;
+        this.http = new HttpTransport(1_000, responseTimeoutMs);
+        this.client = new WriteClient(http, RetryPolicy.campaign(spec.writeDeadlineMs()), responseTimeoutMs);
         this.convergence = new ConvergenceWait(new ReadBack(http));
         Path dir = spec.runPath();
         this.cycleLog = new CycleLog(RunFiles.cycleLog(dir, fault));
@@ -108,13 +110,14 @@ public final class CampaignTrial implements AutoCloseable {
     /** One measured write through node-0; fires the fault after the configured write. */
     public Outcome writeNext() {
         int n = ++writeIndex;
+        String id = namespace + "-w" + n;
+        String body = WriteClient.body(namespace, id, CONTENT); // built before the clock starts
         long now = System.nanoTime();
         long intended = schedule.intendedStartNanos(cycleStartNanos, n, now);
         if (intended > now) {
             sleepNanos(intended - now);
         }
-        String id = namespace + "-w" + n;
-        WriteResult r = client.write(nodeUrls.get(0), id, WriteClient.body(namespace, id, CONTENT), intended);
+        WriteResult r = client.write(nodeUrls.get(0), id, body, intended);
         recorders.record(r.outcome(), r.latencyNanos());
         counts[r.outcome().ordinal()]++;
         attempts += r.attempts();
@@ -151,9 +154,12 @@ public final class CampaignTrial implements AutoCloseable {
         return record.lostAcknowledged();
     }
 
-    /** Fault window plus a generous allowance for heal (a restart of a JVM node on a loaded machine). */
+    /**
+     * Fault window plus heal: longer than a node restart may take (the federation's start bound), so the cycle never
+     * gives up on a heal that is still legitimately running.
+     */
     private long faultDeadlineMs() {
-        return spec.faultWindowMs() + 60_000;
+        return spec.faultWindowMs() + FederationSpec.DEFAULT_START_TIMEOUT_MS + 30_000;
     }
 
     int cycle() {

@@ -19,12 +19,11 @@ import java.util.concurrent.TimeoutException;
 final class FaultTrigger implements AutoCloseable {
 
     private final Fault fault;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "quorumbench-fault");
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService thread = newThread();
     private Future<FaultEvent> pending;
+
+    /** How long close() and a timed-out cycle wait for the fault thread to finish what it is doing. */
+    private static final long STOP_WAIT_MS = 30_000;
 
     FaultTrigger(Fault fault) {
         this.fault = fault;
@@ -54,18 +53,20 @@ final class FaultTrigger implements AutoCloseable {
         try {
             return f.get(deadlineMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            stop(f);
             String healError = healQuietly();
             return new FaultEvent(fault.mechanism().name(), MechanismStatus.UNAVAILABLE, 0, System.currentTimeMillis(),
-                    "fault did not finish within " + deadlineMs + " ms; healed by the harness" + healError, Map.of());
+                    "fault did not finish within " + deadlineMs + " ms; healed by the harness" + healError,
+                    healError.isEmpty() ? Map.of() : Map.of(FaultEvent.HEAL_FAILED, 1L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             healQuietly();
             return null;
         } catch (Exception e) {
-            healQuietly();
+            String healError = healQuietly();
             return new FaultEvent(fault.mechanism().name(), MechanismStatus.UNAVAILABLE, 0, System.currentTimeMillis(),
-                    "fault thread failed: " + e.getMessage(), Map.of());
+                    "fault thread failed: " + e.getMessage() + healError,
+                    healError.isEmpty() ? Map.of() : Map.of(FaultEvent.HEAL_FAILED, 1L));
         }
     }
 
@@ -82,9 +83,33 @@ final class FaultTrigger implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        healQuietly();
+    /** Interrupts a fault still running and waits (bounded) until its thread is done, so no inject lands later. */
+    private void stop(Future<FaultEvent> f) {
+        f.cancel(true);
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = newThread(); // the next cycle gets a fresh fault thread
+    }
+
+    private static ExecutorService newThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quorumbench-fault");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pending != null) {
+            stop(pending);
+            pending = null;
+        }
+        thread.shutdownNow();
+        healQuietly();
     }
 }

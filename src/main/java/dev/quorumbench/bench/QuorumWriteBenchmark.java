@@ -66,7 +66,7 @@ public class QuorumWriteBenchmark {
                 .build());
         node0 = federation.nodeUrl(0);
         http = new HttpTransport(1_000, 5_000);
-        client = new WriteClient(http, new RetryPolicy(5_000, 10, 200));
+        client = new WriteClient(http, RetryPolicy.campaign(5_000), 5_000);
     }
 
     @Benchmark

@@ -68,6 +68,9 @@ public record CampaignSpec(
         if (quorumTimeoutMs < 1 || faultWindowMs < 0 || writeDeadlineMs < 1 || convergeDeadlineMs < 1) {
             throw new InvalidInputException("timeouts and windows must be positive");
         }
+        if (fireAfterWrite < 1) {
+            throw new InvalidInputException("--fire-after must be ≥ 1 (the fault fires after that many writes of a cycle)");
+        }
         if (dropShare < 0 || dropShare > 1) {
             throw new InvalidInputException("drop share must be within [0, 1]");
         }

@@ -110,7 +110,7 @@ final class RunCommand implements Command {
             throw new InvalidInputException("--campaign-id must be 1-64 of [A-Za-z0-9._-], got '" + id + "'");
         }
         Path runDir = Path.of(cl.getOptionValue("runs-dir", "runs")).resolve(id).toAbsolutePath().normalize();
-        if (Files.exists(runDir) && (!Files.isDirectory(runDir) || Files.list(runDir).findAny().isPresent())) {
+        if (Files.exists(runDir) && (!Files.isDirectory(runDir) || !isEmptyDirectory(runDir))) {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
         CampaignSpec spec = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
@@ -133,7 +133,11 @@ final class RunCommand implements Command {
         try {
             result = runner.run(line -> err.println("quorumbench " + line));
         } finally {
-            Runtime.getRuntime().removeShutdownHook(interruptHook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interruptHook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGINT arrived: the hook is already running and says where the recorded data is.
+            }
         }
         CampaignFile.write(spec, mechanisms, environment, System.currentTimeMillis());
         int verdict = AnalysisStep.analyze(runDir, runDir, out);
@@ -150,6 +154,12 @@ final class RunCommand implements Command {
         ProcessCleanup.stopDescendants();
         err.println("quorumbench: interrupted; what was recorded is in " + runDir
                 + " (java -jar target/benchmarks.jar analyze " + runDir + ")");
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static ObjectNode optionLayer(CommandLine cl) {

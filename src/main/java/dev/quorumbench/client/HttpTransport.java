@@ -30,6 +30,7 @@ public final class HttpTransport implements Closeable {
     static final int MAX_BODY_CHARS = 8 * 1024 * 1024;
 
     private final CloseableHttpClient client;
+    private final RequestConfig defaults;
 
     public HttpTransport(long connectTimeoutMs, long responseTimeoutMs) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -42,13 +43,14 @@ public final class HttpTransport implements Closeable {
                 .setMaxConnTotal(64)
                 .setMaxConnPerRoute(16)
                 .build();
+        this.defaults = RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
+                .setRedirectsEnabled(false)
+                .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
-                        .setRedirectsEnabled(false)
-                        .build())
+                .setDefaultRequestConfig(defaults)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -58,6 +60,16 @@ public final class HttpTransport implements Closeable {
     public HttpReply postJson(String url, String json) throws IOException {
         HttpPost post = new HttpPost(url);
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        return execute(post);
+    }
+
+    /** Like {@link #postJson(String, String)}, but this request waits for its answer at most {@code responseTimeoutMs}. */
+    public HttpReply postJson(String url, String json, long responseTimeoutMs) throws IOException {
+        HttpPost post = new HttpPost(url);
+        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        post.setConfig(RequestConfig.copy(defaults)
+                .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeoutMs)))
+                .build());
         return execute(post);
     }
 

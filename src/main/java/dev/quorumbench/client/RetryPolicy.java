@@ -15,9 +15,9 @@ public record RetryPolicy(long deadlineMs, long initialBackoffMs, long maxBackof
         }
     }
 
-    /** Default for campaigns: 10 s per write (longer than a killed node's restart), 10 ms doubling to 200 ms. */
-    public static RetryPolicy campaignDefault() {
-        return new RetryPolicy(10_000, 10, 200);
+    /** The campaign's backoff, 10 ms doubling to 200 ms, inside the given per-write deadline. */
+    public static RetryPolicy campaign(long deadlineMs) {
+        return new RetryPolicy(deadlineMs, 10, 200);
     }
 
     /**

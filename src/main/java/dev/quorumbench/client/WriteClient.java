@@ -20,9 +20,13 @@ public final class WriteClient {
     private final HttpTransport http;
     private final RetryPolicy policy;
 
-    public WriteClient(HttpTransport http, RetryPolicy policy) {
+    private final long responseTimeoutMs;
+
+    /** {@code responseTimeoutMs} bounds one attempt; the policy's deadline bounds the write with its retries. */
+    public WriteClient(HttpTransport http, RetryPolicy policy, long responseTimeoutMs) {
         this.http = http;
         this.policy = policy;
+        this.responseTimeoutMs = responseTimeoutMs;
     }
 
     /** The JSON body of a write in ai-memory's format; the write id is the title and metadata.write_id. */
@@ -55,7 +59,9 @@ public final class WriteClient {
             attempts++;
             long retryAfterMs = -1;
             try {
-                HttpReply reply = http.postJson(url, body);
+                // An attempt never outlives the write's deadline: the deadline is the promise to the campaign.
+                long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                HttpReply reply = http.postJson(url, body, Math.min(responseTimeoutMs, Math.max(1, leftMs)));
                 String error = null;
                 boolean valid = false;
                 try {

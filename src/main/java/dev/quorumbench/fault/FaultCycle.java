@@ -34,6 +34,7 @@ public final class FaultCycle {
                 measurements.putAll(fault.heal());
             } catch (FaultException | RuntimeException e) {
                 healError = oneLine(e);
+                measurements.put(FaultEvent.HEAL_FAILED, 1L);
             }
         }
         long endMs = startMs == 0 ? 0 : System.currentTimeMillis();

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param startMs      wall-clock time the fault took effect (0 if it never did)
  * @param endMs        wall-clock time it was healed (0 if it never took effect)
  * @param detail       a short human sentence, for example "SIGKILL pid 4242 (node-0)"
- * @param measurements numbers the mechanism measured: recovery_ms, measured_skew_ms, dropped_responses…
+ * @param measurements numbers the mechanism measured: recovery_ms, measured_skew_ms, dropped_responses…, and
+ *                     {@value #HEAL_FAILED} = 1 when heal failed (the federation may not be back to normal)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultEvent(
@@ -22,4 +23,7 @@ public record FaultEvent(
         @JsonProperty("end_ms") long endMs,
         @JsonProperty("detail") String detail,
         @JsonProperty("measurements") Map<String, Long> measurements) {
+
+    /** Measurement key present (value 1) when the fault could not be healed; analysis fails the cycle's class. */
+    public static final String HEAL_FAILED = "heal_failed";
 }

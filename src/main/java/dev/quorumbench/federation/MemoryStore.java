@@ -304,10 +304,16 @@ public final class MemoryStore implements AutoCloseable {
         }
     }
 
+    private static final long READER_WAIT_SECONDS = 10;
+
     private <T> T read(SqlRead<T> work) throws SQLException {
         Connection c;
         try {
-            c = readers.take();
+            // Bounded: after close() the pool is empty for good, and a request still running must fail, not hang.
+            c = readers.poll(READER_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            if (c == null) {
+                throw new SQLException("no reader connection within " + READER_WAIT_SECONDS + " s (store closed?)");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted waiting for a reader connection", e);

@@ -35,7 +35,7 @@ public final class LatencyLog implements Closeable {
     }
 
     /** Appends the cycle's intervals (outcomes with no writes are skipped) and flushes. */
-    public void append(Map<Outcome, Histogram> interval, long cycleStartMs, long cycleEndMs) {
+    public void append(Map<Outcome, Histogram> interval, long cycleStartMs, long cycleEndMs) throws IOException {
         for (Map.Entry<Outcome, Histogram> e : interval.entrySet()) {
             Histogram h = e.getValue();
             if (h.getTotalCount() == 0) {
@@ -47,6 +47,10 @@ public final class LatencyLog implements Closeable {
             writer.outputIntervalHistogram(h);
         }
         stream.flush();
+        // PrintStream swallows I/O errors (a full disk); a lost interval must not pass unnoticed.
+        if (stream.checkError()) {
+            throw new IOException("cannot write the latency log");
+        }
     }
 
     @Override

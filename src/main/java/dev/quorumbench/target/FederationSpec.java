@@ -54,6 +54,9 @@ public record FederationSpec(TargetProfile profile, int nodes, int quorumWrites,
     }
 
     /** A builder with the defaults: 3 nodes, W=2, 2000 ms quorum timeout, link proxies on, 30 s start timeout, 127.0.0.1. */
+    /** A bound, not a wait: a JVM node on a loaded 2-core machine was seen to take 20 s to answer health. */
+    public static final long DEFAULT_START_TIMEOUT_MS = 90_000;
+
     public static Builder builder(TargetProfile profile, Path workDir) {
         return new Builder(profile, workDir);
     }
@@ -77,7 +80,7 @@ public record FederationSpec(TargetProfile profile, int nodes, int quorumWrites,
         private boolean linkProxies = true;
         private final Map<Integer, Map<String, String>> nodeEnv = new HashMap<>();
         private final Map<Integer, List<String>> nodeArgs = new HashMap<>();
-        private long startTimeoutMs = 90_000; // a bound, not a wait: a JVM node on a loaded 2-core box can take 20 s
+        private long startTimeoutMs = DEFAULT_START_TIMEOUT_MS;
         private String host = "127.0.0.1";
 
         private Builder(TargetProfile profile, Path workDir) {

@@ -26,7 +26,7 @@ class ReadBackProcessTest {
         try (Federation node = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), dir)
                 .nodes(1).quorumWrites(1).linkProxies(false).build());
              HttpTransport http = new HttpTransport(1_000, 5_000)) {
-            WriteClient client = new WriteClient(http, new RetryPolicy(5_000, 10, 200));
+            WriteClient client = new WriteClient(http, RetryPolicy.campaign(5_000), 5_000);
             String url = node.nodeUrl(0);
             for (int i = 0; i < 100; i++) {
                 String id = "readback-w" + i;

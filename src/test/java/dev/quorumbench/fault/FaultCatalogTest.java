@@ -92,12 +92,14 @@ class FaultCatalogTest {
     }
 
     @Test
-    void planTellsTheFederationWhatToStartWith() {
+    void planTellsTheFederationWhatToStartWith() throws Exception {
         FaultPlan clock = FaultCatalog.plan("clock_skew_peer", null, options(), FULL);
         assertEquals("/lib/libfaketime.so.1", clock.nodeSetup().envOf(1).get("LD_PRELOAD"));
         assertTrue(clock.nodeSetup().envOf(0).isEmpty(), "only node-1 is skewed");
         Path file = Path.of(clock.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
-        assertTrue(Files.exists(file), "the timestamp file says +0 before the node starts");
+        assertFalse(Files.exists(file), "planning touches no file (it runs before the run directory exists)");
+        clock.prepare();
+        assertTrue(Files.exists(file), "prepare() writes +0 before the node starts");
 
         FaultPlan offset = FaultCatalog.plan("clock_skew_peer", "node-offset",
                 new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), FULL);

@@ -22,7 +22,7 @@ class FederationSpecTest {
         assertEquals(2, s.quorumWrites());
         assertEquals(2000, s.quorumTimeoutMs());
         assertTrue(s.linkProxies());
-        assertEquals(30_000, s.startTimeoutMs());
+        assertEquals(90_000, s.startTimeoutMs());
         assertEquals("127.0.0.1", s.host());
         assertEquals(List.of(), s.extraNodeArgs());
         assertEquals(Map.of(), s.envOf(1));
