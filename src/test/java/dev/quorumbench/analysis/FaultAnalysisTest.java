@@ -59,8 +59,8 @@ class FaultAnalysisTest {
         "99;  1; 0; 99 99 99;    0; real;        0.995;  1.0;     0; true;  ''",
         "98;  1; 1; 98 98 98;    0; real;        0.99;   1.0;     0; false; 'partition_minority: convergence_bound 0.99 < 0.995'",
         "100; 0; 0; 100 96 100;  0; real;        1.0;    0.98;    0; false; 'partition_minority: replica_convergence 0.98 < 0.99'",
-        "100; 0; 0; 100 -1 100;  0; real;        1.0;    1.0;     1; true;  ''",
-        "100; 0; 0; -1 -1 -1;    0; real;        1.0;    0.5;     3; false; 'partition_minority: replica_convergence 0.5 < 0.99'",
+        "100; 0; 0; 100 -1 100;  0; real;        1.0;    1.0;     1; false; 'partition_minority: 1 node read-back(s) failed at the deadline'",
+        "100; 0; 0; -1 -1 -1;    0; real;        1.0;    0.5;     3; false; 'partition_minority: replica_convergence 0.5 < 0.99|partition_minority: 3 node read-back(s) failed at the deadline'",
         "100; 0; 0; 100 100 99;  1; real;        1.0;    0.995;   0; false; 'partition_minority: lost_acknowledged 1 > 0'",
         "100; 0; 0; 100 100 100; 0; simulated;   1.0;    1.0;     0; false; 'partition_minority: fault not injected in 1/2 cycles'",
         "100; 0; 0; 100 100 100; 0; none;        1.0;    1.0;     0; false; 'partition_minority: fault not injected in 1/2 cycles'",
@@ -86,7 +86,7 @@ class FaultAnalysisTest {
         assertEquals(unreadable, s.nodesUnreadable());
         assertEquals(lost, s.lostAcknowledged());
         assertEquals(pass, s.pass(), () -> "reasons " + s.reasons());
-        assertEquals(reason.isEmpty() ? List.of() : List.of(reason), s.reasons());
+        assertEquals(reason.isEmpty() ? List.of() : List.of(reason.split("\\|")), s.reasons());
         assertTrue(s.complete());
     }
 
