@@ -37,7 +37,7 @@ final class KillPrimaryFault extends BoundFault {
             throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
         // Verify from the OS, not from the federation's bookkeeping: the pid itself must be gone.
-        if (!Signals.awaitState(pid, s -> s.isEmpty() || s.get() == 'Z' || s.get() == 'X', 2000)
+        if (!Signals.awaitState(pid, Signals.GONE, 2000)
                 || federation.isAlive(NODE)) {
             throw new FaultException("node-0 pid " + pid + " still runs after SIGKILL");
         }

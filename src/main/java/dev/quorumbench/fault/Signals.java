@@ -60,10 +60,12 @@ public final class Signals {
         }
     }
 
-    /** True when the process no longer runs: no /proc entry, or a zombie waiting to be reaped. */
+    /** A state meaning the process no longer runs: no /proc entry, or a zombie waiting to be reaped. */
+    public static final Predicate<Optional<Character>> GONE = s -> s.isEmpty() || s.get() == 'Z' || s.get() == 'X';
+
+    /** True when the process no longer runs (see {@link #GONE}). */
     public static boolean isGone(long pid) {
-        Optional<Character> s = state(pid);
-        return s.isEmpty() || s.get() == 'Z' || s.get() == 'X';
+        return GONE.test(state(pid));
     }
 
     /** Polls the state of {@code pid} until {@code wanted} holds or {@code timeoutMs} passes; returns whether it held. */
