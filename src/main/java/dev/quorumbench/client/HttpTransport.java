@@ -2,8 +2,8 @@ package dev.quorumbench.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -86,9 +86,8 @@ public final class HttpTransport implements Closeable {
 
     /** Whether an I/O failure was a timeout rather than a refused or reset connection. */
     public static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && !(e.getClass().getSimpleName().contains("Interrupted")))
-                || e.getClass().getSimpleName().contains("Timeout");
+        // Read timeouts are SocketTimeoutException; HttpClient reports a connect timeout as its own type.
+        return e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException;
     }
 
     static long retryAfterMs(Header header) {
