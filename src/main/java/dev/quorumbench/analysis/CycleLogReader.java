@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.CycleRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.fault.Mechanism;
-import dev.quorumbench.fault.MechanismStatus;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.CycleRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;

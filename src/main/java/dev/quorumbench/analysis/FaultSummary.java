@@ -1,6 +1,6 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.fault.Mechanism;
+import dev.quorumbench.run.Mechanism;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -1,7 +1,7 @@
 package dev.quorumbench.analysis;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

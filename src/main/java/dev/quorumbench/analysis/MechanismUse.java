@@ -1,6 +1,6 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.run.MechanismStatus;
 
 /**
  * A mechanism that the fault events of a class report, and in how many cycles.

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorumbench.fault.Mechanism;
+import dev.quorumbench.run.Mechanism;
 import java.io.UncheckedIOException;
 import java.util.List;
 

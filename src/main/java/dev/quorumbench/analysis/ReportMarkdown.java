@@ -1,5 +1,7 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.Mechanism;
+
 import java.util.Map;
 
 /** Renders {@code report.md}: the verdict, a per-fault table, the reasons, the method and the environment. Pure. */

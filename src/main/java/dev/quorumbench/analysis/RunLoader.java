@@ -1,8 +1,8 @@
 package dev.quorumbench.analysis;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@
  * <p>The flow is three layers, each usable alone:
  * <ol>
  *   <li>{@link dev.quorumbench.analysis.RunLoader#load RunLoader.load(runDir)} reads {@code campaign.json},
- *       {@code phase4-<fault>.jsonl} (one {@link dev.quorumbench.record.CycleRecord} per line),
+ *       {@code phase4-<fault>.jsonl} (one {@link dev.quorumbench.run.CycleRecord} per line),
  *       {@code latency-<fault>.hlog} (HdrHistogram interval log, microseconds, tagged by outcome) and
  *       {@code jmh-result.json} into a {@link dev.quorumbench.analysis.RunData}. An interrupted run is data,
  *       not an error: a cut-off last line or interval and missing files are flagged; anything malformed

@@ -1,21 +1,23 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.campaign.CampaignSpec;
+import dev.quorumbench.run.RunFiles;
+
+import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.client.ConvergenceWait;
 import dev.quorumbench.client.HttpTransport;
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.ReadBack;
 import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
 import dev.quorumbench.client.WriteResult;
 import dev.quorumbench.fault.Fault;
-import dev.quorumbench.fault.FaultEvent;
+import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.record.CycleLog;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.record.LatencyLog;
 import dev.quorumbench.record.OutcomeRecorders;
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.FederationSpec;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
- * One fault class's trial inside a JMH fork: the federation, the fault, the client and the recorders, and the
+ * One fault class's trial inside a JMH fork: the cluster, the fault, the client and the recorders, and the
  * cycle logic the benchmark's setup, measured method and teardown delegate to (kept out of the JMH class so it
  * reads as plain code and runs without JMH in tests).
  */
@@ -38,7 +40,7 @@ public final class CampaignTrial implements AutoCloseable {
 
     private final CampaignSpec spec;
     private final String fault;
-    private final Federation federation;
+    private final Cluster cluster;
     private final Fault faultInstance;
     private final FaultTrigger trigger;
     private final HttpTransport http;
@@ -63,11 +65,11 @@ public final class CampaignTrial implements AutoCloseable {
     private final int[] counts = new int[Outcome.values().length];
     private int attempts;
 
-    CampaignTrial(CampaignSpec spec, String fault, Federation federation, Fault faultInstance, long campaignStartMs)
+    CampaignTrial(CampaignSpec spec, String fault, Cluster cluster, Fault faultInstance, long campaignStartMs)
             throws IOException {
         this.spec = spec;
         this.fault = fault;
-        this.federation = federation;
+        this.cluster = cluster;
         this.faultInstance = faultInstance;
         this.trigger = new FaultTrigger(faultInstance);
         this.campaignStartMs = campaignStartMs;
@@ -82,8 +84,8 @@ public final class CampaignTrial implements AutoCloseable {
                 "quorumbench " + spec.campaignId() + " fault=" + fault + " values=microseconds tags=outcome");
         this.schedule = new WriteSchedule(spec.ratePerS());
         List<String> urls = new ArrayList<>();
-        for (int i = 0; i < federation.size(); i++) {
-            urls.add(federation.nodeUrl(i));
+        for (int i = 0; i < cluster.size(); i++) {
+            urls.add(cluster.nodeUrl(i));
         }
         this.nodeUrls = List.copyOf(urls);
     }
@@ -155,11 +157,11 @@ public final class CampaignTrial implements AutoCloseable {
     }
 
     /**
-     * Fault window plus heal: longer than a node restart may take (the federation's start bound), so the cycle never
+     * Fault window plus heal: longer than a node restart may take (the cluster's start bound), so the cycle never
      * gives up on a heal that is still legitimately running.
      */
     private long faultDeadlineMs() {
-        return spec.faultWindowMs() + FederationSpec.DEFAULT_START_TIMEOUT_MS + 30_000;
+        return spec.faultWindowMs() + ClusterSpec.DEFAULT_START_TIMEOUT_MS + 30_000;
     }
 
     int cycle() {
@@ -180,7 +182,7 @@ public final class CampaignTrial implements AutoCloseable {
             trigger.close();
         } finally {
             try {
-                federation.close();
+                cluster.close();
             } finally {
                 closeQuietly(cycleLog);
                 latencyLog.close();

@@ -1,14 +1,14 @@
 package dev.quorumbench.bench;
 
 import dev.quorumbench.client.HttpTransport;
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
 import dev.quorumbench.client.WriteResult;
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.FederationSpec;
-import dev.quorumbench.target.Federations;
-import dev.quorumbench.target.TargetProfile;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.TargetProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Quorum-write latency of the reference federation with no fault: W=2 of 3, sequential writes through node-0,
+ * Quorum-write latency of the reference cluster with no fault: W=2 of 3, sequential writes through node-0,
  * sampled per write (SampleTime gives p50/p99 directly). {@code links=proxied} routes node-to-node traffic through
  * the campaign's link proxies, so the cost of the proxies themselves is measured side by side.
  *
@@ -51,7 +51,7 @@ public class QuorumWriteBenchmark {
     public String links;
 
     private Path workDir;
-    private Federation federation;
+    private Cluster cluster;
     private HttpTransport http;
     private WriteClient client;
     private String node0;
@@ -61,10 +61,10 @@ public class QuorumWriteBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         workDir = Files.createTempDirectory("quorumbench-nofault");
-        federation = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), workDir)
+        cluster = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), workDir)
                 .linkProxies("proxied".equals(links))
                 .build());
-        node0 = federation.nodeUrl(0);
+        node0 = cluster.nodeUrl(0);
         http = new HttpTransport(1_000, 5_000);
         client = new WriteClient(http, RetryPolicy.campaign(5_000), 5_000);
     }
@@ -86,8 +86,8 @@ public class QuorumWriteBenchmark {
                 http.close();
             }
         } finally {
-            if (federation != null) {
-                federation.close();
+            if (cluster != null) {
+                cluster.close();
             }
             try (Stream<Path> files = Files.walk(workDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

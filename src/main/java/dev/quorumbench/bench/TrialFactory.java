@@ -1,15 +1,17 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.campaign.CampaignSpec;
+import dev.quorumbench.run.RunFiles;
+
+import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
 import dev.quorumbench.fault.FaultPlan;
 import dev.quorumbench.fault.NodeSetup;
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.FederationSpec;
-import dev.quorumbench.target.Federations;
-import dev.quorumbench.target.TargetProfile;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.TargetProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a fault class's trial inside the JMH fork: reads the campaign spec, starts the target federation with
+ * Builds a fault class's trial inside the JMH fork: reads the campaign spec, starts the target cluster with
  * whatever the fault's mechanism needs (proxies, libfaketime), binds the fault, opens the run files.
  *
  * <p>When the trial cannot start, one line goes to {@code trial-error-<fault>.txt} so the parent can explain
@@ -36,7 +38,7 @@ final class TrialFactory {
         }
         CampaignSpec spec = CampaignSpec.read(Path.of(campaignJson));
         Path runDir = spec.runPath();
-        Federation federation = null;
+        Cluster cluster = null;
         try {
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
@@ -44,7 +46,7 @@ final class TrialFactory {
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                             profile.capabilities(), workDir));
-            FederationSpec.Builder fed = FederationSpec.builder(profile, workDir)
+            ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
                     .extraNodeArgs(spec.nodeArgs());
@@ -56,12 +58,12 @@ final class TrialFactory {
             for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
                 fed.nodeArgs(e.getKey(), e.getValue());
             }
-            federation = Federations.start(fed.build());
-            Fault bound = plan.bind(federation);
-            return new CampaignTrial(spec, fault, federation, bound, spec.startedAtMs());
+            cluster = Clusters.start(fed.build());
+            Fault bound = plan.bind(cluster);
+            return new CampaignTrial(spec, fault, cluster, bound, spec.startedAtMs());
         } catch (Exception | Error e) {
-            if (federation != null) {
-                federation.close();
+            if (cluster != null) {
+                cluster.close();
             }
             writeTrialError(runDir, fault, e);
             throw e;

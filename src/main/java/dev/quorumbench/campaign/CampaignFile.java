@@ -1,10 +1,12 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.run.CampaignSpec;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorumbench.bench.RunFiles;
-import dev.quorumbench.fault.Mechanism;
+import dev.quorumbench.run.RunFiles;
+import dev.quorumbench.run.Mechanism;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.run.CampaignSpec;
+
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.bench.Phase4Benchmark;
-import dev.quorumbench.bench.RunFiles;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

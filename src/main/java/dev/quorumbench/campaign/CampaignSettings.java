@@ -1,5 +1,7 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.run.CampaignSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * Layers campaign settings — defaults, then a preset, then command-line options — into a {@link CampaignSpec}
- * (pure). The defaults are the source document's campaign on the embedded reference federation.
+ * (pure). The defaults are the source document's campaign on the embedded reference cluster.
  */
 public final class CampaignSettings {
 

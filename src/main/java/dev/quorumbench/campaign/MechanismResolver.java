@@ -1,9 +1,11 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.run.CampaignSpec;
+
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
-import dev.quorumbench.fault.Mechanism;
-import dev.quorumbench.target.TargetProfile;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.cluster.TargetProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

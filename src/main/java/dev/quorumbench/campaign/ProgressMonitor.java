@@ -1,8 +1,10 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.run.CampaignSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorumbench.bench.RunFiles;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.federation.FederationNode;
-import dev.quorumbench.federation.NodeConfig;
+import dev.quorumbench.node.ReferenceNode;
+import dev.quorumbench.node.NodeConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -95,9 +95,9 @@ final class NodeCommand implements Command {
         }
         NodeConfig config = config(cl, env);
         Consumer<String> log = line -> err.println(Instant.now() + " " + config.nodeId() + " " + line);
-        FederationNode node;
+        ReferenceNode node;
         try {
-            node = FederationNode.start(config, log);
+            node = ReferenceNode.start(config, log);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (java.net.BindException e) {

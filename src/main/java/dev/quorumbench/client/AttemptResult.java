@@ -1,5 +1,7 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.run.Outcome;
+
 /**
  * What one HTTP attempt of a write produced, before retries are considered.
  *

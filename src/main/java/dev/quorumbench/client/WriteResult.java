@@ -1,5 +1,7 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.run.Outcome;
+
 /**
  * The final result of one write after its retries.
  *

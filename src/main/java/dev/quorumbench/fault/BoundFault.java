@@ -1,5 +1,7 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+
 /**
  * What every fault class of this package shares: its name, mechanism and window, and a one-sentence account of
  * the last inject ("SIGKILL pid 4242 (node-0)") for the fault record.

@@ -1,9 +1,11 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+
 import dev.quorumbench.net.LinkMode;
 import dev.quorumbench.net.LinkStatus;
-import dev.quorumbench.target.LinkControl;
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.cluster.LinkControl;
+import dev.quorumbench.cluster.Cluster;
 import java.util.Map;
 
 /**
@@ -16,22 +18,22 @@ final class DropAcksFault extends BoundFault {
     static final int FROM = 0;
     static final int TO = 1;
 
-    private final Federation federation;
+    private final Cluster cluster;
     private final double share;
     private final long seed;
     private volatile long injections;
     private volatile boolean armed;
 
-    DropAcksFault(Mechanism mechanism, Federation federation, long windowMs, double share, long seed) {
+    DropAcksFault(Mechanism mechanism, Cluster cluster, long windowMs, double share, long seed) {
         super("drop_random_acks", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
         this.share = share;
         this.seed = seed;
     }
 
     @Override
     public void inject() throws FaultException {
-        LinkControl links = PrimaryLinks.control(federation);
+        LinkControl links = PrimaryLinks.control(cluster);
         // A different but reproducible random sequence per cycle.
         long cycleSeed = seed + injections++;
         armed = true;
@@ -46,7 +48,7 @@ final class DropAcksFault extends BoundFault {
 
     @Override
     public Map<String, Long> heal() throws FaultException {
-        LinkControl links = PrimaryLinks.control(federation);
+        LinkControl links = PrimaryLinks.control(cluster);
         // Read before healAll: healing resets the count.
         long dropped = links.droppedResponses();
         links.healAll();

@@ -1,6 +1,8 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,16 +19,16 @@ final class FaketimeSkewFault extends BoundFault {
     /** How close the measured skew must be to the intended one (the probe's round trip is well under this). */
     static final long TOLERANCE_MS = 250;
 
-    private final Federation federation;
+    private final Cluster cluster;
     private final Path timestampFile;
     private final long skewMs;
     private final long settleMs;
     private volatile Long measuredSkewMs;
 
-    FaketimeSkewFault(Mechanism mechanism, Federation federation, long windowMs, Path timestampFile, long skewMs,
+    FaketimeSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, Path timestampFile, long skewMs,
                       long settleMs) {
         super("clock_skew_peer", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
         this.timestampFile = timestampFile;
         this.skewMs = skewMs;
         this.settleMs = settleMs;
@@ -36,7 +38,7 @@ final class FaketimeSkewFault extends BoundFault {
     public void inject() throws FaultException {
         measuredSkewMs = null;
         write(skewMs);
-        long measured = ClockProbe.awaitSkew(federation.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
+        long measured = ClockProbe.awaitSkew(cluster.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
         measuredSkewMs = measured;
         detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile
                 + ", measured " + measured + " ms");
@@ -45,7 +47,7 @@ final class FaketimeSkewFault extends BoundFault {
     @Override
     public Map<String, Long> heal() throws FaultException {
         write(0);
-        long residual = ClockProbe.awaitSkew(federation.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
+        long residual = ClockProbe.awaitSkew(cluster.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
         Long measured = measuredSkewMs;
         measuredSkewMs = null;
         return measured == null ? Map.of("residual_skew_ms", residual)

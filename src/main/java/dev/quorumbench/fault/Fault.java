@@ -1,7 +1,9 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+
 /**
- * One fault class bound to a running federation: injected mid-burst by the fault thread and always healed.
+ * One fault class bound to a running cluster: injected mid-burst by the fault thread and always healed.
  *
  * <p>{@link #inject()} must verify that the fault took effect (the process is gone, the link is cut, the
  * clock reads skewed) and throw {@link FaultException} when it did not. {@link #heal()} is called in

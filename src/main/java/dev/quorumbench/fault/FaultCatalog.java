@@ -1,7 +1,10 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.cluster.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -142,10 +145,10 @@ public final class FaultCatalog {
         return java.util.Collections.unmodifiableMap(t);
     }
 
-    /** Binds a plan to a running federation. */
+    /** Binds a plan to a running cluster. */
     @FunctionalInterface
     private interface Binder {
-        Fault bind(Federation federation) throws FaultException;
+        Fault bind(Cluster cluster) throws FaultException;
     }
 
     /** Files a mechanism needs on disk before the nodes start. */
@@ -166,8 +169,8 @@ public final class FaultCatalog {
         }
 
         @Override
-        public Fault bind(Federation federation) throws FaultException {
-            return binder.bind(federation);
+        public Fault bind(Cluster cluster) throws FaultException {
+            return binder.bind(cluster);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultEvent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

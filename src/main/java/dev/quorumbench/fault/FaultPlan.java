@@ -1,9 +1,11 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
 
 /**
- * A fault class with its mechanism resolved for this machine: what the federation needs at start, and the
+ * A fault class with its mechanism resolved for this machine: what the cluster needs at start, and the
  * {@link Fault} to use once it runs.
  */
 public interface FaultPlan {
@@ -14,7 +16,7 @@ public interface FaultPlan {
     /** The mechanism and how real it is here (real, cooperative, simulated or unavailable, with the reason). */
     Mechanism mechanism();
 
-    /** Extra environment, arguments and link proxies the federation must be started with. */
+    /** Extra environment, arguments and link proxies the cluster must be started with. */
     NodeSetup nodeSetup();
 
     /**
@@ -24,8 +26,8 @@ public interface FaultPlan {
     void prepare() throws java.io.IOException;
 
     /**
-     * The fault bound to a running federation; reuse it for every cycle. An unavailable mechanism binds to a
+     * The fault bound to a running cluster; reuse it for every cycle. An unavailable mechanism binds to a
      * fault whose inject fails with the reason, so nothing is ever reported as injected that was not.
      */
-    Fault bind(Federation federation) throws FaultException;
+    Fault bind(Cluster cluster) throws FaultException;
 }

@@ -1,6 +1,8 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
 import java.util.List;
 import java.util.Map;
 
@@ -12,19 +14,19 @@ import java.util.Map;
  */
 final class IptablesPartitionFault extends BoundFault {
 
-    private final Federation federation;
+    private final Cluster cluster;
     private final Iptables iptables;
 
-    IptablesPartitionFault(Mechanism mechanism, Federation federation, long windowMs, Iptables iptables) {
+    IptablesPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Iptables iptables) {
         super("partition_minority", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
         this.iptables = iptables;
     }
 
     @Override
     public void inject() throws FaultException {
-        List<int[]> cut = PrimaryLinks.of(federation.size());
-        List<Integer> ports = PrimaryLinks.ports(PrimaryLinks.control(federation), cut);
+        List<int[]> cut = PrimaryLinks.of(cluster.size());
+        List<Integer> ports = PrimaryLinks.ports(PrimaryLinks.control(cluster), cut);
         iptables.drop(ports);
         PrimaryLinks.verifyCut(ports, ProxyPartitionFault.CUT_PROBE_MS);
         detail("iptables DROP in chain " + iptables.chain() + " on lo for " + PrimaryLinks.describe(cut)
@@ -35,8 +37,8 @@ final class IptablesPartitionFault extends BoundFault {
     public Map<String, Long> heal() throws FaultException {
         iptables.flush();
         // The probe below is the proof that the rules are gone; listing them again would cost another process.
-        PrimaryLinks.verifyForwarding(PrimaryLinks.ports(PrimaryLinks.control(federation),
-                PrimaryLinks.of(federation.size())), ProxyPartitionFault.HEAL_PROBE_MS);
+        PrimaryLinks.verifyForwarding(PrimaryLinks.ports(PrimaryLinks.control(cluster),
+                PrimaryLinks.of(cluster.size())), ProxyPartitionFault.HEAL_PROBE_MS);
         return Map.of();
     }
 }

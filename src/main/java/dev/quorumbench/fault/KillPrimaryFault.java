@@ -1,7 +1,9 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.TargetException;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,32 +15,32 @@ final class KillPrimaryFault extends BoundFault {
 
     static final int NODE = 0;
 
-    private final Federation federation;
+    private final Cluster cluster;
     private volatile long killedPid = -1;
     private volatile long killedAtNanos;
 
-    KillPrimaryFault(Mechanism mechanism, Federation federation) {
+    KillPrimaryFault(Mechanism mechanism, Cluster cluster) {
         // The window is 0: the primary is restarted at once, and writes retry until it is back.
         super("kill_primary_mid_write", mechanism, 0);
-        this.federation = federation;
+        this.cluster = cluster;
     }
 
     @Override
     public void inject() throws FaultException {
-        long pid = federation.pid(NODE);
-        if (pid <= 0 || !federation.isAlive(NODE)) {
+        long pid = cluster.pid(NODE);
+        if (pid <= 0 || !cluster.isAlive(NODE)) {
             throw new FaultException("node-0 is not running, so it cannot be killed");
         }
         killedPid = pid;
         killedAtNanos = System.nanoTime();
         try {
-            federation.kill(NODE);
-        } catch (TargetException e) {
+            cluster.kill(NODE);
+        } catch (ClusterException e) {
             throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
-        // Verify from the OS, not from the federation's bookkeeping: the pid itself must be gone.
+        // Verify from the OS, not from the cluster's bookkeeping: the pid itself must be gone.
         if (!Signals.awaitState(pid, Signals.GONE, 2000)
-                || federation.isAlive(NODE)) {
+                || cluster.isAlive(NODE)) {
             throw new FaultException("node-0 pid " + pid + " still runs after SIGKILL");
         }
         detail("SIGKILL pid " + pid + " (node-0)");
@@ -46,13 +48,13 @@ final class KillPrimaryFault extends BoundFault {
 
     @Override
     public Map<String, Long> heal() throws FaultException {
-        if (federation.isAlive(NODE)) {
+        if (cluster.isAlive(NODE)) {
             return Map.of();
         }
         long recoveryMs;
         try {
-            recoveryMs = federation.restart(NODE);
-        } catch (TargetException e) {
+            recoveryMs = cluster.restart(NODE);
+        } catch (ClusterException e) {
             throw new FaultException("restart of node-0 failed: " + e.getMessage(), e);
         }
         Map<String, Long> m = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the federation must be started with for a fault to work: extra environment and arguments per node index
+ * What the cluster must be started with for a fault to work: extra environment and arguments per node index
  * (libfaketime for node-1, {@code --allow-clock-offset}) and whether node links must run through proxies.
  */
 public record NodeSetup(Map<Integer, Map<String, String>> env, Map<Integer, List<String>> args,

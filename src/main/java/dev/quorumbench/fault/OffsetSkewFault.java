@@ -1,6 +1,8 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
 import java.util.Map;
 
 /**
@@ -13,20 +15,20 @@ final class OffsetSkewFault extends BoundFault {
     static final int NODE = 1;
     private static final long SETTLE_MS = 2000;
 
-    private final Federation federation;
+    private final Cluster cluster;
     private final long skewMs;
     private volatile Long measuredSkewMs;
 
-    OffsetSkewFault(Mechanism mechanism, Federation federation, long windowMs, long skewMs) {
+    OffsetSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, long skewMs) {
         super("clock_skew_peer", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
         this.skewMs = skewMs;
     }
 
     @Override
     public void inject() throws FaultException {
         measuredSkewMs = null;
-        String url = federation.nodeUrl(NODE);
+        String url = cluster.nodeUrl(NODE);
         ClockProbe.setOffset(url, skewMs);
         long measured = ClockProbe.awaitSkew(url, skewMs, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
         measuredSkewMs = measured;
@@ -35,7 +37,7 @@ final class OffsetSkewFault extends BoundFault {
 
     @Override
     public Map<String, Long> heal() throws FaultException {
-        String url = federation.nodeUrl(NODE);
+        String url = cluster.nodeUrl(NODE);
         ClockProbe.setOffset(url, 0);
         long residual = ClockProbe.awaitSkew(url, 0, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
         Long measured = measuredSkewMs;

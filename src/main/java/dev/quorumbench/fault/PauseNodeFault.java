@@ -1,6 +1,8 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +18,22 @@ final class PauseNodeFault extends BoundFault {
     static final int NODE = 1;
     private static final long STATE_TIMEOUT_MS = 1000;
 
-    private final Federation federation;
+    private final Cluster cluster;
     private volatile long stoppedPid = -1;
     private volatile long stoppedAtNanos;
 
-    PauseNodeFault(Mechanism mechanism, Federation federation, long windowMs) {
+    PauseNodeFault(Mechanism mechanism, Cluster cluster, long windowMs) {
         super("drop_random_acks", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
     }
 
     /**
      * Binds the fault: first continues nodes a crashed harness left stopped, and makes sure this harness's exit
      * (normal, SIGINT, SIGTERM) continues the node it may have stopped.
      */
-    static PauseNodeFault bind(Mechanism mechanism, Federation federation, long windowMs) {
+    static PauseNodeFault bind(Mechanism mechanism, Cluster cluster, long windowMs) {
         StoppedOrphans.continueAll();
-        PauseNodeFault fault = new PauseNodeFault(mechanism, federation, windowMs);
+        PauseNodeFault fault = new PauseNodeFault(mechanism, cluster, windowMs);
         Runtime.getRuntime().addShutdownHook(new Thread(fault::continueOnExit, "sigcont-on-exit"));
         return fault;
     }
@@ -49,7 +51,7 @@ final class PauseNodeFault extends BoundFault {
 
     @Override
     public void inject() throws FaultException {
-        long pid = federation.pid(NODE);
+        long pid = cluster.pid(NODE);
         if (pid <= 0) {
             throw new FaultException("node-1 is not running, so it cannot be stopped");
         }
@@ -71,7 +73,7 @@ final class PauseNodeFault extends BoundFault {
         if (stopped > 0) {
             pids.add(stopped);
         }
-        long current = federation.pid(NODE);
+        long current = cluster.pid(NODE);
         if (current > 0) {
             pids.add(current);
         }

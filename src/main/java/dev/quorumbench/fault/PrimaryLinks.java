@@ -1,7 +1,7 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.LinkControl;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.LinkControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ final class PrimaryLinks {
     private PrimaryLinks() {
     }
 
-    /** The directed links that isolate node-0 in a federation of {@code size} nodes: 0→1, 1→0, 0→2, 2→0, … */
+    /** The directed links that isolate node-0 in a cluster of {@code size} nodes: 0→1, 1→0, 0→2, 2→0, … */
     static List<int[]> of(int size) {
         List<int[]> links = new ArrayList<>();
         for (int j = 1; j < size; j++) {
@@ -27,10 +27,10 @@ final class PrimaryLinks {
         return links.stream().map(l -> l[0] + "→" + l[1]).collect(Collectors.joining(", "));
     }
 
-    static LinkControl control(Federation federation) throws FaultException {
-        LinkControl links = federation.links();
+    static LinkControl control(Cluster cluster) throws FaultException {
+        LinkControl links = cluster.links();
         if (links == null) {
-            throw new FaultException("the federation runs without link proxies (plan.nodeSetup().needsLinkProxies())");
+            throw new FaultException("the cluster runs without link proxies (plan.nodeSetup().needsLinkProxies())");
         }
         return links;
     }

@@ -1,7 +1,9 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.LinkControl;
+import dev.quorumbench.run.Mechanism;
+
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.LinkControl;
 import java.util.List;
 import java.util.Map;
 
@@ -16,17 +18,17 @@ final class ProxyPartitionFault extends BoundFault {
     static final long CUT_PROBE_MS = 150;
     static final long HEAL_PROBE_MS = 3000;
 
-    private final Federation federation;
+    private final Cluster cluster;
 
-    ProxyPartitionFault(Mechanism mechanism, Federation federation, long windowMs) {
+    ProxyPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs) {
         super("partition_minority", mechanism, windowMs);
-        this.federation = federation;
+        this.cluster = cluster;
     }
 
     @Override
     public void inject() throws FaultException {
-        LinkControl links = PrimaryLinks.control(federation);
-        List<int[]> cut = PrimaryLinks.of(federation.size());
+        LinkControl links = PrimaryLinks.control(cluster);
+        List<int[]> cut = PrimaryLinks.of(cluster.size());
         List<Integer> ports = PrimaryLinks.ports(links, cut);
         for (int[] l : cut) {
             links.blackhole(l[0], l[1]);
@@ -37,9 +39,9 @@ final class ProxyPartitionFault extends BoundFault {
 
     @Override
     public Map<String, Long> heal() throws FaultException {
-        LinkControl links = PrimaryLinks.control(federation);
+        LinkControl links = PrimaryLinks.control(cluster);
         links.healAll();
-        PrimaryLinks.verifyForwarding(PrimaryLinks.ports(links, PrimaryLinks.of(federation.size())), HEAL_PROBE_MS);
+        PrimaryLinks.verifyForwarding(PrimaryLinks.ports(links, PrimaryLinks.of(cluster.size())), HEAL_PROBE_MS);
         return Map.of();
     }
 }

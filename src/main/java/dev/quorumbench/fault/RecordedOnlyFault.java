@@ -1,5 +1,7 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+
 import java.util.Map;
 
 /**

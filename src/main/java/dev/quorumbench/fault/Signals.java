@@ -39,8 +39,8 @@ public final class Signals {
             throw new IllegalArgumentException("pid must be positive, was " + pid);
         }
         try {
-            dev.quorumbench.target.Signals.send(pid, signal);
-        } catch (dev.quorumbench.target.TargetException e) {
+            dev.quorumbench.cluster.Signals.send(pid, signal);
+        } catch (dev.quorumbench.cluster.ClusterException e) {
             throw new FaultException(e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+
 import java.util.Map;
 
 /** A mechanism that cannot run here: every inject fails with the reason, so no cycle pretends it was injected. */

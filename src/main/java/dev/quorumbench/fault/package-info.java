@@ -4,16 +4,16 @@
  * <h2>Shape</h2>
  * <pre>{@code
  * FaultPlan plan = FaultCatalog.plan("partition_minority", null,          // null: the default mechanism
- *         FaultOptions.defaults(runDir, federation.capabilities()));
+ *         FaultOptions.defaults(runDir, cluster.capabilities()));
  * plan.mechanism();   // e.g. proxy-blackhole, REAL — or UNAVAILABLE with the reason
- * plan.nodeSetup();   // start the federation with these env/args (libfaketime) and link proxies
- * Fault fault = plan.bind(federation);                                 // once, after the federation is up
+ * plan.nodeSetup();   // start the cluster with these env/args (libfaketime) and link proxies
+ * Fault fault = plan.bind(cluster);                                 // once, after the cluster is up
  * FaultOutcome o = FaultCycle.run(fault);     // per cycle: inject (verified), hold windowMs, heal in finally
  * o.event();          // the FaultEvent for the cycle record: mechanism, status, start/end, detail, measurements
  * }</pre>
  * A {@link dev.quorumbench.fault.Fault} is reused for every cycle; {@code inject()} verifies that the fault took
  * effect and throws {@link dev.quorumbench.fault.FaultException} when it did not; {@code heal()} is idempotent
- * and restores the federation even after a failed inject. Every wait has a deadline.
+ * and restores the cluster even after a failed inject. Every wait has a deadline.
  *
  * <h2>What each mechanism really does</h2>
  * <table>

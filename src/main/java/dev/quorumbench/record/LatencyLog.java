@@ -1,6 +1,6 @@
 package dev.quorumbench.record;
 
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;

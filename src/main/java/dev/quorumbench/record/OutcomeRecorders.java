@@ -1,6 +1,8 @@
 package dev.quorumbench.record;
 
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.CycleRecord;
+
+import dev.quorumbench.run.Outcome;
 import java.util.EnumMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;

@@ -3,9 +3,9 @@ package dev.quorumbench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.Mechanism;
-import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.record.CycleLog;
 import dev.quorumbench.record.LatencyLog;
 import dev.quorumbench.record.OutcomeRecorders;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.fault.Mechanism;
-import dev.quorumbench.fault.MechanismStatus;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.CycleRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -2,9 +2,9 @@ package dev.quorumbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.fault.MechanismStatus;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.CycleRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.MechanismStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

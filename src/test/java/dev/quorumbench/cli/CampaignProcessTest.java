@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The campaign end to end through {@code Main.run}: a real JMH fork per fault class, real three-node reference
- * federations, real faults. Also proves the checks can fail, with deliberately broken node modes.
+ * clusters, real faults. Also proves the checks can fail, with deliberately broken node modes.
  */
 class CampaignProcessTest {
 

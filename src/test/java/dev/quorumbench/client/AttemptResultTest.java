@@ -1,5 +1,7 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.run.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;

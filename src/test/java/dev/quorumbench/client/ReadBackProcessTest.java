@@ -1,12 +1,14 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.run.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.FederationSpec;
-import dev.quorumbench.target.Federations;
-import dev.quorumbench.target.TargetProfile;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.TargetProfile;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ class ReadBackProcessTest {
     @Test
     @Timeout(120)
     void readBackCountsAllHundredWritesAlthoughTheDefaultPageIsTwenty(@TempDir Path dir) throws Exception {
-        try (Federation node = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), dir)
+        try (Cluster node = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), dir)
                 .nodes(1).quorumWrites(1).linkProxies(false).build());
              HttpTransport http = new HttpTransport(1_000, 5_000)) {
             WriteClient client = new WriteClient(http, RetryPolicy.campaign(5_000), 5_000);

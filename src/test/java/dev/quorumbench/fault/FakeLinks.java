@@ -2,7 +2,7 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.net.LinkMode;
 import dev.quorumbench.net.LinkStatus;
-import dev.quorumbench.target.LinkControl;
+import dev.quorumbench.cluster.LinkControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

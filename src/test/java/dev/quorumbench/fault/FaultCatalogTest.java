@@ -1,5 +1,8 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -24,13 +24,13 @@ class FaultCostTest {
 
     private Spawn spawn;
     private FakeLinks links;
-    private FakeFederation fed;
+    private FakeCluster fed;
 
     @BeforeEach
     void start() throws Exception {
         spawn = new Spawn();
         links = new FakeLinks(3);
-        fed = new FakeFederation(spawn, links, dir);
+        fed = new FakeCluster(spawn, links, dir);
     }
 
     @AfterEach

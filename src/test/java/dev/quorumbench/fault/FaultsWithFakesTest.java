@@ -1,5 +1,8 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each fault's inject→heal and heal-after-failed-inject against a fake federation whose nodes are real spawned
+ * Each fault's inject→heal and heal-after-failed-inject against a fake cluster whose nodes are real spawned
  * processes and whose links are real loopback listeners, so signals, probes and clocks are the real thing.
  */
 class FaultsWithFakesTest {
@@ -35,13 +38,13 @@ class FaultsWithFakesTest {
 
     private Spawn spawn;
     private FakeLinks links;
-    private FakeFederation fed;
+    private FakeCluster fed;
 
     @BeforeEach
     void start() throws Exception {
         spawn = new Spawn();
         links = new FakeLinks(3);
-        fed = new FakeFederation(spawn, links, dir);
+        fed = new FakeCluster(spawn, links, dir);
     }
 
     @AfterEach
@@ -113,7 +116,7 @@ class FaultsWithFakesTest {
 
     @Test
     void partitionWithoutLinkProxiesFailsInject() throws Exception {
-        FakeFederation bare = new FakeFederation(spawn, null, dir);
+        FakeCluster bare = new FakeCluster(spawn, null, dir);
         Fault f = FaultCatalog.plan("partition_minority", null, FaultOptions.defaults(dir, Set.of())).bind(bare);
         FaultException e = assertThrows(FaultException.class, f::inject);
         assertTrue(e.getMessage().contains("without link proxies"), e.getMessage());

@@ -3,10 +3,10 @@ package dev.quorumbench.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quorumbench.target.Federation;
-import dev.quorumbench.target.FederationSpec;
-import dev.quorumbench.target.Federations;
-import dev.quorumbench.target.TargetProfile;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.TargetProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every mechanism that can run here, against one real three-node reference federation (spawned node processes,
+ * Every mechanism that can run here, against one real three-node reference cluster (spawned node processes,
  * link proxies, node-1 under libfaketime and allowed a cooperative offset): each cycle must inject (verified) and
  * heal (verified); the cost per cycle is printed for the README.
  */
@@ -33,13 +33,13 @@ class RealFederationFaultsTest {
 
     @TempDir
     Path dir;
-    private Federation federation;
+    private Cluster cluster;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void close() throws Exception {
-        if (federation != null) {
-            federation.close();
+        if (cluster != null) {
+            cluster.close();
         }
         if ("0".equals(HostFacts.uid())) {
             Iptables.forThisProcess().remove();
@@ -63,8 +63,8 @@ class RealFederationFaultsTest {
                 }
             }
         }
-        // One federation carries every plan's node setup: they touch different nodes or add to each other.
-        FederationSpec.Builder spec = FederationSpec.builder(profile, dir.resolve("fed")).quorumTimeoutMs(800).startTimeoutMs(90_000)
+        // One cluster carries every plan's node setup: they touch different nodes or add to each other.
+        ClusterSpec.Builder spec = ClusterSpec.builder(profile, dir.resolve("fed")).quorumTimeoutMs(800).startTimeoutMs(90_000)
                 .linkProxies(true);
         for (FaultPlan p : plans) {
             for (int i = 0; i < 3; i++) {
@@ -74,11 +74,11 @@ class RealFederationFaultsTest {
                 }
             }
         }
-        federation = Federations.start(spec.build());
+        cluster = Clusters.start(spec.build());
         assertEquals(201, writeUntilOk("before"));
 
         for (FaultPlan p : plans) {
-            Fault f = p.bind(federation);
+            Fault f = p.bind(cluster);
             long[] ms = new long[CYCLES];
             FaultOutcome last = null;
             for (int c = 0; c < CYCLES; c++) {
@@ -92,7 +92,7 @@ class RealFederationFaultsTest {
                     + " ms) cycle ms " + Arrays.toString(ms) + " last " + last.event().detail() + " "
                     + last.event().measurements());
             assertEquals(201, writeUntilOk("after-" + p.mechanism().name()),
-                    "federation takes writes again after " + p.mechanism().name());
+                    "cluster takes writes again after " + p.mechanism().name());
         }
     }
 
@@ -100,10 +100,10 @@ class RealFederationFaultsTest {
     void writesDuringFaultsShowTheirEffect() throws Exception {
         FaultPlan plan = FaultCatalog.plan("partition_minority", null,
                 FaultOptions.defaults(dir, Set.of()));
-        federation = Federations.start(FederationSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
+        cluster = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
                 .quorumTimeoutMs(800).startTimeoutMs(90_000).linkProxies(plan.nodeSetup().needsLinkProxies())
                 .build());
-        Fault f = plan.bind(federation);
+        Fault f = plan.bind(cluster);
         try {
             f.inject();
             HttpResponse<String> cut = write("during-partition");
@@ -116,7 +116,7 @@ class RealFederationFaultsTest {
 
         // Every ack of node-1 dropped: node-0's push to node-1 lands, its response never comes back.
         Fault drop = FaultCatalog.plan("drop_random_acks", "proxy-drop-acks",
-                new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(federation);
+                new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(cluster);
         Map<String, Long> m;
         try {
             drop.inject();
@@ -142,7 +142,7 @@ class RealFederationFaultsTest {
 
     private HttpResponse<String> write(String title) throws Exception {
         String body = "{\"namespace\":\"fault-test\",\"title\":\"" + title + "\",\"content\":\"c\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(federation.nodeUrl(0) + "/api/v1/memories"))
+        return http.send(HttpRequest.newBuilder(URI.create(cluster.nodeUrl(0) + "/api/v1/memories"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,11 @@
 package dev.quorumbench.record;
 
+import dev.quorumbench.run.CycleRecord;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.fault.MechanismStatus;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.MechanismStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
 package dev.quorumbench.record;
 
+import dev.quorumbench.run.CycleRecord;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

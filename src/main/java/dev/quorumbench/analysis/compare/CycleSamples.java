@@ -1,6 +1,6 @@
 package dev.quorumbench.analysis.compare;
 
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.CycleRecord;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

@@ -1,9 +1,9 @@
 package dev.quorumbench.analysis.plot;
 
 import dev.quorumbench.analysis.LatencyInterval;
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.CycleRecord;
 import java.util.ArrayList;
 import java.util.List;
 

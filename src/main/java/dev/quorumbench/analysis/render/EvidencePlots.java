@@ -8,7 +8,7 @@ import dev.quorumbench.analysis.plot.Charts;
 import dev.quorumbench.analysis.plot.Curve;
 import dev.quorumbench.analysis.plot.PercentileCurve;
 import dev.quorumbench.analysis.plot.Timeline;
-import dev.quorumbench.client.Outcome;
+import dev.quorumbench.run.Outcome;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.quorumbench.analysis.Thresholds;
 import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricFormat;
-import dev.quorumbench.fault.Mechanism;
+import dev.quorumbench.run.Mechanism;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.quorumbench.analysis.compare;
 
 import dev.quorumbench.analysis.RunFixture;
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.Mechanism;
-import dev.quorumbench.fault.MechanismStatus;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.CycleRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

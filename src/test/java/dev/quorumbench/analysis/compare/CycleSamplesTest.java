@@ -2,7 +2,7 @@ package dev.quorumbench.analysis.compare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.CycleRecord;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

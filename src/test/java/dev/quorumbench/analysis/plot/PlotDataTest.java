@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.analysis.LatencyInterval;
-import dev.quorumbench.client.Outcome;
-import dev.quorumbench.fault.FaultEvent;
-import dev.quorumbench.fault.MechanismStatus;
-import dev.quorumbench.record.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.CycleRecord;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,17 @@
+package dev.quorumbench.cluster;
+
+/** Starts clusters: the one entry point the benchmark uses. */
+public final class Clusters {
+
+    private Clusters() {
+    }
+
+    /**
+     * Allocates ports, starts the link proxies and every node, and waits (at most {@code spec.startTimeoutMs()})
+     * until each answers its health check. On failure nothing is left running and the exception's message is
+     * one line that includes the tail of the failing node's log.
+     */
+    public static Cluster start(ClusterSpec spec) throws ClusterException {
+        return ProcessCluster.start(spec);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.quorumbench.cluster;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The placeholder values for one node of a cluster (see {@link Placeholders#NAMES}). */
+final class NodeVariables {
+
+    private NodeVariables() {
+    }
+
+    /**
+     * @param peerUrls the URLs node {@code index} uses to reach its peers (link proxies when they are on)
+     * @param java     path of the java executable running the harness
+     */
+    static Map<String, String> of(ClusterSpec spec, int index, int port, List<String> peerUrls, Path db,
+                                  String java, String classpath, long harnessPid) {
+        Map<String, String> v = new HashMap<>();
+        v.put("java", java);
+        v.put("classpath", classpath);
+        v.put("host", spec.host());
+        v.put("port", Integer.toString(port));
+        v.put("peers", String.join(",", peerUrls));
+        v.put("db", db.toString());
+        v.put("quorum_writes", Integer.toString(spec.quorumWrites()));
+        v.put("quorum_timeout_ms", Long.toString(spec.quorumTimeoutMs()));
+        v.put("node_id", nodeId(index));
+        v.put("node_index", Integer.toString(index));
+        v.put("harness_pid", Long.toString(harnessPid));
+        return v;
+    }
+
+    static String nodeId(int index) {
+        return "node-" + index;
+    }
+
+    /** http://host:port, with brackets around an IPv6 literal. */
+    static String url(String host, int port) {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

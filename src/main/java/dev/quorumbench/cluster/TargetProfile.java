@@ -1,0 +1,204 @@
+package dev.quorumbench.cluster;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How to start one node of a target cluster: a small JSON profile with an argv, environment entries,
+ * capabilities and extra arguments, all with {@link Placeholders}.
+ *
+ * <pre>
+ * {
+ *   "name": "ai-memory",
+ *   "command": ["${env:AI_MEMORY_BIN}", "serve", "--host", "${host}", "--port", "${port}",
+ *               "--quorum-writes", "${quorum_writes}", "--quorum-peers", "${peers}"],
+ *   "env": {"AI_MEMORY_DB": "${db}"},
+ *   "capabilities": [],
+ *   "extra_args": [],
+ *   "health_path": "/api/v1/health"
+ * }
+ * </pre>
+ *
+ * @param name         the profile's name (its file name without .json when the file has none)
+ * @param command      argv of one node, run directly (no shell) so the process we hold is the node itself
+ * @param env          environment entries added to the harness's environment for each node
+ * @param capabilities what the node supports beyond the common interface, e.g. {@code clock-offset}
+ * @param extraArgs    arguments appended to every node's argv
+ * @param healthPath   path answering 200 when the node is up
+ */
+public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
+                            List<String> extraArgs, String healthPath) {
+
+    /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
+    public static final List<String> BUNDLED = List.of("reference", "ai-memory");
+
+    /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
+    public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
+
+    static final String DEFAULT_HEALTH_PATH = "/api/v1/health";
+    private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
+            "extra_args", "health_path");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public TargetProfile {
+        command = List.copyOf(command);
+        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        capabilities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capabilities));
+        extraArgs = List.copyOf(extraArgs);
+    }
+
+    public boolean has(String capability) {
+        return capabilities.contains(capability);
+    }
+
+    /**
+     * A bundled profile by name ({@code reference}, {@code ai-memory}) or else a JSON file path; anything
+     * wrong is an {@link InvalidInputException} with one line.
+     */
+    public static TargetProfile resolve(String nameOrPath) {
+        if (nameOrPath == null || nameOrPath.isBlank()) {
+            throw new InvalidInputException("--target is empty (use " + String.join(", ", BUNDLED) + " or a JSON profile file)");
+        }
+        if (BUNDLED.contains(nameOrPath)) {
+            String resource = "/benchmarks/targets/" + nameOrPath + ".json"; // benchmarks/ is bundled by the pom
+            try (InputStream in = TargetProfile.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled target profile " + resource + " is missing from the jar");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath, nameOrPath);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read bundled target profile " + resource, e);
+            }
+        }
+        Path file = Path.of(nameOrPath);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("unknown target '" + nameOrPath + "': not " + String.join(" or ", BUNDLED)
+                    + ", and no such profile file");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read target profile " + nameOrPath + ": " + e.getMessage());
+        }
+        String fileName = file.getFileName() == null ? nameOrPath : file.getFileName().toString();
+        return parse(text, fileName.replaceFirst("\\.json$", ""), nameOrPath);
+    }
+
+    /** Parses and validates a profile; {@code origin} names it in error messages. */
+    public static TargetProfile parse(String json, String defaultName, String origin) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
+            throw new InvalidInputException("target profile " + origin + ": malformed JSON" + where + ": "
+                    + e.getOriginalMessage().replace('\n', ' '));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("target profile " + origin + ": must be a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InvalidInputException("target profile " + origin + ": unknown field \"" + f + "\" (fields: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        try {
+            String name = root.has("name") ? text(root.get("name"), "name") : defaultName;
+            JsonNode cmd = root.get("command");
+            if (cmd == null) {
+                throw new InvalidInputException("missing field \"command\" (the argv that starts one node)");
+            }
+            List<String> command = strings(cmd, "command");
+            if (command.isEmpty() || command.get(0).isBlank()) {
+                throw new InvalidInputException("\"command\" must start with the program to run");
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            if (root.has("env")) {
+                JsonNode e = root.get("env");
+                if (!e.isObject()) {
+                    throw new InvalidInputException("\"env\" must be an object of strings");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    env.put(entry.getKey(), text(entry.getValue(), "env." + entry.getKey()));
+                }
+            }
+            List<String> caps = root.has("capabilities") ? strings(root.get("capabilities"), "capabilities") : List.of();
+            List<String> extra = root.has("extra_args") ? strings(root.get("extra_args"), "extra_args") : List.of();
+            String health = root.has("health_path") ? text(root.get("health_path"), "health_path") : DEFAULT_HEALTH_PATH;
+            if (!health.startsWith("/")) {
+                throw new InvalidInputException("\"health_path\" must start with /");
+            }
+            for (String s : command) {
+                Placeholders.names(s);
+            }
+            for (String s : extra) {
+                Placeholders.names(s);
+            }
+            for (String s : env.values()) {
+                Placeholders.names(s);
+            }
+            return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
+        }
+    }
+
+    /** The argv and extra environment of one node, every placeholder expanded. */
+    public NodeCommandLine commandLine(Map<String, String> values, Function<String, String> getenv)
+            throws ClusterException {
+        List<String> argv = new ArrayList<>();
+        for (String s : command) {
+            argv.add(Placeholders.expand(s, values, getenv));
+        }
+        for (String s : extraArgs) {
+            argv.add(Placeholders.expand(s, values, getenv));
+        }
+        Map<String, String> e = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : env.entrySet()) {
+            e.put(entry.getKey(), Placeholders.expand(entry.getValue(), values, getenv));
+        }
+        return new NodeCommandLine(argv, e);
+    }
+
+    private static String text(JsonNode n, String field) {
+        if (n == null || !n.isTextual()) {
+            throw new InvalidInputException("\"" + field + "\" must be a string");
+        }
+        return n.asText();
+    }
+
+    private static List<String> strings(JsonNode n, String field) {
+        if (!n.isArray()) {
+            throw new InvalidInputException("\"" + field + "\" must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : n) {
+            if (!item.isTextual()) {
+                throw new InvalidInputException("\"" + field + "\" must be an array of strings");
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+}

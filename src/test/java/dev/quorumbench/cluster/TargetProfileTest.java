@@ -1,0 +1,145 @@
+package dev.quorumbench.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorumbench.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TargetProfileTest {
+
+    private static Map<String, String> values() {
+        Map<String, String> v = new HashMap<>();
+        v.put("java", "/jdk/bin/java");
+        v.put("classpath", "/cp/a.jar");
+        v.put("host", "127.0.0.1");
+        v.put("port", "4100");
+        v.put("peers", "http://127.0.0.1:4201,http://127.0.0.1:4202");
+        v.put("db", "/w/node-0.db");
+        v.put("quorum_writes", "2");
+        v.put("quorum_timeout_ms", "2000");
+        v.put("node_id", "node-0");
+        v.put("node_index", "0");
+        v.put("harness_pid", "777");
+        return v;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // json | name | argv (space-joined, expanded) | capabilities | health
+            "{\"command\":[\"srv\",\"--port\",\"${port}\"]} | dflt | srv --port 4100 | '' | /api/v1/health",
+            "{\"name\":\"n\",\"command\":[\"${java}\",\"-cp\",\"${classpath}\"],\"extra_args\":[\"--x\",\"${node_id}\"]}"
+                    + " | n | /jdk/bin/java -cp /cp/a.jar --x node-0 | '' | /api/v1/health",
+            "{\"command\":[\"s\",\"${peers}\"],\"capabilities\":[\"clock-offset\"],\"health_path\":\"/h\"}"
+                    + " | dflt | s http://127.0.0.1:4201,http://127.0.0.1:4202 | clock-offset | /h",
+            "{\"command\":[\"s\",\"--w=${quorum_writes}\",\"--t=${quorum_timeout_ms}\",\"--p=${harness_pid}\",\"--i=${node_index}\"],\"description\":\"d\"}"
+                    + " | dflt | s --w=2 --t=2000 --p=777 --i=0 | '' | /api/v1/health",
+    })
+    void parsesGoodProfiles(String json, String name, String argv, String caps, String health) throws ClusterException {
+        TargetProfile p = TargetProfile.parse(json, "dflt", "test.json");
+        assertEquals(name, p.name());
+        assertEquals(argv, String.join(" ", p.commandLine(values(), k -> null).argv()));
+        assertEquals(caps.isEmpty() ? Set.of() : Set.of(caps), p.capabilities());
+        assertEquals(health, p.healthPath());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"command\":                              | malformed JSON at line 1",
+            "[\"srv\"]                                  | must be a JSON object",
+            "{}                                         | missing field \"command\"",
+            "{\"command\":\"srv --port 1\"}             | \"command\" must be an array of strings",
+            "{\"command\":[]}                           | \"command\" must start with the program",
+            "{\"command\":[\"\"]}                       | \"command\" must start with the program",
+            "{\"command\":[\"s\",5]}                    | \"command\" must be an array of strings",
+            "{\"command\":[\"s\"],\"env\":[\"A=1\"]}    | \"env\" must be an object of strings",
+            "{\"command\":[\"s\"],\"env\":{\"A\":1}}    | \"env.A\" must be a string",
+            "{\"command\":[\"s\"],\"comand\":[\"s\"]}   | unknown field \"comand\"",
+            "{\"command\":[\"s\",\"${prot}\"]}          | unknown placeholder ${prot}",
+            "{\"command\":[\"s\"],\"env\":{\"A\":\"${x}\"}} | unknown placeholder ${x}",
+            "{\"command\":[\"s\"],\"extra_args\":[\"${port\"]} | unterminated placeholder",
+            "{\"command\":[\"s\"],\"health_path\":\"health\"} | \"health_path\" must start with /",
+            "{\"command\":[\"s\"],\"capabilities\":\"clock-offset\"} | \"capabilities\" must be an array of strings",
+            "{\"name\":3,\"command\":[\"s\"]}           | \"name\" must be a string",
+    })
+    void rejectsBadProfilesWithOneLine(String json, String fragment) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TargetProfile.parse(json, "x", "bad.json"));
+        assertTrue(e.getMessage().startsWith("target profile bad.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void referenceProfileStartsTheNodeCommandWithEveryContractFlag() throws ClusterException {
+        TargetProfile p = TargetProfile.resolve("reference");
+        List<String> argv = p.commandLine(values(), k -> null).argv();
+        assertEquals("/jdk/bin/java", argv.get(0));
+        String joined = String.join(" ", argv);
+        assertTrue(joined.contains("-cp /cp/a.jar dev.quorumbench.cli.Main node serve --host 127.0.0.1 --port 4100"
+                + " --quorum-writes 2 --quorum-peers http://127.0.0.1:4201,http://127.0.0.1:4202"
+                + " --quorum-timeout-ms 2000 --db /w/node-0.db --node-id node-0 --parent-pid 777"), joined);
+        assertTrue(p.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
+    }
+
+    @Test
+    void aiMemoryProfileNeedsItsBinaryAndPassesTheDatabaseByEnvironment() throws ClusterException {
+        TargetProfile p = TargetProfile.resolve("ai-memory");
+        ClusterException e = assertThrows(ClusterException.class, () -> p.commandLine(values(), k -> null));
+        assertTrue(e.getMessage().startsWith("AI_MEMORY_BIN is not set"), e.getMessage());
+        NodeCommandLine line = p.commandLine(values(), Map.of("AI_MEMORY_BIN", "/opt/ai-memory")::get);
+        assertEquals(List.of("/opt/ai-memory", "serve", "--host", "127.0.0.1", "--port", "4100", "--quorum-writes", "2",
+                "--quorum-peers", "http://127.0.0.1:4201,http://127.0.0.1:4202"), line.argv());
+        assertEquals(Map.of("AI_MEMORY_DB", "/w/node-0.db"), line.env());
+        assertFalse(p.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
+    }
+
+    @Test
+    void bundledProfilesAreTheOnesInBenchmarksTargets() {
+        for (String name : TargetProfile.BUNDLED) {
+            assertEquals(TargetProfile.resolve(name), TargetProfile.resolve("benchmarks/targets/" + name + ".json"));
+        }
+    }
+
+
+    @Test
+    void resolvesAFileAndNamesItAfterTheFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("my-target.json");
+        Files.writeString(f, "{\"command\":[\"/bin/srv\",\"--port\",\"${port}\"],\"env\":{\"DB\":\"${db}\"}}");
+        TargetProfile p = TargetProfile.resolve(f.toString());
+        assertEquals("my-target", p.name());
+        assertEquals(Map.of("DB", "${db}"), p.env());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "refrence                | unknown target 'refrence': not reference or ai-memory, and no such profile file",
+            "/no/such/profile.json   | unknown target '/no/such/profile.json'",
+            "''                      | --target is empty",
+    })
+    void rejectsUnknownTargets(String arg, String fragment) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TargetProfile.resolve(arg));
+        assertTrue(e.getMessage().startsWith(fragment), e.getMessage());
+    }
+
+    @Test
+    void malformedFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("broken.json");
+        Files.writeString(f, "{\n  \"command\": [\"s\",\n}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TargetProfile.resolve(f.toString()));
+        assertTrue(e.getMessage().startsWith("target profile " + f + ": malformed JSON at line 3"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}
