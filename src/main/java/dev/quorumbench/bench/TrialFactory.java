@@ -1,5 +1,6 @@
 package dev.quorumbench.bench;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 
 import dev.quorumbench.run.CampaignSpec;
@@ -43,7 +44,7 @@ final class TrialFactory {
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
-            FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
+            FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                             profile.capabilities(), workDir));
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)

@@ -1,6 +1,7 @@
 package dev.quorumbench.campaign;
 
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,7 @@ import java.util.Map;
  */
 public final class CampaignSettings {
 
-    public static final List<String> FAULTS = List.of(
-            "kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer");
+    public static final List<String> FAULTS = java.util.Arrays.stream(FaultClass.values()).map(FaultClass::key).toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package dev.quorumbench.campaign;
 
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
@@ -30,7 +31,7 @@ public final class MechanismResolver {
         for (String fault : spec.faults()) {
             FaultOptions options = new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                     profile.capabilities(), spec.runPath());
-            out.put(fault, FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault), options).mechanism());
+            out.put(fault, FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault), options).mechanism());
         }
         return out;
     }

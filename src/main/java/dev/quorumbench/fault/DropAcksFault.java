@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.net.LinkMode;
@@ -25,7 +26,7 @@ final class DropAcksFault extends BoundFault {
     private volatile boolean armed;
 
     DropAcksFault(Mechanism mechanism, Cluster cluster, long windowMs, double share, long seed) {
-        super("drop_random_acks", mechanism, windowMs);
+        super(FaultClass.DROP_RANDOM_ACKS, mechanism, windowMs);
         this.cluster = cluster;
         this.share = share;
         this.seed = seed;

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -27,7 +28,7 @@ final class FaketimeSkewFault extends BoundFault {
 
     FaketimeSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, Path timestampFile, long skewMs,
                       long settleMs) {
-        super("clock_skew_peer", mechanism, windowMs);
+        super(FaultClass.CLOCK_SKEW_PEER, mechanism, windowMs);
         this.cluster = cluster;
         this.timestampFile = timestampFile;
         this.skewMs = skewMs;

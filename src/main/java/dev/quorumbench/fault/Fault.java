@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 /**
@@ -11,8 +12,8 @@ import dev.quorumbench.run.Mechanism;
  */
 public interface Fault {
 
-    /** The fault class, one of {@link FaultCatalog#NAMES}. */
-    String name();
+    /** The fault class this fault injects. */
+    FaultClass faultClass();
 
     /** The mechanism this instance uses and how real it is on this machine. */
     Mechanism mechanism();

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 
@@ -16,15 +17,6 @@ import java.util.Set;
 /** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on this machine. */
 public final class FaultCatalog {
 
-    public static final String KILL_PRIMARY = "kill_primary_mid_write";
-    public static final String PARTITION_MINORITY = "partition_minority";
-    public static final String DROP_RANDOM_ACKS = "drop_random_acks";
-    public static final String CLOCK_SKEW_PEER = "clock_skew_peer";
-
-    /** The fault classes in the source document's order. */
-    public static final List<String> NAMES = List.of(KILL_PRIMARY, PARTITION_MINORITY, DROP_RANDOM_ACKS, CLOCK_SKEW_PEER);
-
-    private static final Map<String, List<String>> MECHANISMS = mechanismTable();
 
     /** How long libfaketime may take to show a new offset (cache off: next read; cache 1 s: up to a second). */
     private static final long FAKETIME_SETTLE_MS = 2500;
@@ -33,22 +25,17 @@ public final class FaultCatalog {
     private FaultCatalog() {
     }
 
-    /** Every fault's mechanism names, the default first. */
-    public static Map<String, List<String>> mechanisms() {
-        return MECHANISMS;
-    }
-
     /**
      * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with the clock's fallback to
      * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for this machine.
      *
-     * @throws InvalidInputException for an unknown fault or mechanism; the message lists the valid ones
+     * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
      */
-    public static FaultPlan plan(String fault, String mechanismOrNull, FaultOptions options) {
+    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
         return plan(fault, mechanismOrNull, options, HostFacts.probe());
     }
 
-    static FaultPlan plan(String fault, String mechanismOrNull, FaultOptions options, HostFacts host) {
+    static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, HostFacts host) {
         validate(fault, mechanismOrNull);
         Mechanism m = resolve(fault, mechanismOrNull, host, options.targetCapabilities());
         long window = options.windowMs();
@@ -82,9 +69,9 @@ public final class FaultCatalog {
      * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
      * only the default clock mechanism falls back, and says so in its reason.
      */
-    static Mechanism resolve(String fault, String requested, HostFacts host, Set<String> capabilities) {
+    static Mechanism resolve(FaultClass fault, String requested, HostFacts host, Set<String> capabilities) {
         boolean clockOffset = capabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET);
-        if (requested == null && fault.equals(CLOCK_SKEW_PEER) && host.faketimeLibrary() == null) {
+        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && host.faketimeLibrary() == null) {
             return clockOffset
                     ? new Mechanism("node-offset", MechanismStatus.COOPERATIVE,
                             "libfaketime is not installed; node-1 offsets its own clock on request")
@@ -92,7 +79,7 @@ public final class FaultCatalog {
                             "libfaketime is not installed and the target cannot offset its clock: "
                                     + "the intent is recorded, nothing changes");
         }
-        String name = requested == null ? MECHANISMS.get(fault).get(0) : requested;
+        String name = requested == null ? fault.defaultMechanism() : requested;
         return switch (name) {
             case "sigkill", "proxy-blackhole", "proxy-drop-acks" -> new Mechanism(name, MechanismStatus.REAL, null);
             case "iptables" -> host.iptablesProblem() == null
@@ -116,33 +103,21 @@ public final class FaultCatalog {
         };
     }
 
-    private static void validate(String fault, String mechanism) {
-        List<String> valid = MECHANISMS.get(fault);
-        if (valid == null) {
-            throw new InvalidInputException("unknown fault '" + fault + "' (valid: " + String.join(", ", NAMES) + ")");
-        }
+    private static void validate(FaultClass fault, String mechanism) {
+        List<String> valid = fault.mechanisms();
         if (mechanism != null && !valid.contains(mechanism)) {
             throw new InvalidInputException("unknown mechanism '" + mechanism + "' for fault " + fault
                     + " (valid: " + String.join(", ", valid) + ")");
         }
     }
 
-    private static FaultPlan faketimePlan(String fault, Mechanism m, FaultOptions options, Path library) {
+    private static FaultPlan faketimePlan(FaultClass fault, Mechanism m, FaultOptions options, Path library) {
         Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
         NodeSetup setup = new NodeSetup(
                 Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
         Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS);
         // The node reads the file from its first clock read on, so it must say "no skew" before the node starts.
         return new Plan(fault, m, setup, binder, () -> LibFaketime.write(file, 0));
-    }
-
-    private static Map<String, List<String>> mechanismTable() {
-        Map<String, List<String>> t = new LinkedHashMap<>();
-        t.put(KILL_PRIMARY, List.of("sigkill"));
-        t.put(PARTITION_MINORITY, List.of("proxy-blackhole", "iptables"));
-        t.put(DROP_RANDOM_ACKS, List.of("sigstop", "proxy-drop-acks"));
-        t.put(CLOCK_SKEW_PEER, List.of("libfaketime", "node-offset", "recorded-only"));
-        return java.util.Collections.unmodifiableMap(t);
     }
 
     /** Binds a plan to a running cluster. */
@@ -156,10 +131,10 @@ public final class FaultCatalog {
         void run() throws IOException;
     }
 
-    private record Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder, Preparation preparation)
+    private record Plan(FaultClass fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder, Preparation preparation)
             implements FaultPlan {
 
-        Plan(String fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) {
+        Plan(FaultClass fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) {
             this(fault, mechanism, nodeSetup, binder, () -> { });
         }
 

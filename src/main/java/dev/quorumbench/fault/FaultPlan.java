@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -10,8 +11,8 @@ import dev.quorumbench.cluster.Cluster;
  */
 public interface FaultPlan {
 
-    /** The fault class, one of {@link FaultCatalog#NAMES}. */
-    String fault();
+    /** The fault class this plan injects. */
+    FaultClass fault();
 
     /** The mechanism and how real it is here (real, cooperative, simulated or unavailable, with the reason). */
     Mechanism mechanism();

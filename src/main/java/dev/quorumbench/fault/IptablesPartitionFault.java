@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -18,7 +19,7 @@ final class IptablesPartitionFault extends BoundFault {
     private final Iptables iptables;
 
     IptablesPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Iptables iptables) {
-        super("partition_minority", mechanism, windowMs);
+        super(FaultClass.PARTITION_MINORITY, mechanism, windowMs);
         this.cluster = cluster;
         this.iptables = iptables;
     }

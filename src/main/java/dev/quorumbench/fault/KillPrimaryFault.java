@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -21,7 +22,7 @@ final class KillPrimaryFault extends BoundFault {
 
     KillPrimaryFault(Mechanism mechanism, Cluster cluster) {
         // The window is 0: the primary is restarted at once, and writes retry until it is back.
-        super("kill_primary_mid_write", mechanism, 0);
+        super(FaultClass.KILL_PRIMARY_MID_WRITE, mechanism, 0);
         this.cluster = cluster;
     }
 

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -20,7 +21,7 @@ final class OffsetSkewFault extends BoundFault {
     private volatile Long measuredSkewMs;
 
     OffsetSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, long skewMs) {
-        super("clock_skew_peer", mechanism, windowMs);
+        super(FaultClass.CLOCK_SKEW_PEER, mechanism, windowMs);
         this.cluster = cluster;
         this.skewMs = skewMs;
     }

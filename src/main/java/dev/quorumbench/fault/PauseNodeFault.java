@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -23,7 +24,7 @@ final class PauseNodeFault extends BoundFault {
     private volatile long stoppedAtNanos;
 
     PauseNodeFault(Mechanism mechanism, Cluster cluster, long windowMs) {
-        super("drop_random_acks", mechanism, windowMs);
+        super(FaultClass.DROP_RANDOM_ACKS, mechanism, windowMs);
         this.cluster = cluster;
     }
 

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
@@ -21,7 +22,7 @@ final class ProxyPartitionFault extends BoundFault {
     private final Cluster cluster;
 
     ProxyPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs) {
-        super("partition_minority", mechanism, windowMs);
+        super(FaultClass.PARTITION_MINORITY, mechanism, windowMs);
         this.cluster = cluster;
     }
 

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import java.util.Map;
@@ -10,13 +11,13 @@ import java.util.Map;
  */
 final class RecordedOnlyFault extends BoundFault {
 
-    RecordedOnlyFault(String name, Mechanism mechanism, long windowMs) {
+    RecordedOnlyFault(FaultClass name, Mechanism mechanism, long windowMs) {
         super(name, mechanism, windowMs);
     }
 
     @Override
     public void inject() {
-        detail("recorded only: " + name() + " was not injected, nothing changed");
+        detail("recorded only: " + faultClass() + " was not injected, nothing changed");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /** A mechanism that cannot run here: every inject fails with the reason, so no cycle pretends it was injected. */
 final class UnavailableFault extends BoundFault {
 
-    UnavailableFault(String name, Mechanism mechanism, long windowMs) {
+    UnavailableFault(FaultClass name, Mechanism mechanism, long windowMs) {
         super(name, mechanism, windowMs);
         detail(mechanism.name() + " unavailable: " + mechanism.reason());
     }

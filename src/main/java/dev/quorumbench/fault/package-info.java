@@ -3,7 +3,7 @@
  *
  * <h2>Shape</h2>
  * <pre>{@code
- * FaultPlan plan = FaultCatalog.plan("partition_minority", null,          // null: the default mechanism
+ * FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null,          // null: the default mechanism
  *         FaultOptions.defaults(runDir, cluster.capabilities()));
  * plan.mechanism();   // e.g. proxy-blackhole, REAL — or UNAVAILABLE with the reason
  * plan.nodeSetup();   // start the cluster with these env/args (libfaketime) and link proxies

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 
@@ -31,8 +32,7 @@ class FaultCatalogTest {
     @Test
     void namesAreTheSourceDocumentsFourClassesInOrder() {
         assertEquals(List.of("kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer"),
-                FaultCatalog.NAMES);
-        assertEquals(FaultCatalog.NAMES, List.copyOf(FaultCatalog.mechanisms().keySet()));
+                java.util.Arrays.stream(FaultClass.values()).map(FaultClass::key).toList());
     }
 
     @ParameterizedTest
@@ -43,7 +43,7 @@ class FaultCatalogTest {
             "clock_skew_peer, libfaketime",
     })
     void defaultMechanismComesFirst(String fault, String mechanism) {
-        assertEquals(mechanism, FaultCatalog.mechanisms().get(fault).get(0));
+        assertEquals(mechanism, FaultClass.fromKey(fault).mechanisms().get(0));
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class FaultCatalogTest {
     })
     void resolvesHonestlyForTheMachineAndTarget(String fault, String requested, String host, String caps,
                                                 String name, MechanismStatus status) {
-        Mechanism m = FaultCatalog.resolve(fault, requested, host.equals("full") ? FULL : BARE,
+        Mechanism m = FaultCatalog.resolve(FaultClass.fromKey(fault), requested, host.equals("full") ? FULL : BARE,
                 caps == null ? Set.of() : Set.of(caps));
         assertEquals(name, m.name());
         assertEquals(status, m.status());
@@ -80,7 +80,7 @@ class FaultCatalogTest {
     @Test
     void unknownFaultListsTheValidOnes() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan("kill_everything", null, options()));
+                () -> FaultCatalog.plan(FaultClass.fromKey("kill_everything"), null, options()));
         assertEquals("unknown fault 'kill_everything' (valid: kill_primary_mid_write, partition_minority, "
                 + "drop_random_acks, clock_skew_peer)", e.getMessage());
     }
@@ -88,7 +88,7 @@ class FaultCatalogTest {
     @Test
     void unknownMechanismListsTheFaultsMechanisms() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan("partition_minority", "tc-netem", options()));
+                () -> FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "tc-netem", options()));
         assertEquals("unknown mechanism 'tc-netem' for fault partition_minority (valid: proxy-blackhole, iptables)",
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
@@ -96,7 +96,7 @@ class FaultCatalogTest {
 
     @Test
     void planTellsTheFederationWhatToStartWith() throws Exception {
-        FaultPlan clock = FaultCatalog.plan("clock_skew_peer", null, options(), FULL);
+        FaultPlan clock = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), FULL);
         assertEquals("/lib/libfaketime.so.1", clock.nodeSetup().envOf(1).get("LD_PRELOAD"));
         assertTrue(clock.nodeSetup().envOf(0).isEmpty(), "only node-1 is skewed");
         Path file = Path.of(clock.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
@@ -104,20 +104,20 @@ class FaultCatalogTest {
         clock.prepare();
         assertTrue(Files.exists(file), "prepare() writes +0 before the node starts");
 
-        FaultPlan offset = FaultCatalog.plan("clock_skew_peer", "node-offset",
+        FaultPlan offset = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, "node-offset",
                 new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), FULL);
         assertEquals(List.of("--allow-clock-offset"), offset.nodeSetup().argsOf(1));
         assertEquals(MechanismStatus.COOPERATIVE, offset.mechanism().status());
 
-        assertTrue(FaultCatalog.plan("partition_minority", null, options(), FULL).nodeSetup().needsLinkProxies());
-        assertTrue(FaultCatalog.plan("drop_random_acks", "proxy-drop-acks", options(), FULL).nodeSetup()
+        assertTrue(FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, options(), FULL).nodeSetup().needsLinkProxies());
+        assertTrue(FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks", options(), FULL).nodeSetup()
                 .needsLinkProxies());
-        assertFalse(FaultCatalog.plan("kill_primary_mid_write", null, options(), FULL).nodeSetup().needsLinkProxies());
+        assertFalse(FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), FULL).nodeSetup().needsLinkProxies());
     }
 
     @Test
     void anUnavailableMechanismBindsToAFaultThatRefusesToInject() throws Exception {
-        FaultPlan plan = FaultCatalog.plan("partition_minority", "iptables", options(), BARE);
+        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), BARE);
         assertEquals(MechanismStatus.UNAVAILABLE, plan.mechanism().status());
         Fault f = plan.bind(null);
         FaultException e = assertThrows(FaultException.class, f::inject);
@@ -130,7 +130,7 @@ class FaultCatalogTest {
 
     @Test
     void aSimulatedFaultIsNeverCountedAsInjected() throws Exception {
-        FaultPlan plan = FaultCatalog.plan("clock_skew_peer", null, options(), BARE);
+        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), BARE);
         assertEquals("recorded-only", plan.mechanism().name());
         FaultOutcome o = FaultCycle.run(plan.bind(null));
         assertFalse(o.injected());
@@ -142,20 +142,20 @@ class FaultCatalogTest {
     void statusOnThisMachine() {
         HostFacts here = HostFacts.probe();
         System.out.println("fault mechanisms on this machine (" + here + "):");
-        for (String fault : FaultCatalog.NAMES) {
-            for (String mechanism : FaultCatalog.mechanisms().get(fault)) {
+        for (FaultClass fault : FaultClass.values()) {
+            for (String mechanism : fault.mechanisms()) {
                 Mechanism m = FaultCatalog.resolve(fault, mechanism, here, Set.of("clock-offset"));
                 System.out.println("  " + fault + " / " + m.name() + ": " + m.status().key()
                         + (m.reason() == null ? "" : " (" + m.reason() + ")"));
             }
         }
-        assertEquals(MechanismStatus.REAL, FaultCatalog.resolve("kill_primary_mid_write", null, here, Set.of()).status());
+        assertEquals(MechanismStatus.REAL, FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, null, here, Set.of()).status());
         assertEquals(LibFaketime.locate().isPresent() ? MechanismStatus.REAL : MechanismStatus.UNAVAILABLE,
-                FaultCatalog.resolve("clock_skew_peer", "libfaketime", here, Set.of()).status());
+                FaultCatalog.resolve(FaultClass.CLOCK_SKEW_PEER, "libfaketime", here, Set.of()).status());
         boolean root = "0".equals(HostFacts.uid());
         if (!root) {
             assertEquals(MechanismStatus.UNAVAILABLE,
-                    FaultCatalog.resolve("partition_minority", "iptables", here, Set.of()).status());
+                    FaultCatalog.resolve(FaultClass.PARTITION_MINORITY, "iptables", here, Set.of()).status());
         }
     }
 

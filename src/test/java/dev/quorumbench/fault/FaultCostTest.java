@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -48,11 +49,11 @@ class FaultCostTest {
         FaultOptions options = new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir);
         if (LibFaketime.locate().isPresent()) {
             int port = Spawn.freePort();
-            spawn.clockNode(port, FaultCatalog.plan("clock_skew_peer", null, options).nodeSetup().envOf(1));
+            spawn.clockNode(port, FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options).nodeSetup().envOf(1));
             fed.urls[1] = "http://127.0.0.1:" + port;
         }
-        for (String fault : FaultCatalog.NAMES) {
-            for (String mechanism : FaultCatalog.mechanisms().get(fault)) {
+        for (FaultClass fault : FaultClass.values()) {
+            for (String mechanism : fault.mechanisms()) {
                 FaultPlan plan = FaultCatalog.plan(fault, mechanism, options);
                 if (!plan.mechanism().status().injected()) {
                     System.out.println("cost " + fault + "/" + mechanism + ": " + plan.mechanism().status().key());
@@ -78,7 +79,7 @@ class FaultCostTest {
     void iptablesPartitionInjectsAndHealsRepeatedly() throws Exception {
         Assumptions.assumeTrue(Iptables.problem("0".equals(HostFacts.uid())) == null,
                 "iptables needs root and a working /usr/sbin/iptables");
-        FaultPlan plan = FaultCatalog.plan("partition_minority", "iptables",
+        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables",
                 new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir));
         Fault f = plan.bind(fed);
         try {

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 
@@ -22,7 +23,7 @@ class FaultCycleTest {
         final boolean healFails;
 
         Scripted(long windowMs, boolean injectFails, boolean healFails) {
-            super("partition_minority", new Mechanism("proxy-blackhole", MechanismStatus.REAL, null), windowMs);
+            super(FaultClass.PARTITION_MINORITY, new Mechanism("proxy-blackhole", MechanismStatus.REAL, null), windowMs);
             this.injectFails = injectFails;
             this.healFails = healFails;
         }

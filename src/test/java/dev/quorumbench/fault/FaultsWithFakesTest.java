@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 
@@ -54,7 +55,7 @@ class FaultsWithFakesTest {
     }
 
     private Fault bind(String fault, String mechanism) throws FaultException {
-        return FaultCatalog.plan(fault, mechanism, new FaultOptions(100, 60_000, 0.5, 7, Set.of("clock-offset"), dir))
+        return FaultCatalog.plan(FaultClass.fromKey(fault), mechanism, new FaultOptions(100, 60_000, 0.5, 7, Set.of("clock-offset"), dir))
                 .bind(fed);
     }
 
@@ -117,7 +118,7 @@ class FaultsWithFakesTest {
     @Test
     void partitionWithoutLinkProxiesFailsInject() throws Exception {
         FakeCluster bare = new FakeCluster(spawn, null, dir);
-        Fault f = FaultCatalog.plan("partition_minority", null, FaultOptions.defaults(dir, Set.of())).bind(bare);
+        Fault f = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, FaultOptions.defaults(dir, Set.of())).bind(bare);
         FaultException e = assertThrows(FaultException.class, f::inject);
         assertTrue(e.getMessage().contains("without link proxies"), e.getMessage());
     }
@@ -198,7 +199,7 @@ class FaultsWithFakesTest {
     @Test
     void libfaketimeSkewsARealJvmAndHealRemovesIt() throws Exception {
         Assumptions.assumeTrue(LibFaketime.locate().isPresent(), "libfaketime is not installed");
-        FaultPlan plan = FaultCatalog.plan("clock_skew_peer", null, FaultOptions.defaults(dir, Set.of()));
+        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, FaultOptions.defaults(dir, Set.of()));
         int port = Spawn.freePort();
         spawn.clockNode(port, plan.nodeSetup().envOf(1));
         fed.urls[1] = "http://127.0.0.1:" + port;

@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +53,8 @@ class RealFederationFaultsTest {
         FaultOptions options = new FaultOptions(FaultOptions.DEFAULT_WINDOW_MS, FaultOptions.DEFAULT_SKEW_MS,
                 FaultOptions.DEFAULT_DROP_SHARE, 1, profile.capabilities(), dir);
         List<FaultPlan> plans = new ArrayList<>();
-        for (String fault : FaultCatalog.NAMES) {
-            for (String mechanism : FaultCatalog.mechanisms().get(fault)) {
+        for (FaultClass fault : FaultClass.values()) {
+            for (String mechanism : fault.mechanisms()) {
                 FaultPlan p = FaultCatalog.plan(fault, mechanism, options);
                 if (p.mechanism().status().injected()) {
                     plans.add(p);
@@ -98,7 +99,7 @@ class RealFederationFaultsTest {
 
     @Test
     void writesDuringFaultsShowTheirEffect() throws Exception {
-        FaultPlan plan = FaultCatalog.plan("partition_minority", null,
+        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null,
                 FaultOptions.defaults(dir, Set.of()));
         cluster = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
                 .quorumTimeoutMs(800).startTimeoutMs(90_000).linkProxies(plan.nodeSetup().needsLinkProxies())
@@ -115,7 +116,7 @@ class RealFederationFaultsTest {
         assertEquals(201, writeUntilOk("after-partition"), "writes reach their quorum again after heal");
 
         // Every ack of node-1 dropped: node-0's push to node-1 lands, its response never comes back.
-        Fault drop = FaultCatalog.plan("drop_random_acks", "proxy-drop-acks",
+        Fault drop = FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks",
                 new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(cluster);
         Map<String, Long> m;
         try {
