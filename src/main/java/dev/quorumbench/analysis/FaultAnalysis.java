@@ -49,6 +49,9 @@ public final class FaultAnalysis {
         long ok = 0;
         long qnm = 0;
         long fail = 0;
+        long failDefinite = 0;
+        long failIndeterminate = 0;
+        boolean failSplit = !cycles.isEmpty(); // only when every cycle split its failures (older lines did not)
         long attempts = 0;
         long minPresentSum = 0;
         int unreadable = 0;
@@ -71,6 +74,12 @@ public final class FaultAnalysis {
             ok += c.ok();
             qnm += c.quorumNotMet();
             fail += c.fail();
+            if (c.failDefinite() != null && c.failIndeterminate() != null) {
+                failDefinite += c.failDefinite();
+                failIndeterminate += c.failIndeterminate();
+            } else {
+                failSplit = false;
+            }
             attempts += c.attempts();
             if (c.ok() + c.quorumNotMet() + c.fail() != c.writes()) {
                 inconsistent.add(c.cycle());
@@ -185,7 +194,8 @@ public final class FaultAnalysis {
             latency.put(o.key(), LatencyStats.of(h == null ? LatencyHistograms.empty() : h));
         }
         boolean pass = reasons.isEmpty();
-        return new FaultSummary(f, ctx.cyclesPlanned(), done, complete, writes, ok, qnm, fail, attempts, bound,
+        return new FaultSummary(f, ctx.cyclesPlanned(), done, complete, writes, ok, qnm, fail,
+                failSplit ? failDefinite : null, failSplit ? failIndeterminate : null, attempts, bound,
                 replica, unreadable, lost, indeterminate, duplicates, converged, SampleStats.of(convergeMs),
                 SampleStats.of(recoveryMs), SampleStats.of(skewMs), mechanism, Collections.unmodifiableList(uses),
                 notInjected, Collections.unmodifiableMap(latency), ctx.jmhCounts(), pass,

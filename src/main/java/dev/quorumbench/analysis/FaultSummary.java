@@ -16,6 +16,9 @@ import java.util.Map;
  * @param ok                   Σ ok
  * @param quorumNotMet         Σ quorum_not_met
  * @param fail                 Σ fail
+ * @param failDefinite         Σ fail_definite (no attempt can have taken effect); null unless every cycle has it
+ * @param failIndeterminate    Σ fail_indeterminate (some attempt may have taken effect); null unless every cycle
+ *                             has it
  * @param attempts             Σ attempts (a write and its retries)
  * @param convergenceBound     Σok / Σwrites; null when Σwrites = 0
  * @param replicaConvergence   Σ_cycles min_node accepted_present / Σaccepted over readable nodes (acked_present / ok
@@ -45,6 +48,8 @@ public record FaultSummary(
         long ok,
         long quorumNotMet,
         long fail,
+        Long failDefinite,
+        Long failIndeterminate,
         long attempts,
         Double convergenceBound,
         Double replicaConvergence,

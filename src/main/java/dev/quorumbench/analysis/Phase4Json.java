@@ -82,6 +82,11 @@ public final class Phase4Json {
         o.put("ok", s.ok());
         o.put("quorum_not_met", s.quorumNotMet());
         o.put("fail", s.fail());
+        // Additive: absent for runs recorded before fail was split, so their phase4.json stays byte-identical.
+        if (s.failDefinite() != null && s.failIndeterminate() != null) {
+            o.put("fail_definite", s.failDefinite());
+            o.put("fail_indeterminate", s.failIndeterminate());
+        }
         o.put("attempts", s.attempts());
         ratio(o, "convergence_bound", s.convergenceBound());
         ratio(o, "replica_convergence", s.replicaConvergence());

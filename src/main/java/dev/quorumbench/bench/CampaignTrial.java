@@ -4,7 +4,6 @@ import dev.quorumbench.run.RunFiles;
 
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.client.ConvergenceWait;
-import dev.quorumbench.client.HttpTransport;
 import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.ReadBack;
 import dev.quorumbench.client.RetryPolicy;
@@ -18,6 +17,9 @@ import dev.quorumbench.record.LatencyLog;
 import dev.quorumbench.record.OutcomeRecorders;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.store.PreparedWrite;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.WriteItem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class CampaignTrial implements AutoCloseable {
     private final Cluster cluster;
     private final Fault faultInstance;
     private final FaultTrigger trigger;
-    private final HttpTransport http;
+    private final StoreProtocol store;
     private final WriteClient client;
     private final ConvergenceWait convergence;
     private final OutcomeRecorders recorders = new OutcomeRecorders();
@@ -63,21 +65,23 @@ public final class CampaignTrial implements AutoCloseable {
     private final Set<String> acked = new HashSet<>();
     private final Set<String> indeterminate = new HashSet<>();
     private final int[] counts = new int[Outcome.values().length];
+    private int failDefinite;
+    private int failIndeterminate;
     private int attempts;
 
-    CampaignTrial(CampaignSpec spec, String fault, Cluster cluster, Fault faultInstance, long campaignStartMs)
-            throws IOException {
+    /** Takes ownership of {@code cluster} and {@code store}: {@link #close()} closes both. */
+    CampaignTrial(CampaignSpec spec, String fault, Cluster cluster, Fault faultInstance, StoreProtocol store,
+                  long campaignStartMs) throws IOException {
         this.spec = spec;
         this.fault = fault;
         this.cluster = cluster;
         this.faultInstance = faultInstance;
         this.trigger = new FaultTrigger(faultInstance);
         this.campaignStartMs = campaignStartMs;
-        // The response timeout must outlast the node's own quorum timeout, or every 503 would look like a hang.
-        long responseTimeoutMs = spec.quorumTimeoutMs() + 3_000;
-        this.http = new HttpTransport(1_000, responseTimeoutMs);
-        this.client = new WriteClient(http, RetryPolicy.campaign(spec.writeDeadlineMs()), responseTimeoutMs);
-        this.convergence = new ConvergenceWait(new ReadBack(http));
+        this.store = store;
+        long responseTimeoutMs = responseTimeoutMs(spec);
+        this.client = new WriteClient(store, RetryPolicy.campaign(spec.writeDeadlineMs()), responseTimeoutMs);
+        this.convergence = new ConvergenceWait(new ReadBack(store, responseTimeoutMs));
         Path dir = spec.runPath();
         this.cycleLog = new CycleLog(RunFiles.cycleLog(dir, fault));
         this.latencyLog = new LatencyLog(RunFiles.latencyLog(dir, fault), campaignStartMs,
@@ -88,6 +92,11 @@ public final class CampaignTrial implements AutoCloseable {
             urls.add(cluster.nodeUrl(i));
         }
         this.nodeUrls = List.copyOf(urls);
+    }
+
+    /** The response timeout must outlast the node's own quorum timeout, or every 503 would look like a hang. */
+    static long responseTimeoutMs(CampaignSpec spec) {
+        return spec.quorumTimeoutMs() + 3_000;
     }
 
     /** Begins a cycle; warm-up cycles write the same burst with no fault and are not recorded. */
@@ -104,6 +113,8 @@ public final class CampaignTrial implements AutoCloseable {
         acked.clear();
         indeterminate.clear();
         java.util.Arrays.fill(counts, 0);
+        failDefinite = 0;
+        failIndeterminate = 0;
         attempts = 0;
         cycleStartMs = System.currentTimeMillis();
         cycleStartNanos = System.nanoTime();
@@ -113,15 +124,17 @@ public final class CampaignTrial implements AutoCloseable {
     public Outcome writeNext() {
         int n = ++writeIndex;
         String id = namespace + "-w" + n;
-        String body = WriteClient.body(namespace, id, CONTENT); // built before the clock starts
+        PreparedWrite write = store.prepare(new WriteItem(namespace, id, CONTENT)); // built before the clock starts
         long now = System.nanoTime();
         long intended = schedule.intendedStartNanos(cycleStartNanos, n, now);
         if (intended > now) {
             sleepNanos(intended - now);
         }
-        WriteResult r = client.write(nodeUrls.get(0), id, body, intended);
+        WriteResult r = client.write(nodeUrls.get(0), write, intended);
         recorders.record(r.outcome(), r.latencyNanos());
         counts[r.outcome().ordinal()]++;
+        failDefinite += r.definiteFailure() ? 1 : 0;
+        failIndeterminate += r.indeterminateFailure() ? 1 : 0;
         attempts += r.attempts();
         (r.outcome() == Outcome.OK ? acked : indeterminate).add(id);
         if (measuring && n == Math.min(spec.fireAfterWrite(), spec.writes())) {
@@ -145,7 +158,7 @@ public final class CampaignTrial implements AutoCloseable {
         Map<String, Long> measured = event == null ? Map.of() : event.measurements();
         CycleRecord record = new CycleRecord(cycle, fault, spec.schedule(), spec.writes(),
                 counts[Outcome.OK.ordinal()], counts[Outcome.QUORUM_NOT_MET.ordinal()], counts[Outcome.FAIL.ordinal()],
-                attempts, readBack.check().ackedPresent(), readBack.check().lostIds().size(),
+                failDefinite, failIndeterminate, attempts, readBack.check().ackedPresent(), readBack.check().lostIds().size(),
                 readBack.check().lostIds(), readBack.check().indeterminatePresent(), readBack.check().accepted(),
                 readBack.check().acceptedPresent(), readBack.check().duplicates(),
                 readBack.check().converged(), readBack.convergeMs(), measured.get("recovery_ms"),
@@ -186,7 +199,7 @@ public final class CampaignTrial implements AutoCloseable {
             } finally {
                 closeQuietly(cycleLog);
                 latencyLog.close();
-                closeQuietly(http);
+                store.close();
             }
         }
     }

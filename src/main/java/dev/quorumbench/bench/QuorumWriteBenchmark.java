@@ -1,6 +1,5 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.client.HttpTransport;
 import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
@@ -9,6 +8,9 @@ import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
+import dev.quorumbench.store.WriteItem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public class QuorumWriteBenchmark {
 
     private Path workDir;
     private Cluster cluster;
-    private HttpTransport http;
+    private StoreProtocol store;
     private WriteClient client;
     private String node0;
     private final String namespace = "qb-nofault-" + ProcessHandle.current().pid();
@@ -61,18 +63,20 @@ public class QuorumWriteBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         workDir = Files.createTempDirectory("quorumbench-nofault");
-        cluster = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), workDir)
+        TargetProfile profile = TargetProfile.resolve("reference");
+        cluster = Clusters.start(ClusterSpec.builder(profile, workDir)
                 .linkProxies("proxied".equals(links))
                 .build());
         node0 = cluster.nodeUrl(0);
-        http = new HttpTransport(1_000, 5_000);
-        client = new WriteClient(http, RetryPolicy.campaign(5_000), 5_000);
+        store = StoreProtocols.forTarget(TrialFactory.storeTarget(profile), 5_000);
+        client = new WriteClient(store, RetryPolicy.campaign(5_000), 5_000);
     }
 
     @Benchmark
     public WriteResult write() {
         String id = namespace + "-" + (next++);
-        WriteResult r = client.write(node0, id, WriteClient.body(namespace, id, "no-fault latency probe"), System.nanoTime());
+        WriteResult r = client.write(node0, store.prepare(new WriteItem(namespace, id, "no-fault latency probe")),
+                System.nanoTime());
         if (r.outcome() != Outcome.OK) {
             throw new IllegalStateException("write " + id + " ended " + r.outcome().key() + " (" + r.last() + ") with no fault");
         }
@@ -82,8 +86,8 @@ public class QuorumWriteBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         try {
-            if (http != null) {
-                http.close();
+            if (store != null) {
+                store.close();
             }
         } finally {
             if (cluster != null) {

@@ -13,6 +13,9 @@ import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
+import dev.quorumbench.store.StoreTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +43,15 @@ final class TrialFactory {
         CampaignSpec spec = CampaignSpec.read(Path.of(campaignJson));
         Path runDir = spec.runPath();
         Cluster cluster = null;
+        StoreProtocol store = null;
         try {
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
+            store = StoreProtocols.forTarget(storeTarget(profile), CampaignTrial.responseTimeoutMs(spec));
             FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            profile.capabilities(), workDir));
+                            profile.capabilities(), workDir), store);
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
@@ -61,14 +66,22 @@ final class TrialFactory {
             }
             cluster = Clusters.start(fed.build());
             Fault bound = plan.bind(cluster);
-            return new CampaignTrial(spec, fault, cluster, bound, spec.startedAtMs());
+            return new CampaignTrial(spec, fault, cluster, bound, store, spec.startedAtMs());
         } catch (Exception | Error e) {
             if (cluster != null) {
                 cluster.close();
             }
+            if (store != null) {
+                store.close();
+            }
             writeTrialError(runDir, fault, e);
             throw e;
         }
+    }
+
+    /** How the harness talks to the profile's store (ai-memory's API for every profile so far). */
+    static StoreTarget storeTarget(TargetProfile profile) {
+        return StoreTarget.aiMemory(profile.healthPath(), profile.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
     }
 
     private static void writeTrialError(Path runDir, String fault, Throwable e) {

@@ -1,5 +1,6 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.time.Await;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +28,23 @@ public final class ConvergenceWait {
     public Result await(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
                         long deadlineMs) {
         long start = System.nanoTime();
-        long deadline = start + deadlineMs * 1_000_000L;
-        ReadBackCheck check;
-        while (true) {
-            List<List<String>> listings = new ArrayList<>();
-            for (String url : nodeUrls) {
-                try {
-                    listings.add(readBack.titles(url, namespace));
-                } catch (IOException e) {
-                    listings.add(null);
-                }
-            }
-            check = ReadBackCheck.of(acked, indeterminate, listings);
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000L;
-            if (check.converged()) {
-                return new Result(check, elapsedMs);
-            }
-            if (System.nanoTime() + ROUND_PAUSE_MS * 1_000_000L >= deadline) {
-                return new Result(check, -1);
-            }
+        ReadBackCheck[] last = new ReadBackCheck[1];
+        boolean converged = Await.until(() -> {
+            last[0] = check(nodeUrls, namespace, acked, indeterminate);
+            return last[0].converged();
+        }, deadlineMs, ROUND_PAUSE_MS);
+        return new Result(last[0], converged ? (System.nanoTime() - start) / 1_000_000L : -1);
+    }
+
+    private ReadBackCheck check(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate) {
+        List<List<String>> listings = new ArrayList<>();
+        for (String url : nodeUrls) {
             try {
-                Thread.sleep(ROUND_PAUSE_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Result(check, -1);
+                listings.add(readBack.ids(url, namespace));
+            } catch (IOException e) {
+                listings.add(null); // unreadable this round: ReadBackCheck counts it, never as converged
             }
         }
+        return ReadBackCheck.of(acked, indeterminate, listings);
     }
 }

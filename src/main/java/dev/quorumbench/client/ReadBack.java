@@ -1,62 +1,30 @@
 package dev.quorumbench.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.store.ListLimits;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.time.Deadline;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lists every memory of a namespace on one node, paging with {@code limit}/{@code offset} to the end.
- *
- * <p>The published shell harness read one default page (20 rows on ai-memory) and so saw 100 acknowledged writes as
- * 20. Here a page is requested at {@value #PAGE} rows and paging stops only at an empty page, so a node that caps
- * the page lower than asked is still read completely; {@value #MAX_ROWS} rows bound a hostile node.
+ * Lists what one node holds for a namespace through the store's protocol, within the harness's bounds:
+ * {@value #MAX_ROWS} rows (a hostile node cannot exhaust memory) and a time budget per node listing.
  */
 public final class ReadBack {
 
-    static final int PAGE = 1000;
     static final int MAX_ROWS = 1_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StoreProtocol store;
+    private final long listBudgetMs;
 
-    private final HttpTransport http;
-
-    public ReadBack(HttpTransport http) {
-        this.http = http;
+    /** {@code listBudgetMs} bounds one node's whole listing, all its pages included. */
+    public ReadBack(StoreProtocol store, long listBudgetMs) {
+        this.store = store;
+        this.listBudgetMs = listBudgetMs;
     }
 
-    /** The titles (write ids) of every memory in {@code namespace} on the node, in the node's order. */
-    public List<String> titles(String baseUrl, String namespace) throws IOException {
-        String ns = URLEncoder.encode(namespace, StandardCharsets.UTF_8);
-        List<String> titles = new ArrayList<>();
-        while (titles.size() < MAX_ROWS) {
-            HttpReply reply = http.get(baseUrl + "/api/v1/memories?namespace=" + ns + "&limit=" + PAGE
-                    + "&offset=" + titles.size());
-            if (reply.status() != 200) {
-                throw new IOException("list answered HTTP " + reply.status());
-            }
-            JsonNode memories = parse(reply.body()).path("memories");
-            if (!memories.isArray()) {
-                throw new IOException("list answer has no 'memories' array");
-            }
-            if (memories.isEmpty()) {
-                return titles;
-            }
-            for (JsonNode m : memories) {
-                titles.add(m.path("title").asText(""));
-            }
-        }
-        throw new IOException("node listed more than " + MAX_ROWS + " rows for one namespace");
-    }
-
-    private static JsonNode parse(String body) throws IOException {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IOException("list answer is not JSON");
-        }
+    /** The ids (write ids) the node at {@code nodeUrl} lists in {@code namespace}, in the node's order. */
+    public List<String> ids(String nodeUrl, String namespace) throws IOException {
+        return store.listIds(nodeUrl, namespace, new ListLimits(MAX_ROWS, Deadline.in(listBudgetMs)));
     }
 }

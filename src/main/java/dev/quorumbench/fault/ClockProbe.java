@@ -1,107 +1,81 @@
 package dev.quorumbench.fault;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.store.ClockOffset;
+import dev.quorumbench.store.NodeHealth;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.time.Await;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
- * Reads a node's wall clock from {@code GET /api/v1/health} ({@code time_ms}) and compares it with the harness's
- * clock, and sets the cooperative offset ({@code POST /api/v1/admin/clock-offset}); short timeouts throughout.
+ * Measures a node's wall clock against the harness's through the store's health reading, and sets the
+ * cooperative offset where the store offers it; short timeouts throughout.
  */
 final class ClockProbe {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1000);
+    private static final long REQUEST_TIMEOUT_MS = 1000;
     private static final long POLL_MS = 10;
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
 
-    private ClockProbe() {
+    private final StoreProtocol store;
+
+    ClockProbe(StoreProtocol store) {
+        this.store = store;
     }
 
     /** The node's clock minus the harness's clock at the midpoint of the request, in milliseconds. */
-    static long skewMs(String nodeUrl) throws FaultException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/v1/health"))
-                .timeout(REQUEST_TIMEOUT).GET().build();
+    long skewMs(String nodeUrl) throws FaultException {
         long before = System.currentTimeMillis();
-        HttpResponse<String> resp = send(req, nodeUrl);
+        NodeHealth health = store.health(nodeUrl, REQUEST_TIMEOUT_MS);
         long after = System.currentTimeMillis();
-        if (resp.statusCode() != 200) {
-            throw new FaultException("health of " + nodeUrl + " answered " + resp.statusCode());
+        if (!health.healthy()) {
+            throw new FaultException(health.detail());
         }
-        return nodeTimeMs(resp.body(), nodeUrl) - (before + after) / 2;
+        if (health.wallClockMs().isEmpty()) {
+            throw new FaultException("the store does not report the wall clock of " + nodeUrl + " ("
+                    + health.detail() + "): the skew cannot be measured");
+        }
+        return skew(health.wallClockMs().getAsLong(), before, after);
+    }
+
+    /** Node clock minus the midpoint of the harness's clock around the reading (pure). */
+    static long skew(long nodeMs, long beforeMs, long afterMs) {
+        return nodeMs - (beforeMs + afterMs) / 2;
     }
 
     /**
      * Polls the skew of {@code nodeUrl} until it is within {@code toleranceMs} of {@code expectedMs}; returns the
      * skew measured then, or throws with the last measurement when {@code timeoutMs} passes.
      */
-    static long awaitSkew(String nodeUrl, long expectedMs, long toleranceMs, long timeoutMs) throws FaultException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        String last = "no answer";
-        while (true) {
+    long awaitSkew(String nodeUrl, long expectedMs, long toleranceMs, long timeoutMs) throws FaultException {
+        long[] skew = new long[1];
+        String[] last = {"no answer"};
+        boolean reached = Await.until(() -> {
             try {
-                long skew = skewMs(nodeUrl);
-                if (Math.abs(skew - expectedMs) <= toleranceMs) {
-                    return skew;
-                }
-                last = "measured " + skew + " ms";
+                skew[0] = skewMs(nodeUrl);
+                last[0] = "measured " + skew[0] + " ms";
+                return Math.abs(skew[0] - expectedMs) <= toleranceMs;
             } catch (FaultException e) {
-                last = e.getMessage();
+                last[0] = e.getMessage();
+                return false;
             }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new FaultException("clock of " + nodeUrl + " did not reach a skew of " + expectedMs + " ms (±"
-                        + toleranceMs + ") within " + timeoutMs + " ms: " + last);
-            }
-            try {
-                Thread.sleep(POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FaultException("interrupted while waiting for the clock of " + nodeUrl, e);
-            }
+        }, timeoutMs, POLL_MS);
+        if (reached) {
+            return skew[0];
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new FaultException("interrupted while waiting for the clock of " + nodeUrl);
+        }
+        throw new FaultException("clock of " + nodeUrl + " did not reach a skew of " + expectedMs + " ms (±"
+                + toleranceMs + ") within " + timeoutMs + " ms: " + last[0]);
     }
 
-    /** Asks a node started with {@code --allow-clock-offset} to offset its own clock. */
-    static void setOffset(String nodeUrl, long offsetMs) throws FaultException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/v1/admin/clock-offset"))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"offset_ms\":" + offsetMs + "}")).build();
-        HttpResponse<String> resp = send(req, nodeUrl);
-        if (resp.statusCode() / 100 != 2) {
-            throw new FaultException("clock-offset on " + nodeUrl + " answered " + resp.statusCode()
-                    + " (was the node started with --allow-clock-offset?)");
-        }
-    }
-
-    /** The {@code time_ms} field of a health body (pure). */
-    static long nodeTimeMs(String healthBody, String nodeUrl) throws FaultException {
+    /** Asks a node whose store offers the cooperative offset to offset its own clock. */
+    void setOffset(String nodeUrl, long offsetMs) throws FaultException {
+        ClockOffset offset = store.clockOffset().orElseThrow(() -> new FaultException(
+                "the store protocol cannot offset a node's clock"));
         try {
-            JsonNode t = JSON.readTree(healthBody).path("time_ms");
-            if (!t.canConvertToLong() || !t.isIntegralNumber()) {
-                throw new FaultException("health of " + nodeUrl + " has no integer time_ms");
-            }
-            return t.longValue();
+            offset.set(nodeUrl, offsetMs, REQUEST_TIMEOUT_MS);
         } catch (IOException e) {
-            throw new FaultException("health of " + nodeUrl + " is not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest req, String nodeUrl) throws FaultException {
-        try {
-            return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new FaultException("cannot reach " + nodeUrl + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FaultException("interrupted while asking " + nodeUrl, e);
+            throw new FaultException(e.getMessage() == null ? "cannot reach " + nodeUrl : e.getMessage(), e);
         }
     }
 }

@@ -24,22 +24,24 @@ final class FaketimeSkewFault extends BoundFault {
     private final Path timestampFile;
     private final long skewMs;
     private final long settleMs;
+    private final ClockProbe clock;
     private volatile Long measuredSkewMs;
 
     FaketimeSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, Path timestampFile, long skewMs,
-                      long settleMs) {
+                      long settleMs, ClockProbe clock) {
         super(FaultClass.CLOCK_SKEW_PEER, mechanism, windowMs);
         this.cluster = cluster;
         this.timestampFile = timestampFile;
         this.skewMs = skewMs;
         this.settleMs = settleMs;
+        this.clock = clock;
     }
 
     @Override
     public void inject() throws FaultException {
         measuredSkewMs = null;
         write(skewMs);
-        long measured = ClockProbe.awaitSkew(cluster.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
+        long measured = clock.awaitSkew(cluster.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
         measuredSkewMs = measured;
         detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile
                 + ", measured " + measured + " ms");
@@ -48,7 +50,7 @@ final class FaketimeSkewFault extends BoundFault {
     @Override
     public Map<String, Long> heal() throws FaultException {
         write(0);
-        long residual = ClockProbe.awaitSkew(cluster.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
+        long residual = clock.awaitSkew(cluster.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
         Long measured = measuredSkewMs;
         measuredSkewMs = null;
         return measured == null ? Map.of("residual_skew_ms", residual)

@@ -6,6 +6,8 @@ import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on this machine. */
 public final class FaultCatalog {
@@ -32,10 +35,23 @@ public final class FaultCatalog {
      * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
-        return plan(fault, mechanismOrNull, options, HostFacts.probe());
+        return plan(fault, mechanismOrNull, options, HostFacts.probe(), StoreProtocols::builtIn);
+    }
+
+    /**
+     * As {@link #plan(FaultClass, String, FaultOptions)}, with the campaign's store protocol: the clock faults
+     * read node clocks (and set the cooperative offset) through it.
+     */
+    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, StoreProtocol store) {
+        return plan(fault, mechanismOrNull, options, HostFacts.probe(), () -> store);
     }
 
     static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, HostFacts host) {
+        return plan(fault, mechanismOrNull, options, host, StoreProtocols::builtIn);
+    }
+
+    private static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, HostFacts host,
+                                  Supplier<StoreProtocol> store) {
         validate(fault, mechanismOrNull);
         Mechanism m = resolve(fault, mechanismOrNull, host, options.targetCapabilities());
         long window = options.windowMs();
@@ -55,10 +71,10 @@ public final class FaultCatalog {
             case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> PauseNodeFault.bind(m, f, window));
             case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
-            case "libfaketime" -> faketimePlan(fault, m, options, host.faketimeLibrary());
+            case "libfaketime" -> faketimePlan(fault, m, options, host.faketimeLibrary(), store);
             case "node-offset" -> new Plan(fault, m,
                     new NodeSetup(Map.of(), Map.of(OffsetSkewFault.NODE, List.of("--allow-clock-offset")), false),
-                    f -> new OffsetSkewFault(m, f, window, options.skewMs()));
+                    f -> new OffsetSkewFault(m, f, window, options.skewMs(), new ClockProbe(store.get())));
             case "recorded-only" -> new Plan(fault, m, NodeSetup.NONE, f -> new RecordedOnlyFault(fault, m, window));
             default -> throw new IllegalStateException("no plan for mechanism " + m.name());
         };
@@ -111,11 +127,13 @@ public final class FaultCatalog {
         }
     }
 
-    private static FaultPlan faketimePlan(FaultClass fault, Mechanism m, FaultOptions options, Path library) {
+    private static FaultPlan faketimePlan(FaultClass fault, Mechanism m, FaultOptions options, Path library,
+                                          Supplier<StoreProtocol> store) {
         Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
         NodeSetup setup = new NodeSetup(
                 Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
-        Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS);
+        Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS,
+                new ClockProbe(store.get()));
         // The node reads the file from its first clock read on, so it must say "no skew" before the node starts.
         return new Plan(fault, m, setup, binder, () -> LibFaketime.write(file, 0));
     }

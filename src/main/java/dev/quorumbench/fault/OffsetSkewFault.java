@@ -18,20 +18,22 @@ final class OffsetSkewFault extends BoundFault {
 
     private final Cluster cluster;
     private final long skewMs;
+    private final ClockProbe clock;
     private volatile Long measuredSkewMs;
 
-    OffsetSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, long skewMs) {
+    OffsetSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, long skewMs, ClockProbe clock) {
         super(FaultClass.CLOCK_SKEW_PEER, mechanism, windowMs);
         this.cluster = cluster;
         this.skewMs = skewMs;
+        this.clock = clock;
     }
 
     @Override
     public void inject() throws FaultException {
         measuredSkewMs = null;
         String url = cluster.nodeUrl(NODE);
-        ClockProbe.setOffset(url, skewMs);
-        long measured = ClockProbe.awaitSkew(url, skewMs, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
+        clock.setOffset(url, skewMs);
+        long measured = clock.awaitSkew(url, skewMs, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
         measuredSkewMs = measured;
         detail("node-1 offset its own clock by " + skewMs + " ms on request, measured " + measured + " ms");
     }
@@ -39,8 +41,8 @@ final class OffsetSkewFault extends BoundFault {
     @Override
     public Map<String, Long> heal() throws FaultException {
         String url = cluster.nodeUrl(NODE);
-        ClockProbe.setOffset(url, 0);
-        long residual = ClockProbe.awaitSkew(url, 0, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
+        clock.setOffset(url, 0);
+        long residual = clock.awaitSkew(url, 0, FaketimeSkewFault.TOLERANCE_MS, SETTLE_MS);
         Long measured = measuredSkewMs;
         measuredSkewMs = null;
         return measured == null ? Map.of("residual_skew_ms", residual)

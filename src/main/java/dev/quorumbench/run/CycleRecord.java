@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * One line of {@code phase4-<fault>.jsonl}: everything one measured cycle produced.
  *
- * <p>Counts: {@code ok + quorumNotMet + fail == writes}. {@code ackedPresent.get(n)} is how many of the cycle's
- * acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
+ * <p>Counts: {@code ok + quorumNotMet + fail == writes}. {@code fail} splits into {@code failDefinite} (the store
+ * said no, or nothing was sent, on every attempt: Jepsen's :fail) and {@code failIndeterminate} (some attempt may
+ * have taken effect: :info); both are null on lines written before the split.
+ * {@code ackedPresent.get(n)} is how many of the cycle's acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
  * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
  * {@code acceptedPresent.get(n)} is how many of those node n lists (-1 when unreadable), the source document's
@@ -18,7 +20,8 @@ import java.util.List;
  * Latencies are microseconds of acknowledged writes in this cycle, measured from each write's intended start.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "attempts",
+@JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "fail_definite",
+        "fail_indeterminate", "attempts",
         "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "accepted", "accepted_present",
         "duplicates",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
@@ -31,6 +34,8 @@ public record CycleRecord(
         @JsonProperty("ok") int ok,
         @JsonProperty("quorum_not_met") int quorumNotMet,
         @JsonProperty("fail") int fail,
+        @JsonProperty("fail_definite") Integer failDefinite,
+        @JsonProperty("fail_indeterminate") Integer failIndeterminate,
         @JsonProperty("attempts") int attempts,
         @JsonProperty("acked_present") List<Integer> ackedPresent,
         @JsonProperty("lost_acknowledged") int lostAcknowledged,
@@ -47,6 +52,17 @@ public record CycleRecord(
         @JsonProperty("cycle_start_ms") long cycleStartMs,
         @JsonProperty("cycle_end_ms") long cycleEndMs,
         @JsonProperty("latency_ok_us") LatencySummary latencyOkUs) {
+
+    /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */
+    public CycleRecord(int cycle, String fault, String schedule, int writes, int ok, int quorumNotMet, int fail,
+                       int attempts, List<Integer> ackedPresent, int lostAcknowledged, List<String> lostIds,
+                       int indeterminatePresent, int accepted, List<Integer> acceptedPresent, int duplicates,
+                       boolean converged, long convergeMs, Long recoveryMs, Long measuredSkewMs, FaultEvent faultEvent,
+                       long cycleStartMs, long cycleEndMs, LatencySummary latencyOkUs) {
+        this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, null, null, attempts, ackedPresent,
+                lostAcknowledged, lostIds, indeterminatePresent, accepted, acceptedPresent, duplicates, converged,
+                convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs);
+    }
 
     /** Percentiles of one cycle's acknowledged-write latency, microseconds. */
     @JsonPropertyOrder({"count", "p50", "p90", "p99", "p999", "max"})

@@ -222,7 +222,7 @@ class FaultsWithFakesTest {
         fed.urls[1] = "http://127.0.0.1:" + port;
         Path file = dir.resolve("node-1.faketime");
         Fault f = new FaketimeSkewFault(new Mechanism("libfaketime", MechanismStatus.REAL, null), fed, 100, file,
-                options.skewMs(), 300);
+                options.skewMs(), 300, new ClockProbe(dev.quorumbench.store.StoreProtocols.builtIn()));
         FaultOutcome o = FaultCycle.run(f);
         assertFalse(o.injected());
         assertTrue(o.injectError().contains("did not reach a skew of 60000"), o.injectError());

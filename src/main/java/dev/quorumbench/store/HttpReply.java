@@ -1,4 +1,4 @@
-package dev.quorumbench.client;
+package dev.quorumbench.store;
 
 /**
  * A bounded HTTP response: status, the first bytes of the body, and the Retry-After header in ms (-1 if none).

@@ -1,18 +1,24 @@
-package dev.quorumbench.client;
+package dev.quorumbench.store;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.UnsupportedSchemeException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -21,8 +27,8 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The harness's HTTP connection to the nodes (Apache HttpClient 5, pooled keep-alive): every call is bounded by a
- * connect and a response timeout, bodies are read up to a cap, and there are no hidden retries or redirects.
+ * The harness's one HTTP stack (Apache HttpClient 5, pooled keep-alive): every call is bounded by a connect and a
+ * response timeout, bodies are read up to a cap, and there are no hidden retries or redirects.
  */
 public final class HttpTransport implements Closeable {
 
@@ -57,24 +63,24 @@ public final class HttpTransport implements Closeable {
                 .build();
     }
 
-    public HttpReply postJson(String url, String json) throws IOException {
-        HttpPost post = new HttpPost(url);
-        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
-        return execute(post);
-    }
-
-    /** Like {@link #postJson(String, String)}, but this request waits for its answer at most {@code responseTimeoutMs}. */
-    public HttpReply postJson(String url, String json, long responseTimeoutMs) throws IOException {
-        HttpPost post = new HttpPost(url);
-        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
-        post.setConfig(RequestConfig.copy(defaults)
+    /** Sends {@code request} to the node at {@code baseUrl}, waiting at most {@code responseTimeoutMs} for the answer. */
+    public HttpReply send(String baseUrl, StoreRequest request, long responseTimeoutMs) throws IOException {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri(baseUrl + request.path()));
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            http.setHeader(h.getKey(), h.getValue());
+        }
+        if (request.body() != null) {
+            http.setEntity(new StringEntity(request.body(), ContentType.APPLICATION_JSON));
+        }
+        http.setConfig(RequestConfig.copy(defaults)
                 .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeoutMs)))
                 .build());
-        return execute(post);
+        return execute(http);
     }
 
+    /** A plain GET of an absolute URL with the default response timeout (tests and diagnostics). */
     public HttpReply get(String url) throws IOException {
-        return execute(new HttpGet(url));
+        return execute(new HttpUriRequestBase("GET", uri(url)));
     }
 
     private HttpReply execute(HttpUriRequestBase request) throws IOException {
@@ -84,10 +90,29 @@ public final class HttpTransport implements Closeable {
         });
     }
 
-    /** Whether an I/O failure was a timeout rather than a refused or reset connection. */
-    public static boolean isTimeout(IOException e) {
-        // Read timeouts are SocketTimeoutException; HttpClient reports a connect timeout as its own type.
-        return e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException;
+    private static URI uri(String url) throws MalformedURLException {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedURLException("not a URL: " + url);
+        }
+    }
+
+    /**
+     * What an I/O failure of one request means for the write (pure): nothing sent (the connection was never
+     * made), a timeout after sending, or a connection lost after the request may have arrived.
+     */
+    public static AttemptResult failure(IOException e) {
+        // ConnectTimeoutException is a SocketTimeoutException, so the connect-phase types are checked first.
+        if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException || e instanceof MalformedURLException || e instanceof ConnectionRequestTimeoutException
+                || e instanceof UnsupportedSchemeException) {
+            return AttemptResult.NOT_SENT;
+        }
+        if (e instanceof SocketTimeoutException) {
+            return AttemptResult.TIMEOUT;
+        }
+        return AttemptResult.CONNECTION_LOST;
     }
 
     static long retryAfterMs(Header header) {
@@ -102,7 +127,7 @@ public final class HttpTransport implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        client.close();
+    public void close() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 }

@@ -1,0 +1,47 @@
+package dev.quorumbench.store;
+
+import dev.quorumbench.InvalidInputException;
+
+/** The one place that turns a target's description into its {@link StoreProtocol}: the registry of protocols. */
+public final class StoreProtocols {
+
+    /** The harness's connect timeout: a node on the same network accepts in well under a second or not at all. */
+    public static final long CONNECT_TIMEOUT_MS = 1_000;
+
+    private StoreProtocols() {
+    }
+
+    /**
+     * A new protocol for {@code target}, its own connection pool bounded by {@link #CONNECT_TIMEOUT_MS} and
+     * {@code responseTimeoutMs} per request; the caller closes it.
+     *
+     * @throws InvalidInputException for a protocol name no class implements
+     */
+    public static StoreProtocol forTarget(StoreTarget target, long responseTimeoutMs) {
+        return forTarget(target, CONNECT_TIMEOUT_MS, responseTimeoutMs);
+    }
+
+    /** As {@link #forTarget(StoreTarget, long)} with its own connect timeout (a short-lived probe's). */
+    public static StoreProtocol forTarget(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
+        return switch (target.protocol()) {
+            case StoreTarget.AI_MEMORY -> new AiMemoryProtocol(
+                    new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(), target.clockOffset());
+            default -> throw new InvalidInputException("unknown store protocol '" + target.protocol() + "' (known: "
+                    + StoreTarget.AI_MEMORY + ")");
+        };
+    }
+
+    /**
+     * The process-wide protocol of the bundled targets (ai-memory's API, clock offset offered), for code that
+     * probes nodes without a campaign's protocol at hand (tests, the fault catalogue's default). Never closed:
+     * it holds no connection between calls because its probes ask for {@code Connection: close}.
+     */
+    public static StoreProtocol builtIn() {
+        return BuiltIn.PROTOCOL;
+    }
+
+    private static final class BuiltIn {
+        static final StoreProtocol PROTOCOL = forTarget(
+                StoreTarget.aiMemory(StoreTarget.DEFAULT_HEALTH_PATH, true), 5_000);
+    }
+}
