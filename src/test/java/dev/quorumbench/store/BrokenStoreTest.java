@@ -1,0 +1,88 @@
+package dev.quorumbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorumbench.client.RetryPolicy;
+import dev.quorumbench.client.WriteClient;
+import dev.quorumbench.client.WriteResult;
+import dev.quorumbench.run.Outcome;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * ai-memory's protocol and the retry loop against a broken store on real sockets: resets after reading the body,
+ * 409s, garbage 2xx bodies, refused connections. Each lands in its bucket: a write is a definite failure only when
+ * no attempt could have taken effect.
+ */
+class BrokenStoreTest {
+
+    /** 300 ms per write, 5..20 ms pauses: a write that keeps retrying ends within the test's patience. */
+    private static final RetryPolicy SHORT = new RetryPolicy(300, 5, 20);
+
+    @ParameterizedTest(name = "{0} -> {1}, last {2}")
+    @Timeout(20)
+    @CsvSource({
+            // what the node does per request (the last repeats) | bucket | last attempt | attempts (0: until the deadline)
+            "CREATED,                      ok,                 CREATED,         1",
+            "SERVER_ERROR CREATED,         ok,                 CREATED,         2",
+            "CONFLICT,                     fail_definite,      CONFLICT,        1",
+            "REJECTED,                     fail_definite,      REJECTED,        1",
+            "RESET,                        fail_indeterminate, CONNECTION_LOST, 0",
+            "RESET CONFLICT,               fail_indeterminate, CONFLICT,        2",
+            "GARBAGE,                      fail_indeterminate, GARBAGE,         0",
+            "GARBAGE REJECTED,             fail_indeterminate, REJECTED,        2",
+            "SERVER_ERROR,                 fail_indeterminate, SERVER_ERROR,    0",
+            "QUORUM_NOT_MET,               quorum_not_met,     QUORUM_NOT_MET,  0",
+            "QUORUM_NOT_MET CONFLICT,      fail_indeterminate, CONFLICT,        2",
+    })
+    void eachBrokenAnswerLandsInItsBucket(String script, String bucket, AttemptResult last, int attempts)
+            throws Exception {
+        BrokenNode.Action[] actions = Arrays.stream(script.trim().split(" +")).map(BrokenNode.Action::valueOf)
+                .toArray(BrokenNode.Action[]::new);
+        try (BrokenNode node = new BrokenNode(actions);
+             StoreProtocol store = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 2_000)) {
+            WriteResult r = new WriteClient(store, SHORT, 2_000)
+                    .write(node.url(), store.prepare(new WriteItem("ns", "w1", "v")), System.nanoTime());
+            assertEquals(bucket, bucket(r), r.toString());
+            assertEquals(last, r.last(), r.toString());
+            if (attempts > 0) {
+                assertEquals(attempts, r.attempts(), r.toString());
+                assertEquals(attempts, node.requests(), "every attempt reached the node with its whole body");
+            } else {
+                assertTrue(r.attempts() >= 2, "retried until the deadline: " + r);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aRefusedConnectionSentNothingSoTheFailureIsDefinite() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there now
+        }
+        try (StoreProtocol store = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 2_000)) {
+            WriteResult r = new WriteClient(store, SHORT, 2_000).write("http://127.0.0.1:" + port,
+                    store.prepare(new WriteItem("ns", "w1", "v")), System.nanoTime());
+            assertEquals(Outcome.FAIL, r.outcome());
+            assertEquals(AttemptResult.NOT_SENT, r.last());
+            assertTrue(r.definiteFailure(), r.toString());
+            assertTrue(r.attempts() >= 2, "refusals are retried: the node may be restarting");
+            assertTrue(!store.health("http://127.0.0.1:" + port, 500).healthy());
+        }
+    }
+
+    private static String bucket(WriteResult r) {
+        return switch (r.outcome()) {
+            case OK -> "ok";
+            case QUORUM_NOT_MET -> "quorum_not_met";
+            case FAIL -> r.definiteFailure() ? "fail_definite" : "fail_indeterminate";
+        };
+    }
+}
