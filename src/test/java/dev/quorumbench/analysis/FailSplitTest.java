@@ -1,0 +1,92 @@
+package dev.quorumbench.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * phase4.json carries fail_definite / fail_indeterminate beside fail exactly when every cycle of a class recorded
+ * the split, and omits them otherwise, so runs recorded before the split analyse to the same bytes as before.
+ */
+class FailSplitTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void splitRecordsGiveTheSplitBesideFailAndValidate() throws IOException {
+        RunFixture.golden(dir);
+        for (String fault : RunFixture.FAULTS) {
+            addSplit(fault, -1);
+        }
+        ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
+        for (String fault : RunFixture.FAULTS) {
+            JsonNode f = tree.get("faults").get(fault);
+            assertTrue(f.has("fail_definite") && f.has("fail_indeterminate"), fault + ": " + f);
+            assertEquals(f.get("fail").asLong(), f.get("fail_definite").asLong() + f.get("fail_indeterminate").asLong());
+            List<String> keys = new ArrayList<>();
+            f.fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys.indexOf("fail") + 1, keys.indexOf("fail_definite"), "beside fail: " + keys);
+            assertEquals(keys.indexOf("fail") + 2, keys.indexOf("fail_indeterminate"));
+        }
+        try (InputStream in = getClass().getResourceAsStream("/schema/phase4.schema.json")) {
+            assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in)
+                    .validate((JsonNode) tree));
+        }
+    }
+
+    @Test
+    void oneCycleWithoutTheSplitOmitsItForItsClassOnly() throws IOException {
+        RunFixture.golden(dir);
+        String partial = RunFixture.FAULTS.get(0);
+        for (String fault : RunFixture.FAULTS) {
+            addSplit(fault, fault.equals(partial) ? 0 : -1);
+        }
+        ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
+        assertFalse(tree.get("faults").get(partial).has("fail_definite"));
+        assertFalse(tree.get("faults").get(partial).has("fail_indeterminate"));
+        assertTrue(tree.get("faults").get(RunFixture.FAULTS.get(1)).has("fail_definite"));
+    }
+
+    @Test
+    void recordsWithoutTheSplitRenderAsBefore() throws IOException {
+        RunFixture.golden(dir);
+        String text = Phase4Json.render(Phase4Analysis.analyze(dir));
+        assertFalse(text.contains("fail_definite") || text.contains("fail_indeterminate"));
+    }
+
+    /** Rewrites a class's JSONL with a split of every cycle's fail (all but the first definite), except line {@code skip}. */
+    private void addSplit(String fault, int skip) throws IOException {
+        Path file = dir.resolve(RunLoader.jsonlName(fault));
+        List<String> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode line = (ObjectNode) JSON.readTree(lines.get(i));
+            if (i != skip) {
+                int fail = line.get("fail").asInt();
+                line.put("fail_definite", Math.max(0, fail - 1));
+                line.put("fail_indeterminate", Math.min(1, fail));
+            }
+            out.add(JSON.writeValueAsString(line));
+        }
+        Files.write(file, out);
+    }
+}
