@@ -1,0 +1,62 @@
+/**
+ * The store-protocol seam: how the harness talks to a store, and nothing else.
+ *
+ * <h2>The seam</h2>
+ * A {@link dev.quorumbench.store.StoreProtocol} has four verbs and one optional capability:
+ * <ul>
+ *   <li>{@link dev.quorumbench.store.StoreProtocol#prepare prepare} a {@link dev.quorumbench.store.WriteItem}
+ *       (namespace, id, value) into a {@link dev.quorumbench.store.PreparedWrite}: built before the write's clock
+ *       starts and sent unchanged by every retry, so it must be retry-safe (the same id twice is one item);</li>
+ *   <li>{@link dev.quorumbench.store.StoreProtocol#attempt attempt} it once against one node and classify the
+ *       answer into an {@link dev.quorumbench.store.AttemptResult}; store and network behaviour is never an
+ *       exception. Each result says whether to retry, the write's {@link dev.quorumbench.run.Outcome} if it was
+ *       the last attempt, and whether the attempt may have taken effect (Jepsen's {@code :info}) or certainly did
+ *       not ({@code :fail}: the store said no, or nothing was sent);</li>
+ *   <li>{@link dev.quorumbench.store.StoreProtocol#listIds listIds}: the ids ONE node itself holds for a cycle's
+ *       namespace, paging as the store needs, bounded by {@link dev.quorumbench.store.ListLimits} (rows and a
+ *       deadline). The read must be node-local: a store that forwards reads to its leader (etcd's default range,
+ *       rqlite's default level) would otherwise be read N times from the leader;</li>
+ *   <li>{@link dev.quorumbench.store.StoreProtocol#health health}: a {@link dev.quorumbench.store.NodeHealth}
+ *       — up or not, and the node's wall clock when the store reports one (empty otherwise: the clock fault then
+ *       says it cannot measure the skew, rather than guess);</li>
+ *   <li>{@link dev.quorumbench.store.StoreProtocol#clockOffset clockOffset}: the cooperative clock offset, a
+ *       {@link dev.quorumbench.store.ClockOffset} capability a store offers or not.</li>
+ * </ul>
+ * The retry loop ({@code client.WriteClient}), read-back ({@code client.ReadBack}, {@code ConvergenceWait}), the
+ * clock faults ({@code fault.ClockProbe}), the cluster's start ({@code cluster.HealthProbe}) and the benchmarks
+ * use only this interface. {@link dev.quorumbench.store.StoreProtocols#forTarget} is the one factory. HTTP goes
+ * through {@link dev.quorumbench.store.HttpTransport} (HttpClient 5): bounded connect and response timeouts, capped
+ * bodies, no hidden retries, and {@link dev.quorumbench.store.HttpTransport#failure} telling "nothing was sent"
+ * from "lost after sending". This package imports only {@code run/}, {@code time/} and the shared
+ * {@code InvalidInputException}; {@code client/}, {@code cluster/}, {@code fault/} and {@code bench/} import it.
+ *
+ * <h2>Adding a store protocol</h2>
+ * <ol>
+ *   <li>Write one class, {@code store/<Name>Protocol implements StoreProtocol}, taking an {@code HttpTransport}.
+ *       In {@code prepare}, build the {@link dev.quorumbench.store.StoreRequest} (method, path with query, headers,
+ *       body) once; use the item's id as the key, so a retry overwrites or merges instead of duplicating. In
+ *       {@code attempt}, send it with the given timeout, map an {@code IOException} with
+ *       {@code HttpTransport.failure(e)} and an answer with a pure static {@code classify} of your own (test it
+ *       with a table of literal rows, as {@code AiMemoryProtocol.classify} is in {@code AttemptResultTest}). Map
+ *       "the store said no" to {@code REJECTED} or {@code CONFLICT}, "try later, nothing done" to {@code BUSY},
+ *       and anything you cannot read to {@code GARBAGE}: never guess that a write did not happen.</li>
+ *   <li>In {@code listIds}, read the node's own copy (etcd: {@code serializable: true}; rqlite:
+ *       {@code level=none}), page until the store says there is no more, stop at {@code limits.maxRows()} and
+ *       before starting a request past {@code limits.deadline()}, and throw {@code IOException} for anything
+ *       incomplete: the node then counts as unreadable, never as converged. Decode keys the store encodes
+ *       (etcd's base64) back to the ids you wrote.</li>
+ *   <li>In {@code health}, send the probe with {@link dev.quorumbench.store.StoreRequest#CLOSE} so no pooled
+ *       connection is left to a node that may be killed; return {@code NodeHealth.down(reason)} rather than
+ *       throw. Leave the wall clock empty unless the store really reports it. Offer {@code clockOffset()} only
+ *       when the target's nodes accept it.</li>
+ *   <li>Register it: a name constant in {@link dev.quorumbench.store.StoreTarget} and one {@code case} in
+ *       {@link dev.quorumbench.store.StoreProtocols#forTarget}; the target profile names the protocol (today
+ *       {@code bench.TrialFactory.storeTarget} maps every profile to ai-memory's).</li>
+ *   <li>Prove it against a real node (as {@code ReadBackProcessTest} does for ai-memory's paging), and reuse the
+ *       test doubles: {@code FakeStore} (in-memory, can lose an acknowledged write) and {@code BrokenNode}
+ *       (resets, 409s, garbage on real sockets).</li>
+ * </ol>
+ * A declarative protocol read from the target profile (templates, outcome rules, paging pointers) is the same
+ * thing: one class implementing this interface from its JSON block, registered the same way.
+ */
+package dev.quorumbench.store;
