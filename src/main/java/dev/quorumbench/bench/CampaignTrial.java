@@ -158,8 +158,8 @@ public final class CampaignTrial implements AutoCloseable {
         Map<String, Long> measured = event == null ? Map.of() : event.measurements();
         CycleRecord record = new CycleRecord(cycle, fault, spec.schedule(), spec.writes(),
                 counts[Outcome.OK.ordinal()], counts[Outcome.QUORUM_NOT_MET.ordinal()], counts[Outcome.FAIL.ordinal()],
-                failDefinite, failIndeterminate, attempts, readBack.check().ackedPresent(), readBack.check().lostIds().size(),
-                readBack.check().lostIds(), readBack.check().indeterminatePresent(), readBack.check().accepted(),
+                failDefinite, failIndeterminate, attempts, readBack.check().ackedPresent(),
+                readBack.check().lostIds().size(), readBack.check().lostIds(), readBack.check().indeterminatePresent(), readBack.check().accepted(),
                 readBack.check().acceptedPresent(), readBack.check().duplicates(),
                 readBack.check().converged(), readBack.convergeMs(), measured.get("recovery_ms"),
                 measured.get("measured_skew_ms"), event, cycleStartMs, endMs,
