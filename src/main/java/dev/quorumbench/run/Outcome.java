@@ -8,7 +8,10 @@ public enum Outcome {
     OK("ok"),
     /** 503 quorum_not_met: indeterminate, the write may exist and spread later. */
     QUORUM_NOT_MET("quorum_not_met"),
-    /** Anything else: refused, reset, timeout, garbage, other status. Also indeterminate. */
+    /**
+     * Anything else: refused, reset, timeout, garbage, other status. The records split it into definite failures
+     * (no attempt can have taken effect) and indeterminate ones ({@code fail_definite} / {@code fail_indeterminate}).
+     */
     FAIL("fail");
 
     private final String key;
