@@ -1,5 +1,7 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.host.LocalHost;
+
 /** Starts clusters: the one entry point the benchmark uses. */
 public final class Clusters {
 
@@ -12,6 +14,6 @@ public final class Clusters {
      * one line that includes the tail of the failing node's log.
      */
     public static Cluster start(ClusterSpec spec) throws ClusterException {
-        return ProcessCluster.start(spec);
+        return ProcessCluster.start(spec, LocalHost.get());
     }
 }
