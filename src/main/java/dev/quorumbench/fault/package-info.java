@@ -48,8 +48,8 @@
  * <h2>Where faults act</h2>
  * Only through the {@link dev.quorumbench.cluster.Cluster} handle (pids, restart, link proxies, URLs) and the
  * {@link dev.quorumbench.host.Host} each node runs on ({@code cluster.host(i)}: signals, process states, the
- * timestamp file, the firewall). Nothing here starts a process, reads /proc or names a local path of its own, so
- * the same fault works on any kind of host. {@link dev.quorumbench.fault.LibFaketime} (the environment a JVM
+ * timestamp file, the firewall). Nothing here starts a process, reads a process table or touches a node's file
+ * itself, so the same fault works on any kind of host. {@link dev.quorumbench.fault.LibFaketime} (the environment a JVM
  * needs under libfaketime, the offset format) and {@link dev.quorumbench.fault.PartitionChain} (the chain's name
  * and rules) hold what the mechanisms need to know, not how a host carries it out.
  */
