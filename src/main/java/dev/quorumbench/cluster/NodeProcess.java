@@ -142,7 +142,8 @@ final class NodeProcess {
         try {
             gone = machine.awaitState(pid, Set.of(ProcessState.GONE), KILL_WAIT_MS);
         } catch (HostException e) {
-            throw new ClusterException("cannot read the state of " + name() + " (pid " + pid + "): " + e.getMessage(), e);
+            throw new ClusterException("cannot read the state of " + name() + " (pid " + pid + "): " + e.getMessage(),
+                    e);
         }
         // Reaped as well, so isAlive() agrees with the host from here on.
         if (!gone || !p.awaitExit(KILL_WAIT_MS)) {

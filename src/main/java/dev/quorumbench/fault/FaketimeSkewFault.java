@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * {@code clock_skew_peer} by {@code libfaketime}: node-1 runs under libfaketime reading its offset from a
- * timestamp file on its host; inject writes the skew there and polls node-1's health until its wall clock shows it, heal
- * writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM needs it), so timeouts
- * inside the node still work; only the wall clock the node stamps and compares is skewed.
+ * timestamp file on its host; inject writes the skew there (through the host) and polls node-1's health until its
+ * wall clock shows it, heal writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM
+ * needs it), so timeouts inside the node still work; only the wall clock the node stamps and compares is skewed.
  */
 final class FaketimeSkewFault extends BoundFault {
 
