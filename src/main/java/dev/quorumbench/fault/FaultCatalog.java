@@ -6,12 +6,12 @@ import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.Firewall;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
-import dev.quorumbench.host.LocalHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +30,13 @@ public final class FaultCatalog {
 
     /**
      * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with the clock's fallback to
-     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the machine the
-     * harness runs on, where {@link dev.quorumbench.cluster.Clusters} starts the nodes.
+     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the host
+     * {@link Clusters#start} places the nodes on.
      *
      * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
-        return plan(fault, mechanismOrNull, options, LocalHost.get());
+        return plan(fault, mechanismOrNull, options, Clusters.defaultHost());
     }
 
     /**
