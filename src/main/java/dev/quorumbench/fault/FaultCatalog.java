@@ -74,9 +74,9 @@ public final class FaultCatalog {
      * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
      * only the default clock mechanism falls back, and says so in its reason.
      */
-    static Mechanism resolve(FaultClass fault, String requested, HostFacts host, Set<String> capabilities) {
+    static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities) {
         boolean clockOffset = capabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET);
-        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && host.faketimeLibrary().isEmpty()) {
+        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && facts.faketimeLibrary().isEmpty()) {
             return clockOffset
                     ? new Mechanism("node-offset", MechanismStatus.COOPERATIVE,
                             "libfaketime is not installed; node-1 offsets its own clock on request")
@@ -87,14 +87,14 @@ public final class FaultCatalog {
         String name = requested == null ? fault.defaultMechanism() : requested;
         return switch (name) {
             case "sigkill", "proxy-blackhole", "proxy-drop-acks" -> new Mechanism(name, MechanismStatus.REAL, null);
-            case "iptables" -> host.firewall().reason()
+            case "iptables" -> facts.firewall().reason()
                     .map(why -> new Mechanism(name, MechanismStatus.UNAVAILABLE, why))
                     .orElseGet(() -> new Mechanism(name, MechanismStatus.REAL, null));
-            case "sigstop" -> host.signals() && host.procfs()
+            case "sigstop" -> facts.signals() && facts.procfs()
                     ? new Mechanism(name, MechanismStatus.REAL, null)
                     : new Mechanism(name, MechanismStatus.UNAVAILABLE,
                             "needs a host that sends SIGSTOP and reads process states to verify it");
-            case "libfaketime" -> host.faketimeLibrary().isPresent()
+            case "libfaketime" -> facts.faketimeLibrary().isPresent()
                     ? new Mechanism(name, MechanismStatus.REAL, null)
                     : new Mechanism(name, MechanismStatus.UNAVAILABLE,
                             "libfaketime is not installed (looked for " + HostFacts.FAKETIME_CANDIDATES.get(0)
