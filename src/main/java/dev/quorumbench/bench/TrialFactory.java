@@ -51,7 +51,7 @@ final class TrialFactory {
             store = StoreProtocols.forTarget(storeTarget(profile), CampaignTrial.responseTimeoutMs(spec));
             FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            profile.capabilities(), workDir), store);
+                            profile.capabilities(), workDir), Clusters.defaultHost(), store);
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())

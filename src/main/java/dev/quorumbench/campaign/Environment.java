@@ -1,11 +1,11 @@
 package dev.quorumbench.campaign;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.quorumbench.host.CommandResult;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.LocalHost;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The environment block of a run: harness version and commit, JVM, OS, cores, host, target. */
 public final class Environment {
@@ -46,20 +46,12 @@ public final class Environment {
         return out == null ? "unknown" : out.trim();
     }
 
+    /** The output of a command that exited 0 within the time given, else null (through the harness's one runner). */
     private static String run(long timeoutSeconds, String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (InputStream in = p.getInputStream()) {
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return null;
-                }
-                return p.exitValue() == 0 ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : null;
-            }
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            CommandResult r = LocalHost.get().run(List.of(command), null, timeoutSeconds * 1000);
+            return r.ok() ? r.output() : null;
+        } catch (HostException e) {
             return null;
         }
     }

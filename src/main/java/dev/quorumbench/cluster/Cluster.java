@@ -1,9 +1,11 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.host.Host;
 import java.nio.file.Path;
 
 /**
- * A running cluster under test: one OS process per node, driven only over HTTP and signals.
+ * A running cluster under test: one OS process per node, each on a {@link Host}, driven only over HTTP and
+ * through its host (signals, process states, files, firewall).
  *
  * <p>Node 0 is the primary the harness writes through. {@link #close()} kills every node it started and
  * removes every proxy, rule and temporary file, and is safe to call twice.
@@ -15,7 +17,10 @@ public interface Cluster extends AutoCloseable {
     /** Base URL the harness uses to reach node i directly (never through a link proxy), e.g. http://127.0.0.1:19077. */
     String nodeUrl(int i);
 
-    /** OS pid of node i's process (the node itself, not a wrapper shell), or -1 when it is down. */
+    /** The host node i runs on: where its pid is valid and where faults act on it. */
+    Host host(int i);
+
+    /** OS pid of node i's process on its host (the node itself, not a wrapper shell), or -1 when it is down. */
     long pid(int i);
 
     boolean isAlive(int i);

@@ -1,5 +1,8 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.LocalHost;
+
 /** Starts clusters: the one entry point the benchmark uses. */
 public final class Clusters {
 
@@ -12,6 +15,14 @@ public final class Clusters {
      * one line that includes the tail of the failing node's log.
      */
     public static Cluster start(ClusterSpec spec) throws ClusterException {
-        return ProcessCluster.start(spec);
+        return ProcessCluster.start(spec, defaultHost());
+    }
+
+    /**
+     * The host {@link #start} places every node on: this machine, until a target profile lists hosts. Fault plans
+     * made before the cluster starts look at this host's facts.
+     */
+    public static Host defaultHost() {
+        return LocalHost.get();
     }
 }

@@ -1,16 +1,23 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostProcess;
+import dev.quorumbench.host.ProcessSpec;
+import dev.quorumbench.host.ProcessState;
+import dev.quorumbench.host.Signal;
+import dev.quorumbench.time.Await;
+import dev.quorumbench.time.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One node's OS process: started from its command line, health-checked, killed and started again. */
+/** One node's process on its host: started from its command line, health-checked, killed and started again. */
 final class NodeProcess {
 
     static final long KILL_WAIT_MS = 5000;
@@ -19,22 +26,33 @@ final class NodeProcess {
     private static final int TAIL_CHARS = 300;
 
     private final int index;
+    private final Host machine;
     private final String host;
     private final int port;
     private final String healthPath;
     private final List<String> argv;
     private final Map<String, String> env;
     private final Path log;
-    private volatile Process process;
+    private volatile HostProcess process;
 
-    NodeProcess(int index, String host, int port, String healthPath, NodeCommandLine commandLine, Path log) {
+    /**
+     * @param machine the host the node runs on
+     * @param host    the address the node listens on there
+     */
+    NodeProcess(int index, Host machine, String host, int port, String healthPath, NodeCommandLine commandLine,
+                Path log) {
         this.index = index;
+        this.machine = machine;
         this.host = host;
         this.port = port;
         this.healthPath = healthPath;
         this.argv = commandLine.argv();
         this.env = commandLine.env();
         this.log = log;
+    }
+
+    Host machine() {
+        return machine;
     }
 
     String name() {
@@ -49,96 +67,110 @@ final class NodeProcess {
         return log;
     }
 
-    /** Launches the process directly (no shell), output appended to the node log. */
+    /** Launches the process directly (no shell) on its host, output appended to the node log. */
     synchronized void start() throws ClusterException {
         if (isAlive()) {
             throw new ClusterException(name() + " is already running (pid " + process.pid() + ")");
         }
-        ProcessBuilder pb = new ProcessBuilder(argv)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().putAll(env);
+        String banner = "=== quorumbench " + Instant.now() + " starting " + name() + ": " + String.join(" ", argv);
         try {
-            Files.writeString(log, "=== quorumbench " + Instant.now() + " starting " + name() + ": "
-                            + String.join(" ", argv) + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process p = pb.start();
-            p.getOutputStream().close(); // the node gets end-of-input, never a blocked read
-            process = p;
-        } catch (IOException e) {
+            process = machine.start(new ProcessSpec(argv, env, log, banner));
+        } catch (HostException e) {
             throw new ClusterException("cannot start " + name() + " (" + argv.get(0) + "): " + e.getMessage(), e);
         }
     }
 
     /** Polls the health path until it answers 200, the process exits, or {@code deadlineNanos} passes. */
     void awaitHealthy(long deadlineNanos) throws ClusterException {
-        Process p = process;
+        HostProcess p = process;
         if (p == null) {
             throw new ClusterException(name() + " was never started");
         }
-        while (true) {
+        Deadline deadline = Deadline.atNanos(deadlineNanos);
+        AtomicBoolean healthy = new AtomicBoolean();
+        Await.until(() -> {
             if (!p.isAlive()) {
-                throw new ClusterException(name() + " exited with code " + p.exitValue() + " before it was healthy"
-                        + tailNote());
+                return true;
             }
-            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (left <= 0) {
-                throw new ClusterException(name() + " did not answer " + url() + healthPath + " in time" + tailNote());
-            }
+            long left = Math.max(1, deadline.leftMs());
             // the process must still be ours after the probe: a port taken by someone else answers too
             if (HealthProbe.healthy(host, port, healthPath, (int) Math.min(PROBE_TIMEOUT_MS, left)) && p.isAlive()) {
-                return;
+                healthy.set(true);
+                return true;
             }
-            sleep(Math.min(POLL_MS, Math.max(1, left)));
-        }
-    }
-
-    /** SIGKILL (works on a stopped process too) plus any children, then waits until gone. */
-    synchronized void kill() throws ClusterException {
-        Process p = process;
-        if (p == null) {
+            return false;
+        }, deadline.leftMs(), POLL_MS);
+        if (healthy.get()) {
             return;
         }
-        List<ProcessHandle> children = p.descendants().toList();
-        p.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ClusterException("interrupted while waiting for " + name() + " to become healthy");
+        }
+        if (!p.isAlive()) {
+            throw new ClusterException(name() + " exited with code " + p.exitCode().orElse(-1)
+                    + " before it was healthy" + tailNote());
+        }
+        throw new ClusterException(name() + " did not answer " + url() + healthPath + " in time" + tailNote());
+    }
+
+    /**
+     * SIGKILL through the host (works on a stopped process too) plus any children, then waits, bounded, until the
+     * host reports the pid gone.
+     */
+    synchronized void kill() throws ClusterException {
+        HostProcess p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        long pid = p.pid();
+        List<Long> children = p.descendants();
         try {
-            if (!p.waitFor(KILL_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                throw new ClusterException(name() + " (pid " + p.pid() + ") still alive " + KILL_WAIT_MS
-                        + " ms after SIGKILL");
+            machine.signal(pid, Signal.KILL);
+        } catch (HostException e) {
+            if (p.isAlive()) {
+                throw new ClusterException("SIGKILL of " + name() + " (pid " + pid + ") failed: " + e.getMessage(), e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException("interrupted while killing " + name(), e);
+        }
+        for (long child : children) {
+            try {
+                machine.signal(child, Signal.KILL);
+            } catch (HostException gone) {
+                // it exited with its parent
+            }
+        }
+        boolean gone;
+        try {
+            gone = machine.awaitState(pid, Set.of(ProcessState.GONE), KILL_WAIT_MS);
+        } catch (HostException e) {
+            throw new ClusterException("cannot read the state of " + name() + " (pid " + pid + "): " + e.getMessage(),
+                    e);
+        }
+        // Reaped as well, so isAlive() agrees with the host from here on.
+        if (!gone || !p.awaitExit(KILL_WAIT_MS)) {
+            throw new ClusterException(name() + " (pid " + pid + ") still alive " + KILL_WAIT_MS + " ms after SIGKILL");
         }
     }
 
     /** Wakes a stopped process so nothing is left stopped, ignoring a process already gone. */
     void continueIfAlive() {
-        Process p = process;
+        HostProcess p = process;
         if (p != null && p.isAlive()) {
             try {
-                Signals.send(p.pid(), "CONT");
-            } catch (ClusterException ignored) {
+                machine.signal(p.pid(), Signal.CONT);
+            } catch (HostException ignored) {
                 // the process died between the check and the signal: nothing to wake
             }
         }
     }
 
     boolean isAlive() {
-        Process p = process;
+        HostProcess p = process;
         return p != null && p.isAlive();
     }
 
     long pid() {
-        Process p = process;
+        HostProcess p = process;
         return p != null && p.isAlive() ? p.pid() : -1;
-    }
-
-    /** The OS handle of the last process started, alive or not (for tests and leak checks). */
-    ProcessHandle handle() {
-        Process p = process;
-        return p == null ? null : p.toHandle();
     }
 
     String url() {
@@ -181,14 +213,5 @@ final class NodeProcess {
             b.insert(0, b.length() == 0 ? l : l + " | ");
         }
         return b.toString();
-    }
-
-    private static void sleep(long ms) throws ClusterException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException("interrupted while waiting for a node to become healthy", e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.host.HarnessProcess;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.JavaCommand;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,22 +17,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-/** A cluster of local OS processes started from a {@link TargetProfile}, optionally wired through link proxies. */
+/**
+ * A cluster of node processes started from a {@link TargetProfile} on one {@link Host} (today the local machine),
+ * optionally wired through link proxies. Ports are reserved and proxies bound on the machine the harness runs on,
+ * which is the node's host as long as that host is local.
+ */
 public final class ProcessCluster implements Cluster {
 
     private final ClusterSpec spec;
+    private final Host machine;
     private final NodeProcess[] nodes;
     private final ProxyLinks links;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProcessCluster(ClusterSpec spec, NodeProcess[] nodes, ProxyLinks links) {
+    private ProcessCluster(ClusterSpec spec, Host machine, NodeProcess[] nodes, ProxyLinks links) {
         this.spec = spec;
+        this.machine = machine;
         this.nodes = nodes;
         this.links = links;
     }
 
     /** Starts proxies and nodes and waits until every node is healthy; on any failure nothing is left running. */
-    static ProcessCluster start(ClusterSpec spec) throws ClusterException {
+    static ProcessCluster start(ClusterSpec spec, Host machine) throws ClusterException {
         int n = spec.nodes();
         Path workDir = spec.workDir().toAbsolutePath();
         ProxyLinks links = null;
@@ -41,9 +50,8 @@ public final class ProcessCluster implements Cluster {
                 ports = reserved.ports();
                 links = spec.linkProxies() && n > 1 ? ProxyLinks.start(spec.host(), ports) : null;
             }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classpath = System.getProperty("java.class.path");
-            long harnessPid = ProcessHandle.current().pid();
+            JavaCommand java = machine.javaCommand();
+            long harnessPid = HarnessProcess.pid();
             for (int i = 0; i < n; i++) {
                 List<String> peers = new ArrayList<>();
                 for (int j = 0; j < n; j++) {
@@ -52,14 +60,14 @@ public final class ProcessCluster implements Cluster {
                     }
                 }
                 Map<String, String> values = NodeVariables.of(spec, i, ports[i], peers, database(workDir, i),
-                        java, classpath, harnessPid);
+                        java.executable(), java.classpath(), harnessPid);
                 NodeCommandLine profileLine = spec.profile().commandLine(values, System::getenv);
                 List<String> argv = new ArrayList<>(profileLine.argv());
                 argv.addAll(spec.extraNodeArgs());
                 argv.addAll(spec.argsOf(i));
                 Map<String, String> env = new LinkedHashMap<>(profileLine.env());
                 env.putAll(spec.envOf(i));
-                nodes[i] = new NodeProcess(i, spec.host(), ports[i], spec.profile().healthPath(),
+                nodes[i] = new NodeProcess(i, machine, spec.host(), ports[i], spec.profile().healthPath(),
                         new NodeCommandLine(argv, env), workDir.resolve(NodeVariables.nodeId(i) + ".log"));
             }
         } catch (IOException e) {
@@ -75,7 +83,7 @@ public final class ProcessCluster implements Cluster {
         }
         ProcessCluster f = new ProcessCluster(new ClusterSpec(spec.profile(), n, spec.quorumWrites(),
                 spec.quorumTimeoutMs(), spec.extraNodeArgs(), spec.linkProxies(), spec.nodeEnv(), spec.nodeArgs(),
-                workDir, spec.startTimeoutMs(), spec.host()), nodes, links);
+                workDir, spec.startTimeoutMs(), spec.host()), machine, nodes, links);
         OpenClusters.register(f); // before any process exists, so a SIGINT during startup cleans up too
         try {
             for (NodeProcess node : nodes) {
@@ -99,6 +107,11 @@ public final class ProcessCluster implements Cluster {
     @Override
     public int size() {
         return nodes.length;
+    }
+
+    @Override
+    public Host host(int i) {
+        return node(i).machine();
     }
 
     @Override
@@ -158,11 +171,6 @@ public final class ProcessCluster implements Cluster {
     @Override
     public Set<String> capabilities() {
         return spec.profile().capabilities();
-    }
-
-    /** The OS handle of node i's latest process, alive or not (lets callers check nothing is left). */
-    public ProcessHandle handle(int i) {
-        return node(i).handle();
     }
 
     /**

@@ -4,15 +4,15 @@ import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
-import java.io.IOException;
+import dev.quorumbench.host.HostException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * {@code clock_skew_peer} by {@code libfaketime}: node-1 runs under libfaketime reading its offset from a
- * timestamp file; inject writes the skew there and polls node-1's health until its wall clock shows it, heal
- * writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM needs it), so timeouts
- * inside the node still work; only the wall clock the node stamps and compares is skewed.
+ * timestamp file on its host; inject writes the skew there (through the host) and polls node-1's health until its
+ * wall clock shows it, heal writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM
+ * needs it), so timeouts inside the node still work; only the wall clock the node stamps and compares is skewed.
  */
 final class FaketimeSkewFault extends BoundFault {
 
@@ -59,8 +59,8 @@ final class FaketimeSkewFault extends BoundFault {
 
     private void write(long offsetMs) throws FaultException {
         try {
-            LibFaketime.write(timestampFile, offsetMs);
-        } catch (IOException e) {
+            LibFaketime.write(cluster.host(NODE), timestampFile, offsetMs);
+        } catch (HostException e) {
             throw new FaultException("cannot write " + timestampFile + ": " + e.getMessage(), e);
         }
     }

@@ -8,18 +8,21 @@ import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.host.Capability;
+import dev.quorumbench.host.Firewall;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on this machine. */
+/** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on a host. */
 public final class FaultCatalog {
-
 
     /** How long libfaketime may take to show a new offset (cache off: next read; cache 1 s: up to a second). */
     private static final long FAKETIME_SETTLE_MS = 2500;
@@ -30,30 +33,34 @@ public final class FaultCatalog {
 
     /**
      * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with the clock's fallback to
-     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for this machine.
+     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the host
+     * {@link Clusters#start} places the nodes on.
      *
      * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
-        return plan(fault, mechanismOrNull, options, HostFacts.probe(), StoreProtocols::builtIn);
+        return plan(fault, mechanismOrNull, options, Clusters.defaultHost(), StoreProtocols::builtIn);
     }
 
     /**
-     * As {@link #plan(FaultClass, String, FaultOptions)}, with the campaign's store protocol: the clock faults
-     * read node clocks (and set the cooperative offset) through it.
+     * The plan resolved for the nodes' {@code host} (its facts decide which mechanisms are real, and files the
+     * mechanism needs before the nodes start are written there), with the campaign's store protocol, through
+     * which the clock faults read node clocks and set the cooperative offset.
      */
-    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, StoreProtocol store) {
-        return plan(fault, mechanismOrNull, options, HostFacts.probe(), () -> store);
+    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
+                                 StoreProtocol store) {
+        return plan(fault, mechanismOrNull, options, host, () -> store);
     }
 
-    static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, HostFacts host) {
+    static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host) {
         return plan(fault, mechanismOrNull, options, host, StoreProtocols::builtIn);
     }
 
-    private static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, HostFacts host,
+    private static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
                                   Supplier<StoreProtocol> store) {
         validate(fault, mechanismOrNull);
-        Mechanism m = resolve(fault, mechanismOrNull, host, options.targetCapabilities());
+        HostFacts facts = host.facts();
+        Mechanism m = resolve(fault, mechanismOrNull, facts, options.targetCapabilities());
         long window = options.windowMs();
         if (!m.status().injected() && m.status() != MechanismStatus.SIMULATED) {
             return new Plan(fault, m, NodeSetup.NONE, f -> new UnavailableFault(fault, m, window));
@@ -62,16 +69,12 @@ public final class FaultCatalog {
             case "sigkill" -> new Plan(fault, m, NodeSetup.NONE, f -> new KillPrimaryFault(m, f));
             case "proxy-blackhole" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new ProxyPartitionFault(m, f, window));
-            case "iptables" -> new Plan(fault, m, NodeSetup.LINK_PROXIES, f -> {
-                Iptables.sweepDead();
-                Iptables ipt = Iptables.forThisProcess();
-                ipt.install();
-                return new IptablesPartitionFault(m, f, window, ipt);
-            });
+            case "iptables" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
+                    f -> IptablesPartitionFault.bind(m, f, window, firewall(f.host(IptablesPartitionFault.NODE))));
             case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> PauseNodeFault.bind(m, f, window));
             case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
-            case "libfaketime" -> faketimePlan(fault, m, options, host.faketimeLibrary(), store);
+            case "libfaketime" -> faketimePlan(fault, m, options, facts.faketimeLibrary().orElseThrow(), host, store);
             case "node-offset" -> new Plan(fault, m,
                     new NodeSetup(Map.of(), Map.of(OffsetSkewFault.NODE, List.of("--allow-clock-offset")), false),
                     f -> new OffsetSkewFault(m, f, window, options.skewMs(), new ClockProbe(store.get())));
@@ -85,9 +88,9 @@ public final class FaultCatalog {
      * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
      * only the default clock mechanism falls back, and says so in its reason.
      */
-    static Mechanism resolve(FaultClass fault, String requested, HostFacts host, Set<String> capabilities) {
+    static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities) {
         boolean clockOffset = capabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET);
-        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && host.faketimeLibrary() == null) {
+        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && facts.faketimeLibrary().isEmpty()) {
             return clockOffset
                     ? new Mechanism("node-offset", MechanismStatus.COOPERATIVE,
                             "libfaketime is not installed; node-1 offsets its own clock on request")
@@ -98,17 +101,18 @@ public final class FaultCatalog {
         String name = requested == null ? fault.defaultMechanism() : requested;
         return switch (name) {
             case "sigkill", "proxy-blackhole", "proxy-drop-acks" -> new Mechanism(name, MechanismStatus.REAL, null);
-            case "iptables" -> host.iptablesProblem() == null
-                    ? new Mechanism(name, MechanismStatus.REAL, null)
-                    : new Mechanism(name, MechanismStatus.UNAVAILABLE, host.iptablesProblem());
-            case "sigstop" -> host.killCommand() && host.procfs()
-                    ? new Mechanism(name, MechanismStatus.REAL, null)
-                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
-                            "needs the kill command to send SIGSTOP and /proc to verify it");
-            case "libfaketime" -> host.faketimeLibrary() != null
+            case "iptables" -> facts.firewall().reason()
+                    .map(why -> new Mechanism(name, MechanismStatus.UNAVAILABLE, why))
+                    .orElseGet(() -> new Mechanism(name, MechanismStatus.REAL, null));
+            case "sigstop" -> facts.signals() && facts.procfs()
                     ? new Mechanism(name, MechanismStatus.REAL, null)
                     : new Mechanism(name, MechanismStatus.UNAVAILABLE,
-                            "libfaketime is not installed (looked for " + LibFaketime.CANDIDATES.get(0) + " and others)");
+                            "needs a host that sends SIGSTOP and reads process states to verify it");
+            case "libfaketime" -> facts.faketimeLibrary().isPresent()
+                    ? new Mechanism(name, MechanismStatus.REAL, null)
+                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
+                            "libfaketime is not installed (looked for " + HostFacts.FAKETIME_CANDIDATES.get(0)
+                                    + " and others)");
             case "node-offset" -> clockOffset
                     ? new Mechanism(name, MechanismStatus.COOPERATIVE, "node-1 offsets its own clock on request")
                     : new Mechanism(name, MechanismStatus.UNAVAILABLE,
@@ -127,15 +131,28 @@ public final class FaultCatalog {
         }
     }
 
+    /** The firewall of the host a partition acts on; planned as available, so missing now is a failed bind. */
+    private static Firewall firewall(Host host) throws FaultException {
+        Capability<Firewall> firewall = host.firewall();
+        return firewall.value().orElseThrow(() -> new FaultException("iptables is unavailable on " + host.name()
+                + ": " + firewall.reason().orElse("unknown")));
+    }
+
     private static FaultPlan faketimePlan(FaultClass fault, Mechanism m, FaultOptions options, Path library,
-                                          Supplier<StoreProtocol> store) {
+                                          Host host, Supplier<StoreProtocol> store) {
         Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
         NodeSetup setup = new NodeSetup(
                 Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
         Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS,
                 new ClockProbe(store.get()));
         // The node reads the file from its first clock read on, so it must say "no skew" before the node starts.
-        return new Plan(fault, m, setup, binder, () -> LibFaketime.write(file, 0));
+        return new Plan(fault, m, setup, binder, () -> {
+            try {
+                LibFaketime.write(host, file, 0);
+            } catch (HostException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     /** Binds a plan to a running cluster. */

@@ -4,39 +4,71 @@ import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.Firewall;
+import dev.quorumbench.host.HostException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code partition_minority} by {@code iptables}: DROP rules on node-0's link-proxy ports (to and from each port,
- * in the harness's own chain on lo), so the kernel drops node-0's peer traffic both ways while the harness still
- * reaches node-0 directly and node-1↔node-2 keep talking. Never a DROP on a node's own port: on one host that
- * would also cut the harness and the peers off. Heal flushes the chain; the cut and the heal are probed.
+ * in the harness's own chain on lo of node-0's host), so the kernel drops node-0's peer traffic both ways while
+ * the harness still reaches node-0 directly and node-1↔node-2 keep talking. Never a DROP on a node's own port:
+ * on one host that would also cut the harness and the peers off. Heal flushes the chain; the cut and the heal
+ * are probed.
  */
 final class IptablesPartitionFault extends BoundFault {
 
-    private final Cluster cluster;
-    private final Iptables iptables;
+    static final int NODE = 0;
 
-    IptablesPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Iptables iptables) {
+    private final Cluster cluster;
+    private final Firewall firewall;
+    private final PartitionChain chain;
+
+    IptablesPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall,
+                           PartitionChain chain) {
         super(FaultClass.PARTITION_MINORITY, mechanism, windowMs);
         this.cluster = cluster;
-        this.iptables = iptables;
+        this.firewall = firewall;
+        this.chain = chain;
+    }
+
+    /**
+     * Binds the fault to node-0's host firewall: first removes the chains of harnesses that no longer run, then
+     * makes sure this harness's (empty) chain and its jumps exist.
+     */
+    static IptablesPartitionFault bind(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall)
+            throws FaultException {
+        PartitionChain chain = PartitionChain.ofThisHarness();
+        try {
+            firewall.sweep(PartitionChain::abandoned);
+            firewall.ensureChain(chain.name(), PartitionChain.DEVICE);
+        } catch (HostException e) {
+            throw new FaultException("cannot prepare chain " + chain.name() + ": " + e.getMessage(), e);
+        }
+        return new IptablesPartitionFault(mechanism, cluster, windowMs, firewall, chain);
     }
 
     @Override
     public void inject() throws FaultException {
         List<int[]> cut = PrimaryLinks.of(cluster.size());
         List<Integer> ports = PrimaryLinks.ports(PrimaryLinks.control(cluster), cut);
-        iptables.drop(ports);
+        try {
+            firewall.apply(chain.dropRules(ports));
+        } catch (HostException e) {
+            throw new FaultException(e.getMessage(), e);
+        }
         PrimaryLinks.verifyCut(ports, ProxyPartitionFault.CUT_PROBE_MS);
-        detail("iptables DROP in chain " + iptables.chain() + " on lo for " + PrimaryLinks.describe(cut)
+        detail("iptables DROP in chain " + chain.name() + " on lo for " + PrimaryLinks.describe(cut)
                 + " (proxy ports " + ports + ", --dport and --sport)");
     }
 
     @Override
     public Map<String, Long> heal() throws FaultException {
-        iptables.flush();
+        try {
+            firewall.flush(chain.name());
+        } catch (HostException e) {
+            throw new FaultException(e.getMessage(), e);
+        }
         // The probe below is the proof that the rules are gone; listing them again would cost another process.
         PrimaryLinks.verifyForwarding(PrimaryLinks.ports(PrimaryLinks.control(cluster),
                 PrimaryLinks.of(cluster.size())), ProxyPartitionFault.HEAL_PROBE_MS);

@@ -5,16 +5,23 @@ import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterException;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.ProcessState;
+import dev.quorumbench.host.Signal;
+import dev.quorumbench.time.Await;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code kill_primary_mid_write} by {@code sigkill}: SIGKILL of node-0's own JVM, verified by its pid being gone;
- * heal restarts it on the same database and measures the time until it is healthy again.
+ * {@code kill_primary_mid_write} by {@code sigkill}: SIGKILL of node-0's own JVM through its host, verified by the
+ * host reporting its pid gone; heal restarts it on the same database and measures the time until it is healthy.
  */
 final class KillPrimaryFault extends BoundFault {
 
     static final int NODE = 0;
+    static final long GONE_TIMEOUT_MS = 2000;
 
     private final Cluster cluster;
     private volatile long killedPid = -1;
@@ -32,16 +39,22 @@ final class KillPrimaryFault extends BoundFault {
         if (pid <= 0 || !cluster.isAlive(NODE)) {
             throw new FaultException("node-0 is not running, so it cannot be killed");
         }
-        killedPid = pid;
-        killedAtNanos = System.nanoTime();
+        Host host = cluster.host(NODE);
         try {
-            cluster.kill(NODE);
-        } catch (ClusterException e) {
+            host.signal(pid, Signal.KILL);
+        } catch (HostException e) {
             throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
-        // Verify from the OS, not from the cluster's bookkeeping: the pid itself must be gone.
-        if (!Signals.awaitState(pid, Signals.GONE, 2000)
-                || cluster.isAlive(NODE)) {
+        killedPid = pid;
+        killedAtNanos = System.nanoTime();
+        // Verify from the host, not from the cluster's bookkeeping: the pid itself must be gone.
+        boolean gone;
+        try {
+            gone = host.awaitState(pid, Set.of(ProcessState.GONE), GONE_TIMEOUT_MS);
+        } catch (HostException e) {
+            throw new FaultException("cannot verify SIGKILL of node-0 (pid " + pid + "): " + e.getMessage(), e);
+        }
+        if (!gone || !Await.until(() -> !cluster.isAlive(NODE), GONE_TIMEOUT_MS, Host.POLL_MS)) {
             throw new FaultException("node-0 pid " + pid + " still runs after SIGKILL");
         }
         detail("SIGKILL pid " + pid + " (node-0)");

@@ -1,18 +1,15 @@
 package dev.quorumbench.fault;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * libfaketime for one node: where the preload library is, the environment that makes a JVM read its offset from
- * a timestamp file, and the atomic write that changes that offset while the node runs.
+ * libfaketime for one node: where the preload library is on its host, the environment that makes a JVM read its
+ * offset from a timestamp file, and the atomic write (through the host) that changes that offset while it runs.
  *
  * <p>Measured by hand on the 2-core dev machine (OpenJDK 17.0.15, Debian's libfaketime 0.9.10), see the README:
  * <ul>
@@ -38,20 +35,12 @@ public final class LibFaketime {
         CACHE_1S
     }
 
-    /** Where Debian and most distributions install the library; the first one that exists is used. */
-    static final List<Path> CANDIDATES = List.of(
-            Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"),
-            Path.of("/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1"),
-            Path.of("/usr/lib/faketime/libfaketime.so.1"),
-            Path.of("/usr/lib64/faketime/libfaketime.so.1"),
-            Path.of("/usr/local/lib/faketime/libfaketime.so.1"));
-
     private LibFaketime() {
     }
 
-    /** The preload library on this machine, or empty when libfaketime is not installed. */
-    public static Optional<Path> locate() {
-        return CANDIDATES.stream().filter(Files::isReadable).findFirst();
+    /** The preload library on {@code host}, or empty when libfaketime is not installed there. */
+    public static Optional<Path> locate(Host host) {
+        return HostFacts.locateFaketime(host);
     }
 
     /** The environment a node needs to run under {@code library} with its offset read from {@code timestampFile}. */
@@ -67,18 +56,12 @@ public final class LibFaketime {
                 "1");
     }
 
-    /** Sets the offset of every process reading {@code timestampFile}: written to a temp file, then renamed over it. */
-    public static void write(Path timestampFile, long offsetMs) throws IOException {
-        Path dir = timestampFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(timestampFile.getFileName() + ".tmp");
-        Files.writeString(tmp, offsetSpec(offsetMs) + "\n", StandardCharsets.US_ASCII);
-        try {
-            // A reader sees the old or the new content, never a half-written file.
-            Files.move(tmp, timestampFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, timestampFile, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /**
+     * Sets the offset of every process on {@code host} reading {@code timestampFile}; the host replaces the file
+     * whole, so a reader sees the old or the new offset, never a half-written file.
+     */
+    public static void write(Host host, Path timestampFile, long offsetMs) throws HostException {
+        host.writeFile(timestampFile.toAbsolutePath(), offsetSpec(offsetMs) + "\n");
     }
 
     /**

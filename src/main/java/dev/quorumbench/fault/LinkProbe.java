@@ -1,5 +1,7 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.time.Await;
+import dev.quorumbench.time.Deadline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -130,27 +132,17 @@ final class LinkProbe {
      * a link that was just healed may have dropped the previous one); returns the ports that never answered.
      */
     static List<Integer> awaitForwarding(List<Integer> ports, long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        Deadline deadline = Deadline.in(timeoutMs);
         List<Integer> silent = new ArrayList<>(ports);
-        while (!silent.isEmpty()) {
-            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-            if (leftMs <= 0) {
-                break;
+        // A round waits up to 500 ms for silent ports itself; the pause between rounds only spaces out refusals.
+        Await.until(() -> {
+            long leftMs = deadline.leftMs();
+            if (!silent.isEmpty() && leftMs > 0) {
+                Map<Integer, Answer> round = probe(silent, Math.min(leftMs, 500));
+                silent.removeIf(p -> round.get(p) == Answer.BYTES);
             }
-            Map<Integer, Answer> round = probe(silent, Math.min(leftMs, 500));
-            silent.removeIf(p -> round.get(p) == Answer.BYTES);
-            if (!silent.isEmpty() && round.values().stream().anyMatch(a -> a == Answer.REFUSED || a == Answer.CLOSED)) {
-                sleepQuietly(Math.min(20, Math.max(1, leftMs)));
-            }
-        }
+            return silent.isEmpty();
+        }, timeoutMs, 20);
         return silent;
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

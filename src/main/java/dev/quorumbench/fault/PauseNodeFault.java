@@ -4,20 +4,24 @@ import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.ProcessState;
+import dev.quorumbench.host.Signal;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code drop_random_acks} by {@code sigstop}: SIGSTOP of node-1 (verified: state {@code T} in /proc), held for the
- * window, then SIGCONT (verified: no longer {@code T}). The kernel still accepts connections for a stopped
- * process, so this delays node-1's acks rather than dropping them.
+ * {@code drop_random_acks} by {@code sigstop}: SIGSTOP of node-1 through its host (verified: the host reports it
+ * stopped), held for the window, then SIGCONT (verified: no longer stopped). The kernel still accepts connections
+ * for a stopped process, so this delays node-1's acks rather than dropping them.
  */
 final class PauseNodeFault extends BoundFault {
 
     static final int NODE = 1;
-    private static final long STATE_TIMEOUT_MS = 1000;
+    static final long STATE_TIMEOUT_MS = 1000;
+    private static final Set<ProcessState> NOT_STOPPED = Set.of(ProcessState.RUNNING, ProcessState.GONE);
 
     private final Cluster cluster;
     private volatile long stoppedPid = -1;
@@ -29,11 +33,11 @@ final class PauseNodeFault extends BoundFault {
     }
 
     /**
-     * Binds the fault: first continues nodes a crashed harness left stopped, and makes sure this harness's exit
-     * (normal, SIGINT, SIGTERM) continues the node it may have stopped.
+     * Binds the fault: first continues nodes a crashed harness left stopped on node-1's host, and makes sure this
+     * harness's exit (normal, SIGINT, SIGTERM) continues the node it may have stopped.
      */
     static PauseNodeFault bind(Mechanism mechanism, Cluster cluster, long windowMs) {
-        StoppedOrphans.continueAll();
+        StoppedOrphans.continueAll(cluster.host(NODE));
         PauseNodeFault fault = new PauseNodeFault(mechanism, cluster, windowMs);
         Runtime.getRuntime().addShutdownHook(new Thread(fault::continueOnExit, "sigcont-on-exit"));
         return fault;
@@ -41,11 +45,11 @@ final class PauseNodeFault extends BoundFault {
 
     private void continueOnExit() {
         long pid = stoppedPid;
-        if (pid > 0 && !Signals.isGone(pid)) {
+        if (pid > 0) {
             try {
-                Signals.cont(pid);
-            } catch (FaultException e) {
-                // exiting: nobody to tell; the next harness's orphan sweep continues it
+                cluster.host(NODE).signal(pid, Signal.CONT);
+            } catch (HostException | RuntimeException e) {
+                // exiting: nobody to tell; the node is gone already or the next harness's orphan sweep continues it
             }
         }
     }
@@ -56,19 +60,25 @@ final class PauseNodeFault extends BoundFault {
         if (pid <= 0) {
             throw new FaultException("node-1 is not running, so it cannot be stopped");
         }
+        Host host = cluster.host(NODE);
         // Remembered before the signal so heal continues it even if the stop half-failed.
         stoppedPid = pid;
         stoppedAtNanos = System.nanoTime();
-        Signals.stop(pid);
-        if (!Signals.awaitState(pid, s -> s.isPresent() && s.get() == 'T', STATE_TIMEOUT_MS)) {
-            throw new FaultException("node-1 pid " + pid + " is not stopped after SIGSTOP (state "
-                    + Signals.state(pid).map(String::valueOf).orElse("gone") + ")");
+        try {
+            host.signal(pid, Signal.STOP);
+            if (!host.awaitState(pid, Set.of(ProcessState.STOPPED), STATE_TIMEOUT_MS)) {
+                throw new FaultException("node-1 pid " + pid + " is not stopped after SIGSTOP (state "
+                        + host.state(pid) + ")");
+            }
+        } catch (HostException e) {
+            throw new FaultException("SIGSTOP of node-1 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
         detail("SIGSTOP pid " + pid + " (node-1)");
     }
 
     @Override
     public Map<String, Long> heal() throws FaultException {
+        Host host = cluster.host(NODE);
         Set<Long> pids = new LinkedHashSet<>();
         long stopped = stoppedPid;
         if (stopped > 0) {
@@ -80,20 +90,18 @@ final class PauseNodeFault extends BoundFault {
         }
         FaultException failure = null;
         for (long pid : pids) {
-            if (Signals.isGone(pid)) {
-                continue;
-            }
             try {
-                Signals.cont(pid);
-            } catch (FaultException e) {
-                if (!Signals.isGone(pid)) {
-                    failure = e;
+                if (host.state(pid) == ProcessState.GONE) {
+                    continue;
                 }
-                continue;
-            }
-            if (!Signals.awaitState(pid, s -> s.isEmpty() || s.get() != 'T', STATE_TIMEOUT_MS)) {
-                Optional<Character> s = Signals.state(pid);
-                failure = new FaultException("node-1 pid " + pid + " still stopped after SIGCONT (state " + s + ")");
+                host.signal(pid, Signal.CONT);
+                if (!host.awaitState(pid, NOT_STOPPED, STATE_TIMEOUT_MS)) {
+                    failure = new FaultException("node-1 pid " + pid + " still stopped after SIGCONT");
+                }
+            } catch (HostException e) {
+                if (!isGone(host, pid)) {
+                    failure = new FaultException("SIGCONT of node-1 (pid " + pid + ") failed: " + e.getMessage(), e);
+                }
             }
         }
         if (failure != null) {
@@ -104,5 +112,13 @@ final class PauseNodeFault extends BoundFault {
         }
         stoppedPid = -1;
         return Map.of("paused_ms", (System.nanoTime() - stoppedAtNanos) / 1_000_000L);
+    }
+
+    private static boolean isGone(Host host, long pid) {
+        try {
+            return host.state(pid) == ProcessState.GONE;
+        } catch (HostException e) {
+            return false;
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.quorumbench.fault;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.quorumbench.host.HarnessProcess;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.ProcessInfo;
+import dev.quorumbench.host.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -12,40 +12,37 @@ import java.util.OptionalLong;
 /**
  * Continues node processes left stopped (SIGSTOP) by a harness that died mid-pause: a stopped node cannot notice
  * that its parent is gone, so without SIGCONT it would stay forever. Only processes started with
- * {@code --parent-pid P}, where P no longer runs, are touched; once continued they exit on their own.
+ * {@code --parent-pid P}, where the harness P no longer runs, are touched; once continued they exit on their own.
  */
 final class StoppedOrphans {
 
     private StoppedOrphans() {
     }
 
-    /** Sends SIGCONT to every stopped orphaned node; returns their pids. */
-    static List<Long> continueAll() {
+    /** Sends SIGCONT to every stopped orphaned node on {@code host}; returns their pids. */
+    static List<Long> continueAll(Host host) {
         List<Long> continued = new ArrayList<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path proc : procs) {
-                long pid = Long.parseLong(proc.getFileName().toString());
-                if (Signals.state(pid).orElse('?') != 'T') {
-                    continue;
-                }
-                OptionalLong parent = parentPid(cmdline(proc));
-                if (parent.isPresent() && ProcessHandle.of(parent.getAsLong()).map(ProcessHandle::isAlive).orElse(false)
-                        == false) {
-                    try {
-                        Signals.cont(pid);
-                        continued.add(pid);
-                    } catch (FaultException e) {
-                        // it exited meanwhile
-                    }
+        List<ProcessInfo> stopped;
+        try {
+            stopped = host.stoppedProcesses();
+        } catch (HostException e) {
+            return continued; // nothing to find; a later harness sweeps again
+        }
+        for (ProcessInfo p : stopped) {
+            OptionalLong parent = parentPid(p.argv());
+            if (parent.isPresent() && !HarnessProcess.isRunning(parent.getAsLong())) {
+                try {
+                    host.signal(p.pid(), Signal.CONT);
+                    continued.add(p.pid());
+                } catch (HostException e) {
+                    // it exited meanwhile
                 }
             }
-        } catch (IOException e) {
-            // no /proc: nothing we could have stopped either
         }
         return continued;
     }
 
-    /** The value after {@code --parent-pid} in a NUL-separated command line (pure). */
+    /** The value after {@code --parent-pid} in a command line (pure). */
     static OptionalLong parentPid(List<String> argv) {
         for (int i = 0; i + 1 < argv.size(); i++) {
             if (argv.get(i).equals("--parent-pid") && argv.get(i + 1).matches("\\d{1,18}")) {
@@ -53,13 +50,5 @@ final class StoppedOrphans {
             }
         }
         return OptionalLong.empty();
-    }
-
-    private static List<String> cmdline(Path proc) {
-        try {
-            return List.of(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

@@ -19,17 +19,17 @@
  * <table>
  * <caption>mechanisms, default first</caption>
  * <tr><th>fault</th><th>mechanism</th><th>inject (verified by)</th><th>heal (verified by)</th><th>status</th></tr>
- * <tr><td>kill_primary_mid_write</td><td>sigkill</td><td>SIGKILL of node-0's own JVM (its pid has left /proc)</td>
+ * <tr><td>kill_primary_mid_write</td><td>sigkill</td><td>SIGKILL of node-0's own JVM (its host reports the pid gone)</td>
  *     <td>restart on the same database (healthy; {@code recovery_ms}, {@code downtime_ms})</td><td>real</td></tr>
  * <tr><td>partition_minority</td><td>proxy-blackhole</td><td>the link proxies of 0→j and j→0 stop every byte,
  *     no RST (a probe through each of node-0's proxy ports gets no byte in 150 ms)</td>
  *     <td>proxies forward again (each port answers HTTP)</td><td>real</td></tr>
- * <tr><td></td><td>iptables</td><td>DROP, in chain {@code QB-<harness pid>} on lo, of node-0's link-proxy ports,
+ * <tr><td></td><td>iptables</td><td>DROP, in chain {@code QB-<harness pid>} on lo of node-0's host, of node-0's link-proxy ports,
  *     {@code --dport} and {@code --sport} (same probe); the harness and node-1↔node-2 are untouched</td>
  *     <td>chain flushed (same probe); chain removed at exit, dead harnesses' chains swept</td>
  *     <td>real as root, else unavailable</td></tr>
- * <tr><td>drop_random_acks</td><td>sigstop</td><td>SIGSTOP of node-1 (state {@code T} in /proc): acks are
- *     delayed, not lost, since the kernel still accepts connections</td><td>SIGCONT (state no longer T)</td>
+ * <tr><td>drop_random_acks</td><td>sigstop</td><td>SIGSTOP of node-1 (its host reports it stopped): acks are
+ *     delayed, not lost, since the kernel still accepts connections</td><td>SIGCONT (no longer stopped)</td>
  *     <td>real</td></tr>
  * <tr><td></td><td>proxy-drop-acks</td><td>the 0→1 proxy delivers requests and swallows a random share of
  *     responses (proxy reports the mode)</td><td>proxies forward ({@code dropped_responses})</td><td>real</td></tr>
@@ -45,9 +45,12 @@
  * says so in the mechanism's reason; an explicitly requested mechanism that cannot run is unavailable (its
  * inject fails), never silently replaced.
  *
- * <h2>Helpers</h2>
- * {@link dev.quorumbench.fault.Signals} (kill -STOP/-CONT/-KILL by pid, process state from /proc) and
- * {@link dev.quorumbench.fault.LibFaketime} (locate the library, the environment a JVM needs, the atomic
- * timestamp-file write) are usable on their own.
+ * <h2>Where faults act</h2>
+ * Only through the {@link dev.quorumbench.cluster.Cluster} handle (pids, restart, link proxies, URLs) and the
+ * {@link dev.quorumbench.host.Host} each node runs on ({@code cluster.host(i)}: signals, process states, the
+ * timestamp file, the firewall). Nothing here starts a process, reads a process table or touches a node's file
+ * itself, so the same fault works on any kind of host. {@link dev.quorumbench.fault.LibFaketime} (the environment a JVM
+ * needs under libfaketime, the offset format) and {@link dev.quorumbench.fault.PartitionChain} (the chain's name
+ * and rules) hold what the mechanisms need to know, not how a host carries it out.
  */
 package dev.quorumbench.fault;

@@ -140,6 +140,11 @@ class CampaignTrialFakeStoreTest {
         }
 
         @Override
+        public dev.quorumbench.host.Host host(int i) {
+            throw new UnsupportedOperationException("the fake cluster has no hosts: no fault here acts on a process");
+        }
+
+        @Override
         public Path workDir() {
             return workDir;
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.host.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -172,8 +174,8 @@ class ClusterProcessTest {
         Cluster f = start(spec().build());
         ProcessHandle one = ProcessHandle.of(f.pid(1)).orElseThrow();
         ProcessHandle two = ProcessHandle.of(f.pid(2)).orElseThrow();
-        Signals.send(one.pid(), "STOP");
-        Signals.send(two.pid(), "STOP");
+        LocalHost.get().signal(one.pid(), Signal.STOP);
+        LocalHost.get().signal(two.pid(), Signal.STOP);
         f.kill(1); // SIGKILL ends a stopped process
         assertFalse(one.isAlive());
         f.close(); // node 2 is still stopped: close wakes and kills it
@@ -270,7 +272,7 @@ class ClusterProcessTest {
                 nodes.add(ProcessHandle.of(Long.parseLong(pid)).orElseThrow());
             }
             assertEquals(3, nodes.size());
-            Signals.send(holder.pid(), signal);
+            LocalHost.get().signal(holder.pid(), Signal.valueOf(signal));
             assertTrue(holder.waitFor(15, TimeUnit.SECONDS), "the holder JVM did not exit on SIG" + signal);
             // SIGINT: the shutdown hook closes the cluster; SIGKILL: each node sees its --parent-pid die
             awaitGone(nodes, 10_000);

@@ -1,43 +1,56 @@
 package dev.quorumbench.fault;
 
 import dev.quorumbench.cluster.Cluster;
-import dev.quorumbench.cluster.LinkControl;
 import dev.quorumbench.cluster.ClusterException;
-import java.io.IOException;
+import dev.quorumbench.cluster.LinkControl;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.ProcessState;
+import dev.quorumbench.host.Signal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Test double of a three-node cluster whose nodes are real {@code sleep} processes (so signals and pids are
- * real), with configurable URLs and links; records kill/restart calls and can be told to fail them.
+ * Test double of a three-node cluster on one host: with {@link dev.quorumbench.host.LocalHost} its nodes are real
+ * {@code sleep} processes (signals and pids are real), with {@link dev.quorumbench.host.FakeHost} they are
+ * scripted pids. URLs and links are configurable; kill/restart calls are recorded.
  */
 final class FakeCluster implements Cluster {
 
+    /** Starts a stand-in for node i on the host and returns its pid. */
+    @FunctionalInterface
+    interface Starter {
+        long start(int node) throws Exception;
+    }
+
     final List<String> calls = new CopyOnWriteArrayList<>();
     final String[] urls = {"http://127.0.0.1:1", "http://127.0.0.1:1", "http://127.0.0.1:1"};
-    final Process[] nodes = new Process[3];
-    /** kill() throws without killing. */
-    volatile boolean killFailsBeforeSignal;
-    /** kill() kills, then throws anyway (as a bounded wait that timed out would). */
-    volatile boolean killFailsAfterSignal;
-    private final Spawn spawn;
+    final long[] pids = new long[3];
+    private final Host host;
+    private final Starter starter;
     private final LinkControl links;
     private final Path workDir;
 
-    FakeCluster(Spawn spawn, LinkControl links, Path workDir) throws IOException {
-        this.spawn = spawn;
+    FakeCluster(Host host, Starter starter, LinkControl links, Path workDir) throws Exception {
+        this.host = host;
+        this.starter = starter;
         this.links = links;
         this.workDir = workDir;
-        for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = spawn.sleep();
+        for (int i = 0; i < pids.length; i++) {
+            pids[i] = starter.start(i);
         }
     }
 
     @Override
     public int size() {
-        return nodes.length;
+        return pids.length;
+    }
+
+    @Override
+    public Host host(int i) {
+        return host;
     }
 
     @Override
@@ -47,28 +60,28 @@ final class FakeCluster implements Cluster {
 
     @Override
     public long pid(int i) {
-        return nodes[i] != null && nodes[i].isAlive() ? nodes[i].pid() : -1;
+        return isAlive(i) ? pids[i] : -1;
     }
 
     @Override
     public boolean isAlive(int i) {
-        return nodes[i] != null && nodes[i].isAlive();
+        try {
+            return pids[i] > 0 && host.state(pids[i]) != ProcessState.GONE;
+        } catch (HostException e) {
+            return false;
+        }
     }
 
     @Override
     public void kill(int i) throws ClusterException {
         calls.add("kill " + i);
-        if (killFailsBeforeSignal) {
-            throw new ClusterException("kill refused (test)");
-        }
-        nodes[i].destroyForcibly();
         try {
-            nodes[i].waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (killFailsAfterSignal) {
-            throw new ClusterException("kill wait timed out (test)");
+            host.signal(pids[i], Signal.KILL);
+            if (!host.awaitState(pids[i], Set.of(ProcessState.GONE), 2000)) {
+                throw new ClusterException("node-" + i + " survived SIGKILL (test)");
+            }
+        } catch (HostException e) {
+            throw new ClusterException(e.getMessage(), e);
         }
     }
 
@@ -77,8 +90,8 @@ final class FakeCluster implements Cluster {
         calls.add("restart " + i);
         long t0 = System.nanoTime();
         try {
-            nodes[i] = spawn.sleep();
-        } catch (IOException e) {
+            pids[i] = starter.start(i);
+        } catch (Exception e) {
             throw new ClusterException("cannot restart", e);
         }
         return (System.nanoTime() - t0) / 1_000_000L;
@@ -96,6 +109,6 @@ final class FakeCluster implements Cluster {
 
     @Override
     public void close() {
-        // Spawn kills the processes.
+        // Whoever made the processes kills them.
     }
 }

@@ -11,7 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.InvalidInputException;
-import java.nio.file.Files;
+import dev.quorumbench.host.Capability;
+import dev.quorumbench.host.FakeFirewall;
+import dev.quorumbench.host.FakeHost;
+import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.host.LocalHost;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +31,10 @@ class FaultCatalogTest {
     @TempDir
     Path dir;
 
-    private static final HostFacts FULL = new HostFacts(true, true, null, Path.of("/lib/libfaketime.so.1"));
-    private static final HostFacts BARE = new HostFacts(false, false, "needs root (the harness runs as uid 1000)", null);
+    private static final HostFacts FULL = new HostFacts(true, true, true, Capability.available(new FakeFirewall()),
+            Optional.of(Path.of("/lib/libfaketime.so.1")));
+    private static final HostFacts BARE = new HostFacts(false, false, false,
+            Capability.unavailable("needs root (the harness runs as uid 1000)"), Optional.empty());
 
     @Test
     void namesAreTheSourceDocumentsFourClassesInOrder() {
@@ -96,28 +103,29 @@ class FaultCatalogTest {
 
     @Test
     void planTellsTheFederationWhatToStartWith() throws Exception {
-        FaultPlan clock = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), FULL);
+        FakeHost full = host(FULL);
+        FaultPlan clock = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), full);
         assertEquals("/lib/libfaketime.so.1", clock.nodeSetup().envOf(1).get("LD_PRELOAD"));
         assertTrue(clock.nodeSetup().envOf(0).isEmpty(), "only node-1 is skewed");
         Path file = Path.of(clock.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
-        assertFalse(Files.exists(file), "planning touches no file (it runs before the run directory exists)");
+        assertTrue(full.files.isEmpty(), "planning touches no file (it runs before the run directory exists)");
         clock.prepare();
-        assertTrue(Files.exists(file), "prepare() writes +0 before the node starts");
+        assertEquals("+0\n", full.files.get(file), "prepare() writes +0 on the node's host before the node starts");
 
         FaultPlan offset = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, "node-offset",
-                new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), FULL);
+                new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), host(FULL));
         assertEquals(List.of("--allow-clock-offset"), offset.nodeSetup().argsOf(1));
         assertEquals(MechanismStatus.COOPERATIVE, offset.mechanism().status());
 
-        assertTrue(FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, options(), FULL).nodeSetup().needsLinkProxies());
-        assertTrue(FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks", options(), FULL).nodeSetup()
+        assertTrue(FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
+        assertTrue(FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks", options(), host(FULL)).nodeSetup()
                 .needsLinkProxies());
-        assertFalse(FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), FULL).nodeSetup().needsLinkProxies());
+        assertFalse(FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
     }
 
     @Test
     void anUnavailableMechanismBindsToAFaultThatRefusesToInject() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), BARE);
+        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), host(BARE));
         assertEquals(MechanismStatus.UNAVAILABLE, plan.mechanism().status());
         Fault f = plan.bind(null);
         FaultException e = assertThrows(FaultException.class, f::inject);
@@ -130,7 +138,7 @@ class FaultCatalogTest {
 
     @Test
     void aSimulatedFaultIsNeverCountedAsInjected() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), BARE);
+        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), host(BARE));
         assertEquals("recorded-only", plan.mechanism().name());
         FaultOutcome o = FaultCycle.run(plan.bind(null));
         assertFalse(o.injected());
@@ -140,7 +148,7 @@ class FaultCatalogTest {
 
     @Test
     void statusOnThisMachine() {
-        HostFacts here = HostFacts.probe();
+        HostFacts here = LocalHost.get().facts();
         System.out.println("fault mechanisms on this machine (" + here + "):");
         for (FaultClass fault : FaultClass.values()) {
             for (String mechanism : fault.mechanisms()) {
@@ -150,13 +158,18 @@ class FaultCatalogTest {
             }
         }
         assertEquals(MechanismStatus.REAL, FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, null, here, Set.of()).status());
-        assertEquals(LibFaketime.locate().isPresent() ? MechanismStatus.REAL : MechanismStatus.UNAVAILABLE,
+        assertEquals(here.faketimeLibrary().isPresent() ? MechanismStatus.REAL : MechanismStatus.UNAVAILABLE,
                 FaultCatalog.resolve(FaultClass.CLOCK_SKEW_PEER, "libfaketime", here, Set.of()).status());
-        boolean root = "0".equals(HostFacts.uid());
-        if (!root) {
+        if (!here.root()) {
             assertEquals(MechanismStatus.UNAVAILABLE,
                     FaultCatalog.resolve(FaultClass.PARTITION_MINORITY, "iptables", here, Set.of()).status());
         }
+    }
+
+    private static FakeHost host(HostFacts facts) {
+        FakeHost host = new FakeHost();
+        host.facts(facts);
+        return host;
     }
 
     private FaultOptions options() {

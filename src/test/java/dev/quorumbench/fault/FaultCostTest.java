@@ -3,6 +3,7 @@ package dev.quorumbench.fault;
 import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.host.LocalHost;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -31,23 +32,21 @@ class FaultCostTest {
     void start() throws Exception {
         spawn = new Spawn();
         links = new FakeLinks(3);
-        fed = new FakeCluster(spawn, links, dir);
+        fed = new FakeCluster(LocalHost.get(), i -> spawn.sleep().pid(), links, dir);
     }
 
     @AfterEach
     void stop() throws Exception {
         links.close();
         spawn.close();
-        if ("0".equals(HostFacts.uid())) {
-            // Binding the iptables mechanism installed this JVM's chain; leave nothing for the shutdown hook.
-            Iptables.forThisProcess().remove();
-        }
+        // Binding the iptables mechanism installed this JVM's chain; leave nothing for the shutdown hook.
+        RealFederationFaultsTest.removeOwnChain();
     }
 
     @Test
     void everyMechanismInjectsAndHealsRepeatedly() throws Exception {
         FaultOptions options = new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir);
-        if (LibFaketime.locate().isPresent()) {
+        if (LibFaketime.locate(LocalHost.get()).isPresent()) {
             int port = Spawn.freePort();
             spawn.clockNode(port, FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options).nodeSetup().envOf(1));
             fed.urls[1] = "http://127.0.0.1:" + port;
@@ -77,8 +76,8 @@ class FaultCostTest {
 
     @Test
     void iptablesPartitionInjectsAndHealsRepeatedly() throws Exception {
-        Assumptions.assumeTrue(Iptables.problem("0".equals(HostFacts.uid())) == null,
-                "iptables needs root and a working /usr/sbin/iptables");
+        Assumptions.assumeTrue(LocalHost.get().firewall().value().isPresent(),
+                "iptables unusable here: " + LocalHost.get().firewall().reason().orElse(""));
         FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables",
                 new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir));
         Fault f = plan.bind(fed);
@@ -92,7 +91,7 @@ class FaultCostTest {
             }
             System.out.println("cost partition_minority/iptables inject+heal ms: " + Arrays.toString(ms));
         } finally {
-            Iptables.forThisProcess().remove();
+            RealFederationFaultsTest.removeOwnChain();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.host.LocalHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The libfaketime timestamp file, and a real child JVM whose wall clock follows it while it runs. */
+@org.junit.jupiter.api.Tag("process")
 class LibFaketimeTest {
 
     @TempDir
@@ -35,9 +37,9 @@ class LibFaketimeTest {
     @Test
     void writeReplacesTheFileWhole() throws Exception {
         Path f = dir.resolve("sub/node-1.faketime");
-        LibFaketime.write(f, 60_000);
+        LibFaketime.write(LocalHost.get(), f, 60_000);
         assertEquals("+60\n", Files.readString(f));
-        LibFaketime.write(f, 0);
+        LibFaketime.write(LocalHost.get(), f, 0);
         assertEquals("+0\n", Files.readString(f));
         assertFalse(Files.exists(dir.resolve("sub/node-1.faketime.tmp")), "no temp file left behind");
     }
@@ -55,10 +57,10 @@ class LibFaketimeTest {
 
     @Test
     void aRunningJvmFollowsTheTimestampFile() throws Exception {
-        Path lib = LibFaketime.locate().orElse(null);
+        Path lib = LibFaketime.locate(LocalHost.get()).orElse(null);
         Assumptions.assumeTrue(lib != null, "libfaketime is not installed (apt-get install libfaketime)");
         Path file = dir.resolve("node-1.faketime");
-        LibFaketime.write(file, 0);
+        LibFaketime.write(LocalHost.get(), file, 0);
         int port = Spawn.freePort();
         try (Spawn spawn = new Spawn()) {
             spawn.clockNode(port, LibFaketime.environment(lib, file, LibFaketime.CacheMode.NO_CACHE));
@@ -66,15 +68,15 @@ class LibFaketimeTest {
             ClockProbe clock = new ClockProbe(dev.quorumbench.store.StoreProtocols.builtIn());
             assertTrue(Math.abs(clock.skewMs(url)) < 250, "starts unskewed");
 
-            LibFaketime.write(file, 60_000);
+            LibFaketime.write(LocalHost.get(), file, 60_000);
             long skew = clock.awaitSkew(url, 60_000, 250, 2000);
             assertTrue(Math.abs(skew - 60_000) <= 250, "skewed +60 s at run time, measured " + skew);
 
-            LibFaketime.write(file, -30_000);
+            LibFaketime.write(LocalHost.get(), file, -30_000);
             long back = clock.awaitSkew(url, -30_000, 250, 2000);
             assertTrue(Math.abs(back + 30_000) <= 250, "skew changed again, measured " + back);
 
-            LibFaketime.write(file, 0);
+            LibFaketime.write(LocalHost.get(), file, 0);
             assertTrue(Math.abs(clock.awaitSkew(url, 0, 250, 2000)) <= 250, "skew removed");
         }
     }

@@ -8,6 +8,7 @@ import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.host.LocalHost;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +43,13 @@ class RealFederationFaultsTest {
         if (cluster != null) {
             cluster.close();
         }
-        if ("0".equals(HostFacts.uid())) {
-            Iptables.forThisProcess().remove();
+        removeOwnChain();
+    }
+
+    /** Removes this JVM's partition chain if iptables works here (binding the iptables mechanism made it). */
+    static void removeOwnChain() throws Exception {
+        if (LocalHost.get().firewall().value().isPresent()) {
+            LocalHost.get().firewall().value().get().removeChain(PartitionChain.ofThisHarness().name());
         }
     }
 

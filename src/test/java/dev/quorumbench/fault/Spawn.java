@@ -1,5 +1,8 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.host.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -64,8 +67,8 @@ final class Spawn implements AutoCloseable {
             if (p.isAlive()) {
                 try {
                     // A stopped process would keep a pending SIGTERM; SIGKILL works regardless, CONT is for tidiness.
-                    new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor(2, TimeUnit.SECONDS);
-                } catch (IOException | InterruptedException ignored) {
+                    LocalHost.get().signal(p.pid(), Signal.CONT);
+                } catch (HostException ignored) {
                     // SIGKILL below works on a stopped process too
                 }
                 p.destroyForcibly();

@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.host.ProcessState;
+import dev.quorumbench.host.Signal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Continuing nodes that a dead harness left stopped, and only those. */
+/** Continuing nodes that a dead harness left stopped, and only those, on the real local host. */
+@Tag("process")
 class StoppedOrphansTest {
+
+    private static final LocalHost LOCAL = LocalHost.get();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -42,14 +50,14 @@ class StoppedOrphansTest {
             Process owned = spawn.start(new ProcessBuilder("bash", "-c", "read -t 60 || true", "node", "--parent-pid",
                     Long.toString(livePid)));
             for (Process p : List.of(orphan, owned)) {
-                Signals.stop(p.pid());
-                assertTrue(Signals.awaitState(p.pid(), s -> s.isPresent() && s.get() == 'T', 1000));
+                LOCAL.signal(p.pid(), Signal.STOP);
+                assertTrue(LOCAL.awaitState(p.pid(), Set.of(ProcessState.STOPPED), 1000));
             }
-            List<Long> continued = StoppedOrphans.continueAll();
+            List<Long> continued = StoppedOrphans.continueAll(LOCAL);
             assertTrue(continued.contains(orphan.pid()), continued.toString());
             assertFalse(continued.contains(owned.pid()), "a live harness's pause is left alone");
-            assertTrue(Signals.awaitState(orphan.pid(), s -> s.isPresent() && s.get() != 'T', 1000));
-            assertEquals('T', Signals.state(owned.pid()).orElseThrow());
+            assertTrue(LOCAL.awaitState(orphan.pid(), Set.of(ProcessState.RUNNING, ProcessState.GONE), 1000));
+            assertEquals(ProcessState.STOPPED, LOCAL.state(owned.pid()));
         }
     }
 }

@@ -1,0 +1,151 @@
+package dev.quorumbench.host;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * A {@link Firewall} made of iptables commands run through any {@link Host}'s runner: here by {@link LocalHost},
+ * over SSH by a remote host. Every call waits for the xtables lock ({@code -w}) rather than failing on it; a
+ * batch of rules goes in through one {@code iptables-restore --noflush}, so it takes effect all at once.
+ *
+ * <p>Leftovers are impossible to avoid with SIGKILL, so they are cleaned twice: a shutdown hook removes each
+ * chain this JVM ensured, and {@link #sweep} removes the chains of owners that are gone.
+ */
+final class Iptables implements Firewall {
+
+    static final Path BINARY = Path.of("/usr/sbin/iptables");
+    private static final long TIMEOUT_MS = 5000;
+    private static final String LOCK_WAIT_S = "2";
+    private static final Set<String> HOOKED = ConcurrentHashMap.newKeySet();
+
+    private final Host host;
+    private final Path binary;
+
+    Iptables(Host host, Path binary) {
+        this.host = host;
+        this.binary = binary;
+    }
+
+    /** The firewall of {@code host} if iptables works there, else why not (not root, not installed, no netfilter). */
+    static Capability<Firewall> probe(Host host, boolean root, String uid) {
+        if (!root) {
+            return Capability.unavailable("needs root (the harness runs as uid " + uid + ")");
+        }
+        if (!host.readable(BINARY)) {
+            return Capability.unavailable(BINARY + " is not installed");
+        }
+        Iptables ipt = new Iptables(host, BINARY);
+        try {
+            CommandResult r = ipt.ipt("-S", "OUTPUT");
+            return r.ok() ? Capability.available(ipt)
+                    : Capability.unavailable("iptables -S OUTPUT failed: " + r.firstLine());
+        } catch (HostException e) {
+            return Capability.unavailable(e.getMessage());
+        }
+    }
+
+    @Override
+    public void ensureChain(String chain, String device) throws HostException {
+        if (!ipt("-S", chain).ok()) {
+            check(ipt("-N", chain), "create chain " + chain);
+        }
+        // An empty chain costs nothing per packet worth noticing, so it stays installed between faults.
+        if (!ipt("-C", "INPUT", "-i", device, "-j", chain).ok()) {
+            check(ipt("-I", "INPUT", "1", "-i", device, "-j", chain), "jump INPUT to " + chain);
+        }
+        if (!ipt("-C", "OUTPUT", "-o", device, "-j", chain).ok()) {
+            check(ipt("-I", "OUTPUT", "1", "-o", device, "-j", chain), "jump OUTPUT to " + chain);
+        }
+        if (HOOKED.add(host.name() + "/" + chain)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(chain), "iptables-cleanup-" + chain));
+        }
+    }
+
+    @Override
+    public void apply(List<String> rules) throws HostException {
+        String batch = "*filter\n" + String.join("\n", rules) + "\nCOMMIT\n";
+        Path restore = binary.resolveSibling("iptables-restore");
+        check(host.run(List.of(restore.toString(), "-w", LOCK_WAIT_S, "--noflush"), batch, TIMEOUT_MS),
+                "add " + rules.size() + " rules");
+    }
+
+    @Override
+    public void flush(String chain) throws HostException {
+        check(ipt("-F", chain), "flush " + chain);
+    }
+
+    @Override
+    public List<String> rules(String chain) throws HostException {
+        CommandResult r = ipt("-S", chain);
+        return r.ok() ? r.output().lines().filter(l -> l.startsWith("-A ")).toList() : List.of();
+    }
+
+    @Override
+    public boolean exists(String chain) throws HostException {
+        return ipt("-S", chain).ok();
+    }
+
+    @Override
+    public void removeChain(String chain) throws HostException {
+        // Every jump is deleted by its own spec, so a crashed run's duplicates and any device go too.
+        for (String builtin : List.of("INPUT", "OUTPUT")) {
+            CommandResult listed = ipt("-S", builtin);
+            if (!listed.ok()) {
+                continue;
+            }
+            for (String rule : listed.output().lines().filter(l -> l.endsWith(" -j " + chain)).toList()) {
+                List<String> args = new ArrayList<>(Arrays.asList(rule.trim().split("\\s+")));
+                args.set(0, "-D");
+                ipt(args.toArray(String[]::new));
+            }
+        }
+        if (ipt("-S", chain).ok()) {
+            check(ipt("-F", chain), "flush " + chain);
+            check(ipt("-X", chain), "delete chain " + chain);
+        }
+    }
+
+    @Override
+    public List<String> sweep(Predicate<String> abandoned) throws HostException {
+        CommandResult all = ipt("-S");
+        List<String> removed = new ArrayList<>();
+        if (!all.ok()) {
+            return removed;
+        }
+        for (String line : all.output().lines().toList()) {
+            if (line.startsWith("-N ")) {
+                String chain = line.substring(3).strip();
+                if (abandoned.test(chain)) {
+                    removeChain(chain);
+                    removed.add(chain);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private void removeQuietly(String chain) {
+        try {
+            removeChain(chain);
+        } catch (HostException e) {
+            // A shutdown hook has no one to report to; the next harness's sweep removes what is left.
+        }
+    }
+
+    private CommandResult ipt(String... args) throws HostException {
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-w", LOCK_WAIT_S));
+        cmd.addAll(List.of(args));
+        return host.run(cmd, null, TIMEOUT_MS);
+    }
+
+    private static void check(CommandResult r, String what) throws HostException {
+        if (!r.ok()) {
+            throw new HostException("iptables could not " + what + ": " + r.firstLine());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.quorumbench.host;
+
+import dev.quorumbench.run.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The machine the harness runs on: the one process runner of the harness, signals through {@code kill}, process
+ * states and command lines from {@code /proc}, files through {@link AtomicFiles}, and iptables as its firewall.
+ */
+public final class LocalHost implements Host {
+
+    private static final LocalHost INSTANCE = new LocalHost();
+    private static final long SIGNAL_TIMEOUT_MS = 3000;
+    private static final Path PROC = Path.of("/proc");
+
+    private volatile HostFacts facts;
+
+    private LocalHost() {
+    }
+
+    /** This machine. */
+    public static LocalHost get() {
+        return INSTANCE;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, String stdin, long timeoutMs) throws HostException {
+        String shown = String.join(" ", argv);
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new HostException("cannot run " + shown + ": " + e.getMessage(), e);
+        }
+        // Output is drained on another thread so a chatty command can never fill the pipe and outlive the deadline.
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new HostException(shown + " did not finish within " + timeoutMs + " ms");
+            }
+            return new CommandResult(p.exitValue(), out.get(timeoutMs, TimeUnit.MILLISECONDS).strip());
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new HostException("interrupted while running " + shown, e);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            p.destroyForcibly();
+            throw new HostException("running " + shown + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public HostProcess start(ProcessSpec spec) throws HostException {
+        ProcessBuilder pb = new ProcessBuilder(spec.argv())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
+        pb.environment().putAll(spec.env());
+        try {
+            if (!spec.banner().isEmpty()) {
+                Files.writeString(spec.log(), spec.banner() + System.lineSeparator(), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            Process p = pb.start();
+            p.getOutputStream().close(); // the process gets end-of-input, never a blocked read
+            return new LocalProcess(p);
+        } catch (IOException e) {
+            throw new HostException("cannot start " + spec.argv().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Java has no API for SIGSTOP or SIGCONT, so every signal goes through {@code kill -NAME pid}. */
+    @Override
+    public void signal(long pid, Signal signal) throws HostException {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid must be positive, was " + pid);
+        }
+        CommandResult r = run(List.of("kill", "-" + signal.name(), Long.toString(pid)), null, SIGNAL_TIMEOUT_MS);
+        if (!r.ok()) {
+            throw new HostException("kill -" + signal.name() + " " + pid + " failed (exit " + r.exit()
+                    + "; no such process?): " + r.firstLine());
+        }
+    }
+
+    @Override
+    public ProcessState state(long pid) {
+        try {
+            return ProcessState.ofStatLetter(ProcStat.stateLetter(
+                    Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"))));
+        } catch (NoSuchFileException e) {
+            return ProcessState.GONE;
+        } catch (IOException e) {
+            // The process vanished between open and read.
+            return ProcessState.GONE;
+        }
+    }
+
+    @Override
+    public List<ProcessInfo> stoppedProcesses() {
+        List<ProcessInfo> stopped = new ArrayList<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path proc : procs) {
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (state(pid) == ProcessState.STOPPED) {
+                    stopped.add(new ProcessInfo(pid, cmdline(proc)));
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: nothing could have been stopped and verified either
+        }
+        return stopped;
+    }
+
+    @Override
+    public void writeFile(Path file, String text) throws HostException {
+        try {
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            throw new HostException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean readable(Path file) {
+        return Files.isReadable(file);
+    }
+
+    @Override
+    public Capability<Firewall> firewall() {
+        return facts().firewall();
+    }
+
+    /** Looked up once per JVM: checking iptables costs one process start. */
+    @Override
+    public HostFacts facts() {
+        HostFacts f = facts;
+        if (f == null) {
+            boolean root = "0".equals(uid());
+            f = new HostFacts(root, Files.isReadable(PROC.resolve("self").resolve("stat")),
+                    Files.isExecutable(Path.of("/usr/bin/kill")) || Files.isExecutable(Path.of("/bin/kill")),
+                    Iptables.probe(this, root, uid()), HostFacts.locateFaketime(this));
+            facts = f;
+        }
+        return f;
+    }
+
+    @Override
+    public JavaCommand javaCommand() {
+        return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path"));
+    }
+
+    /** The real uid of this process, from /proc ({@code ?} when unreadable). */
+    static String uid() {
+        try {
+            return Files.readAllLines(PROC.resolve("self").resolve("status")).stream()
+                    .filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static List<String> cmdline(Path proc) {
+        try {
+            String raw = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+            return raw.isEmpty() ? List.of() : List.of(raw.split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/**
+ * The host seam: a machine where nodes run, seen through the few verbs faults and the cluster handle need.
+ *
+ * <h2>Shape</h2>
+ * <pre>{@code
+ * Host host = cluster.host(1);                       // the host node-1 runs on
+ * host.signal(pid, Signal.STOP);                       // SIGSTOP there
+ * host.awaitState(pid, Set.of(ProcessState.STOPPED), 1000);   // verified there, bounded (time/Await)
+ * host.writeFile(timestampFile, "+60\n");              // atomic: a reader sees old or new, never half
+ * host.firewall().value().ifPresent(fw -> ...);        // Capability: the firewall, or why it cannot be used
+ * HostProcess p = host.start(new ProcessSpec(argv, env, log, banner));   // a node: pid, alive, exit code
+ * CommandResult r = host.run(List.of("git", "rev-parse", "HEAD"), null, 2000);   // the one process runner
+ * }</pre>
+ * {@link dev.quorumbench.host.Host} has the shape of Jepsen's {@code Remote} (execute, upload) with the verbs a
+ * fault needs spelled out instead of left to shell strings: {@code run} (a short command with a deadline; a non-zero
+ * exit is a result), {@code start} (a long-lived process, its output appended to a log), {@code signal} and
+ * {@code state} (a {@link dev.quorumbench.host.Signal} by pid; {@link dev.quorumbench.host.ProcessState} running,
+ * stopped or gone — a zombie is gone), {@code stoppedProcesses} (for the orphan sweep), {@code writeFile} and
+ * {@code readable}, {@code firewall}, {@code facts} and {@code javaCommand}. Every verb is bounded in time; a failure
+ * is a {@link dev.quorumbench.host.HostException} with one line of reason.
+ *
+ * <p>What a host may lack is a type, not a string: {@link dev.quorumbench.host.Capability} is either the thing or
+ * the reason it is missing ("needs root"), and {@link dev.quorumbench.host.HostFacts} (root, procfs, signals, the
+ * firewall, libfaketime) is looked up once so that choosing a fault mechanism is a pure decision in
+ * {@code fault/FaultCatalog}. The {@link dev.quorumbench.host.Firewall} is Jepsen's {@code net} drop/heal cut to
+ * what a partition needs: named chains the harness owns, jumped to from a device's input and output, filled with a
+ * batch of rules at once, flushed to heal, removed at exit, and swept when their owner is gone (the caller says
+ * which chains are abandoned; the rules' meaning stays with the fault).
+ *
+ * <h2>Dependencies</h2>
+ * This package imports only {@code run/} (the atomic write) and {@code time/} (the poll loop). {@code cluster/}
+ * starts and kills node processes through it; {@code fault/} acts only through it and the cluster handle, and
+ * never starts a process, sends a signal or reads a process table itself.
+ *
+ * <h2>The local host</h2>
+ * {@link dev.quorumbench.host.LocalHost#get()} is this machine and today the only kind: {@code ProcessBuilder}
+ * for {@code run} and {@code start}, {@code kill -NAME pid} for signals (Java has no SIGSTOP), {@code /proc} for
+ * states and command lines, {@code run/AtomicFiles} for files, and iptables ({@code -w}, one
+ * {@code iptables-restore --noflush} per batch) as its firewall when it runs as root.
+ * {@link dev.quorumbench.host.HarnessProcess} is the harness's own process, the owner named in chains
+ * ({@code QB-<pid>}) and in each node's {@code --parent-pid}.
+ *
+ * <h2>Adding a kind of host (SSH, a network namespace)</h2>
+ * One new class in this package implementing {@link dev.quorumbench.host.Host}, plus its registration where the
+ * cluster handle chooses the host of each node ({@code cluster/Clusters}, from the target profile once it lists
+ * hosts). An SSH host, on one persistent session, would implement:
+ * <ul>
+ * <li>{@code run}: an exec channel with the argv quoted, stdin written and closed, output collected, the channel
+ *     closed when the deadline passes;</li>
+ * <li>{@code start}: {@code exec} of the argv in the background with output appended to the log on that host,
+ *     printing its pid; the {@link dev.quorumbench.host.HostProcess} answers {@code isAlive}/{@code exitCode}
+ *     from {@code state} (or a wait file), since the process is not its child;</li>
+ * <li>{@code signal}: {@code kill -NAME pid}; {@code state}: {@code cat /proc/<pid>/stat} parsed with
+ *     {@link dev.quorumbench.host.ProcessState#ofStatLetter}; {@code stoppedProcesses}: a scan of {@code /proc}
+ *     (or {@code ps -eo pid=,stat=,args=});</li>
+ * <li>{@code writeFile}: upload to a temporary file beside the target, then {@code mv -f} over it;
+ *     {@code readable}: {@code test -r};</li>
+ * <li>{@code firewall}: the same iptables commands through its own {@code run} ({@code Iptables} takes any
+ *     host's runner), available when {@code id -u} is 0 and {@code iptables -S OUTPUT} works there;</li>
+ * <li>{@code facts} probed once over the session, and {@code javaCommand} pointing at the java and jar deployed
+ *     there.</li>
+ * </ul>
+ * A network-namespace host is the same SSH host pointed at the sshd inside its namespace. Not yet behind the seam,
+ * because the harness itself reaches the nodes: port reservation and link proxies ({@code cluster/FreePorts},
+ * {@code cluster/ProxyLinks}), the node log tail in start errors (read from the local file), and the probes over
+ * the network ({@code fault/LinkProbe}, the health and clock calls of the store-protocol seam).
+ */
+package dev.quorumbench.host;
