@@ -68,7 +68,7 @@ public class QuorumWriteBenchmark {
                 .linkProxies("proxied".equals(links))
                 .build());
         node0 = cluster.nodeUrl(0);
-        store = StoreProtocols.forTarget(TrialFactory.storeTarget(profile), 5_000);
+        store = StoreProtocols.forTarget(profile.storeTarget(), 5_000);
         client = new WriteClient(store, RetryPolicy.campaign(5_000), 5_000);
     }
 

@@ -15,7 +15,6 @@ import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
-import dev.quorumbench.store.StoreTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +47,10 @@ final class TrialFactory {
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
-            store = StoreProtocols.forTarget(storeTarget(profile), CampaignTrial.responseTimeoutMs(spec));
+            store = StoreProtocols.forTarget(profile.storeTarget(), CampaignTrial.responseTimeoutMs(spec));
             FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            profile.capabilities(), workDir), Clusters.defaultHost(), store);
+                            profile.capabilities(), workDir), Clusters.hostOf(profile), store);
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
@@ -80,9 +79,6 @@ final class TrialFactory {
     }
 
     /** How the harness talks to the profile's store (ai-memory's API for every profile so far). */
-    static StoreTarget storeTarget(TargetProfile profile) {
-        return StoreTarget.aiMemory(profile.healthPath(), profile.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
-    }
 
     private static void writeTrialError(Path runDir, String fault, Throwable e) {
         try {

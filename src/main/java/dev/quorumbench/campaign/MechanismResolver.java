@@ -6,7 +6,9 @@ import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.host.Host;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ public final class MechanismResolver {
 
     public static Map<String, Mechanism> resolve(CampaignSpec spec) {
         TargetProfile profile = TargetProfile.resolve(spec.target());
+        Host host = Clusters.hostOf(profile);
         for (String fault : spec.mechanismOverrides().keySet()) {
             if (!spec.faults().contains(fault)) {
                 throw new dev.quorumbench.InvalidInputException("--mechanism names fault '" + fault
@@ -31,7 +34,8 @@ public final class MechanismResolver {
         for (String fault : spec.faults()) {
             FaultOptions options = new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                     profile.capabilities(), spec.runPath());
-            out.put(fault, FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault), options).mechanism());
+            out.put(fault, FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault), options,
+                    host).mechanism());
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package dev.quorumbench.cluster;
 
 import dev.quorumbench.host.Host;
-import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.host.Hosts;
 
 /** Starts clusters: the one entry point the benchmark uses. */
 public final class Clusters {
@@ -15,14 +15,14 @@ public final class Clusters {
      * one line that includes the tail of the failing node's log.
      */
     public static Cluster start(ClusterSpec spec) throws ClusterException {
-        return ProcessCluster.start(spec, defaultHost());
+        return ProcessCluster.start(spec, hostOf(spec.profile()));
     }
 
     /**
-     * The host {@link #start} places every node on: this machine, until a target profile lists hosts. Fault plans
-     * made before the cluster starts look at this host's facts.
+     * The host {@link #start} places every node of {@code profile} on (its {@code host} kind; the local machine by
+     * default). Fault plans made before the cluster starts look at this host's facts.
      */
-    public static Host defaultHost() {
-        return LocalHost.get();
+    public static Host hostOf(TargetProfile profile) {
+        return Hosts.open(profile.hostKind());
     }
 }

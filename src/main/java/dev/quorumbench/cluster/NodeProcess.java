@@ -1,5 +1,6 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostProcess;
@@ -22,7 +23,7 @@ final class NodeProcess {
 
     static final long KILL_WAIT_MS = 5000;
     private static final long POLL_MS = 20;
-    private static final int PROBE_TIMEOUT_MS = 500;
+    private static final long PROBE_TIMEOUT_MS = 500;
     private static final int TAIL_CHARS = 300;
 
     private final int index;
@@ -30,6 +31,7 @@ final class NodeProcess {
     private final String host;
     private final int port;
     private final String healthPath;
+    private final StoreProtocol store;
     private final List<String> argv;
     private final Map<String, String> env;
     private final Path log;
@@ -38,14 +40,16 @@ final class NodeProcess {
     /**
      * @param machine the host the node runs on
      * @param host    the address the node listens on there
+     * @param store   the protocol whose health probe tells that the node is up
      */
-    NodeProcess(int index, Host machine, String host, int port, String healthPath, NodeCommandLine commandLine,
-                Path log) {
+    NodeProcess(int index, Host machine, String host, int port, String healthPath, StoreProtocol store,
+                NodeCommandLine commandLine, Path log) {
         this.index = index;
         this.machine = machine;
         this.host = host;
         this.port = port;
         this.healthPath = healthPath;
+        this.store = store;
         this.argv = commandLine.argv();
         this.env = commandLine.env();
         this.log = log;
@@ -94,7 +98,7 @@ final class NodeProcess {
             }
             long left = Math.max(1, deadline.leftMs());
             // the process must still be ours after the probe: a port taken by someone else answers too
-            if (HealthProbe.healthy(host, port, healthPath, (int) Math.min(PROBE_TIMEOUT_MS, left)) && p.isAlive()) {
+            if (store.health(url(), Math.min(PROBE_TIMEOUT_MS, left)).healthy() && p.isAlive()) {
                 healthy.set(true);
                 return true;
             }

@@ -1,5 +1,7 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.host.HarnessProcess;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.JavaCommand;
@@ -24,17 +26,23 @@ import java.util.stream.Stream;
  */
 public final class ProcessCluster implements Cluster {
 
+    /** Bound of one health probe (connect and answer): a node that is up answers its health in milliseconds. */
+    private static final long HEALTH_PROBE_MS = 500;
+
     private final ClusterSpec spec;
     private final Host machine;
     private final NodeProcess[] nodes;
     private final ProxyLinks links;
+    private final StoreProtocol healthProbe;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProcessCluster(ClusterSpec spec, Host machine, NodeProcess[] nodes, ProxyLinks links) {
+    private ProcessCluster(ClusterSpec spec, Host machine, NodeProcess[] nodes, ProxyLinks links,
+                           StoreProtocol healthProbe) {
         this.spec = spec;
         this.machine = machine;
         this.nodes = nodes;
         this.links = links;
+        this.healthProbe = healthProbe;
     }
 
     /** Starts proxies and nodes and waits until every node is healthy; on any failure nothing is left running. */
@@ -43,6 +51,9 @@ public final class ProcessCluster implements Cluster {
         Path workDir = spec.workDir().toAbsolutePath();
         ProxyLinks links = null;
         NodeProcess[] nodes = new NodeProcess[n];
+        // One protocol instance probes every node's health; its probes ask for their own connection each time.
+        StoreProtocol healthProbe = StoreProtocols.forTarget(spec.profile().storeTarget(), HEALTH_PROBE_MS,
+                HEALTH_PROBE_MS);
         try {
             Files.createDirectories(workDir);
             int[] ports;
@@ -67,23 +78,25 @@ public final class ProcessCluster implements Cluster {
                 argv.addAll(spec.argsOf(i));
                 Map<String, String> env = new LinkedHashMap<>(profileLine.env());
                 env.putAll(spec.envOf(i));
-                nodes[i] = new NodeProcess(i, machine, spec.host(), ports[i], spec.profile().healthPath(),
+                nodes[i] = new NodeProcess(i, machine, spec.host(), ports[i], spec.profile().healthPath(), healthProbe,
                         new NodeCommandLine(argv, env), workDir.resolve(NodeVariables.nodeId(i) + ".log"));
             }
         } catch (IOException e) {
             if (links != null) {
                 links.close();
             }
+            healthProbe.close();
             throw new ClusterException("cannot prepare the cluster in " + workDir + ": " + e.getMessage(), e);
         } catch (ClusterException | RuntimeException e) {
             if (links != null) {
                 links.close();
             }
+            healthProbe.close();
             throw e;
         }
         ProcessCluster f = new ProcessCluster(new ClusterSpec(spec.profile(), n, spec.quorumWrites(),
                 spec.quorumTimeoutMs(), spec.extraNodeArgs(), spec.linkProxies(), spec.nodeEnv(), spec.nodeArgs(),
-                workDir, spec.startTimeoutMs(), spec.host()), machine, nodes, links);
+                workDir, spec.startTimeoutMs(), spec.host()), machine, nodes, links, healthProbe);
         OpenClusters.register(f); // before any process exists, so a SIGINT during startup cleans up too
         try {
             for (NodeProcess node : nodes) {
@@ -200,6 +213,7 @@ public final class ProcessCluster implements Cluster {
                 deleteDatabase(spec.workDir(), i);
             }
         } finally {
+            healthProbe.close();
             OpenClusters.unregister(this);
         }
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.host.Hosts;
+import dev.quorumbench.store.StoreProtocols;
+import dev.quorumbench.store.StoreTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,9 @@ import java.util.function.Function;
  *   "env": {"AI_MEMORY_DB": "${db}"},
  *   "capabilities": [],
  *   "extra_args": [],
- *   "health_path": "/api/v1/health"
+ *   "health_path": "/api/v1/health",
+ *   "protocol": "ai-memory",
+ *   "host": "local"
  * }
  * </pre>
  *
@@ -42,9 +47,11 @@ import java.util.function.Function;
  * @param capabilities what the node supports beyond the common interface, e.g. {@code clock-offset}
  * @param extraArgs    arguments appended to every node's argv
  * @param healthPath   path answering 200 when the node is up
+ * @param protocol     the store protocol the harness speaks to the nodes ({@link StoreProtocols}), default ai-memory
+ * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local
  */
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
-                            List<String> extraArgs, String healthPath) {
+                            List<String> extraArgs, String healthPath, String protocol, String hostKind) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
     public static final List<String> BUNDLED = List.of("reference", "ai-memory");
@@ -54,7 +61,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
 
     static final String DEFAULT_HEALTH_PATH = "/api/v1/health";
     private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
-            "extra_args", "health_path");
+            "extra_args", "health_path", "protocol", "host");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TargetProfile {
@@ -66,6 +73,11 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
 
     public boolean has(String capability) {
         return capabilities.contains(capability);
+    }
+
+    /** What the store protocol needs to know of this profile. */
+    public StoreTarget storeTarget() {
+        return new StoreTarget(protocol, healthPath, has(CAPABILITY_CLOCK_OFFSET));
     }
 
     /**
@@ -158,7 +170,17 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             for (String s : env.values()) {
                 Placeholders.names(s);
             }
-            return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health);
+            String protocol = root.has("protocol") ? text(root.get("protocol"), "protocol") : StoreTarget.AI_MEMORY;
+            if (!StoreProtocols.known(protocol)) {
+                throw new InvalidInputException("\"protocol\" names no known store protocol: '" + protocol
+                        + "' (known: " + String.join(", ", StoreProtocols.kinds().keySet()) + ")");
+            }
+            String hostKind = root.has("host") ? text(root.get("host"), "host") : Hosts.LOCAL;
+            if (!Hosts.known(hostKind)) {
+                throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
+                        + String.join(", ", Hosts.names()) + ")");
+            }
+            return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
         }

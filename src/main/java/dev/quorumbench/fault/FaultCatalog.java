@@ -8,12 +8,12 @@ import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
-import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.Firewall;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.host.LocalHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class FaultCatalog {
      * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
-        return plan(fault, mechanismOrNull, options, Clusters.defaultHost(), StoreProtocols::builtIn);
+        return plan(fault, mechanismOrNull, options, LocalHost.get(), StoreProtocols::builtIn);
     }
 
     /**
@@ -52,7 +52,8 @@ public final class FaultCatalog {
         return plan(fault, mechanismOrNull, options, host, () -> store);
     }
 
-    static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host) {
+    /** The plan resolved for the nodes' {@code host}, its clock faults probing through ai-memory's protocol. */
+    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host) {
         return plan(fault, mechanismOrNull, options, host, StoreProtocols::builtIn);
     }
 

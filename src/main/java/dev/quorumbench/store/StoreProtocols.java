@@ -1,5 +1,8 @@
 package dev.quorumbench.store;
 
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import dev.quorumbench.InvalidInputException;
 
 /** The one place that turns a target's description into its {@link StoreProtocol}: the registry of protocols. */
@@ -23,13 +26,45 @@ public final class StoreProtocols {
 
     /** As {@link #forTarget(StoreTarget, long)} with its own connect timeout (a short-lived probe's). */
     public static StoreProtocol forTarget(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
-        return switch (target.protocol()) {
-            case StoreTarget.AI_MEMORY -> new AiMemoryProtocol(
-                    new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(), target.clockOffset());
-            default -> throw new InvalidInputException("unknown store protocol '" + target.protocol() + "' (known: "
-                    + StoreTarget.AI_MEMORY + ")");
-        };
+        StoreProtocolKind kind = kinds().get(target.protocol());
+        if (kind == null) {
+            throw new InvalidInputException("unknown store protocol '" + target.protocol() + "' (known: "
+                    + String.join(", ", kinds().keySet()) + ")");
+        }
+        return kind.open(target, connectTimeoutMs, responseTimeoutMs);
     }
+
+    /** Whether a profile may name {@code protocol}. */
+    public static boolean known(String protocol) {
+        return kinds().containsKey(protocol);
+    }
+
+    /**
+     * Every protocol by name: the built-in ones, then those registered on the class path (a registered protocol
+     * never shadows a built-in one).
+     */
+    public static Map<String, StoreProtocolKind> kinds() {
+        Map<String, StoreProtocolKind> kinds = new TreeMap<>();
+        for (StoreProtocolKind k : ServiceLoader.load(StoreProtocolKind.class)) {
+            kinds.put(k.name(), k);
+        }
+        kinds.put(AI_MEMORY.name(), AI_MEMORY);
+        return kinds;
+    }
+
+    /** ai-memory's HTTP API over the harness's one HttpClient 5 transport. */
+    private static final StoreProtocolKind AI_MEMORY = new StoreProtocolKind() {
+        @Override
+        public String name() {
+            return StoreTarget.AI_MEMORY;
+        }
+
+        @Override
+        public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
+            return new AiMemoryProtocol(new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(),
+                    target.clockOffset());
+        }
+    };
 
     /**
      * The process-wide protocol of the bundled targets (ai-memory's API, clock offset offered), for code that

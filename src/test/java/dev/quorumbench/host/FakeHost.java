@@ -28,13 +28,22 @@ public final class FakeHost implements Host {
     private final Map<Long, List<String>> argvs = new ConcurrentHashMap<>();
     private final Set<Signal> refused = EnumSet.noneOf(Signal.class);
     private final Set<Signal> ignored = EnumSet.noneOf(Signal.class);
-    private final AtomicLong nextPid = new AtomicLong(1000);
+    private final AtomicLong nextPid;
     private final FakeFirewall firewall = new FakeFirewall();
     private volatile boolean writesLost;
     private volatile HostFacts facts;
 
     /** A host offering everything: root, process states, signals, a firewall, libfaketime at /fake/…. */
     public FakeHost() {
+        this(1000);
+    }
+
+    /**
+     * A host offering everything whose pids start after {@code firstPid} (above the kernel's pid_max, a fake pid can
+     * never name a real process, so a fake host mistaken for the local one cannot signal anything real).
+     */
+    public FakeHost(long firstPid) {
+        nextPid = new AtomicLong(firstPid);
         facts = new HostFacts(true, true, true, Capability.available(firewall),
                 Optional.of(Path.of("/fake/libfaketime.so.1")));
     }
