@@ -3,6 +3,7 @@ package dev.quorumbench.bench;
 import dev.quorumbench.run.RunFiles;
 
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.client.ConvergenceWait;
 import dev.quorumbench.client.HttpTransport;
 import dev.quorumbench.run.Outcome;
@@ -39,7 +40,7 @@ public final class CampaignTrial implements AutoCloseable {
             .repeat(3);
 
     private final CampaignSpec spec;
-    private final String fault;
+    private final FaultClass fault;
     private final Cluster cluster;
     private final Fault faultInstance;
     private final FaultTrigger trigger;
@@ -65,7 +66,7 @@ public final class CampaignTrial implements AutoCloseable {
     private final int[] counts = new int[Outcome.values().length];
     private int attempts;
 
-    CampaignTrial(CampaignSpec spec, String fault, Cluster cluster, Fault faultInstance, long campaignStartMs)
+    CampaignTrial(CampaignSpec spec, FaultClass fault, Cluster cluster, Fault faultInstance, long campaignStartMs)
             throws IOException {
         this.spec = spec;
         this.fault = fault;

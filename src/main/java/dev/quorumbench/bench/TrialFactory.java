@@ -3,6 +3,7 @@ package dev.quorumbench.bench;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 
+import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.fault.FaultCatalog;
@@ -32,19 +33,20 @@ final class TrialFactory {
     private TrialFactory() {
     }
 
-    static CampaignTrial start(String campaignJson, String fault) throws Exception {
+    static CampaignTrial start(String campaignJson, String faultKey) throws Exception {
         if (campaignJson == null || campaignJson.isEmpty()) {
             throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
                     + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
         }
-        CampaignSpec spec = CampaignSpec.read(Path.of(campaignJson));
+        CampaignSpec spec = CampaignJson.read(Path.of(campaignJson));
+        FaultClass fault = FaultClass.fromKey(faultKey);
         Path runDir = spec.runPath();
         Cluster cluster = null;
         try {
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
-            FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
+            FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                             profile.capabilities(), workDir));
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
@@ -71,7 +73,7 @@ final class TrialFactory {
         }
     }
 
-    private static void writeTrialError(Path runDir, String fault, Throwable e) {
+    private static void writeTrialError(Path runDir, FaultClass fault, Throwable e) {
         try {
             String line = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replace('\n', ' ');
             Files.createDirectories(runDir);

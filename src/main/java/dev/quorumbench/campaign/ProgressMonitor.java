@@ -1,9 +1,9 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +55,13 @@ public final class ProgressMonitor implements AutoCloseable {
     void report() {
         int totalCycles = spec.cycles() * spec.faults().size();
         int done = 0;
-        String current = null;
+        FaultClass current = null;
         long ok = 0;
         long qnm = 0;
         long fail = 0;
         long lost = 0;
         int currentCycles = 0;
-        for (String fault : spec.faults()) {
+        for (FaultClass fault : spec.faults()) {
             List<String> lines = readLines(RunFiles.cycleLog(spec.runPath(), fault));
             for (String line : lines) {
                 try {

@@ -3,7 +3,6 @@ package dev.quorumbench.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.quorumbench.run.FaultEvent;
 import java.util.List;
 
 /**
@@ -25,8 +24,8 @@ import java.util.List;
         "cycle_end_ms", "latency_ok_us"})
 public record CycleRecord(
         @JsonProperty("cycle") int cycle,
-        @JsonProperty("fault") String fault,
-        @JsonProperty("schedule") String schedule,
+        @JsonProperty("fault") FaultClass fault,
+        @JsonProperty("schedule") Schedule.Mode schedule,
         @JsonProperty("writes") int writes,
         @JsonProperty("ok") int ok,
         @JsonProperty("quorum_not_met") int quorumNotMet,

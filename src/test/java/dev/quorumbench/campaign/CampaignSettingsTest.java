@@ -1,7 +1,5 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Schedule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,12 +26,12 @@ class CampaignSettingsTest {
     @Test
     void defaultsAreTheSourceDocumentsCampaign() {
         CampaignSpec spec = new CampaignSettings().toSpec("x", "/tmp/x", 1);
-        assertEquals(CampaignSettings.FAULTS, spec.faults());
+        assertEquals(List.of(FaultClass.values()), spec.faults());
         assertEquals(200, spec.cycles());
         assertEquals(100, spec.writes());
         assertEquals(0.995, spec.thresholds().convergenceBound());
         assertEquals(20_000, spec.convergeDeadlineMs(), "10 x quorum timeout");
-        assertEquals(CampaignSpec.CLOSED_LOOP, spec.schedule());
+        assertEquals(Schedule.Mode.CLOSED_LOOP, spec.schedule());
     }
 
     @Test
@@ -44,7 +45,7 @@ class CampaignSettingsTest {
         assertEquals(0.9, spec.thresholds().convergenceBound());
         assertEquals(0.9, spec.thresholds().replicaConvergence());
         assertEquals(0, spec.thresholds().lostAcknowledged());
-        assertEquals(CampaignSpec.OPEN_LOOP, spec.schedule());
+        assertEquals(Schedule.Mode.OPEN_LOOP, spec.schedule());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
