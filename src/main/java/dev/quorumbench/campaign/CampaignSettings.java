@@ -1,10 +1,9 @@
 package dev.quorumbench.campaign;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Thresholds;
@@ -19,9 +18,7 @@ import java.util.Map;
  */
 public final class CampaignSettings {
 
-    // Settings layers ignore keys they do not know, as presets always have; campaign.json itself is strict.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode settings = defaults();
 
@@ -74,17 +71,6 @@ public final class CampaignSettings {
         s.put("run_dir", runDir);
         s.put("started_at_ms", startedAtMs);
         s.put("started_at", Instant.ofEpochMilli(startedAtMs).toString());
-        try {
-            return JSON.treeToValue(s, CampaignSpec.class);
-        } catch (Exception e) {
-            Throwable t = e;
-            while (t != null) {
-                if (t instanceof InvalidInputException iie) {
-                    throw iie;
-                }
-                t = t.getCause();
-            }
-            throw new InvalidInputException("campaign settings: " + e.getMessage().split("\n")[0]);
-        }
+        return CampaignJson.fromSettings(s);
     }
 }

@@ -210,9 +210,7 @@ final class RunCommand implements Command {
                 if (eq <= 0 || eq == pair.length() - 1) {
                     throw new InvalidInputException("--mechanism takes FAULT=NAME, got '" + pair + "'");
                 }
-                // Named here so a misspelt class is the same one-line error as in --faults.
-                FaultClass fault = FaultClass.fromKey(pair.substring(0, eq).trim());
-                m.put(fault.key(), pair.substring(eq + 1).trim());
+                m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }
         }
         return layer;

@@ -3,6 +3,7 @@ package dev.quorumbench.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +29,10 @@ public final class CampaignJson {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Settings layers (defaults, presets, options) name only what they set and ignore keys they do not know. */
+    private static final ObjectMapper SETTINGS = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private CampaignJson() {
     }
@@ -81,6 +86,26 @@ public final class CampaignJson {
         }
     }
 
+    /**
+     * Binds merged campaign settings (a JSON object with the campaign.json keys, missing ones defaulted) to a spec;
+     * a refused value is its own one-line message, anything else is prefixed {@code campaign settings:}.
+     */
+    public static CampaignSpec fromSettings(JsonNode settings) {
+        try {
+            return SETTINGS.treeToValue(settings, CampaignSpec.class);
+        } catch (JsonMappingException e) {
+            InvalidInputException own = ownReason(e);
+            if (own != null) {
+                throw own;
+            }
+            String where = path(e);
+            throw new InvalidInputException("campaign settings: " + (where.isEmpty() ? "" : where + ": ")
+                    + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("campaign settings: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
     /** The JSON path of the failure, e.g. {@code faults[1]} or {@code thresholds.convergence_bound}. */
     private static String path(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
@@ -96,9 +121,15 @@ public final class CampaignJson {
 
     /** Our own validation message when the record or a fault class refused the value, else Jackson's. */
     private static String reason(JsonMappingException e) {
+        InvalidInputException own = ownReason(e);
+        return own != null ? own.getMessage() : firstLine(e.getOriginalMessage());
+    }
+
+    /** The InvalidInputException behind a refused value (the record's rules, a fault class, a schedule), or null. */
+    private static InvalidInputException ownReason(JsonMappingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException iie) {
-                return iie.getMessage();
+                return iie;
             }
         }
         // A refused map key carries no cause, only the key: ask the fault class again for its own message.
@@ -106,10 +137,10 @@ public final class CampaignJson {
             try {
                 FaultClass.fromKey(String.valueOf(ife.getValue()));
             } catch (InvalidInputException iie) {
-                return iie.getMessage();
+                return iie;
             }
         }
-        return firstLine(e.getOriginalMessage());
+        return null;
     }
 
     private static String firstLine(String message) {

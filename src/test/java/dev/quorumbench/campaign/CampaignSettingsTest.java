@@ -11,6 +11,7 @@ import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Schedule;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,12 +56,23 @@ class CampaignSettingsTest {
             "{'cycles': 0};                       --cycles and --writes must be",
             "{'rate_per_s': -1};                  --rate must be a positive",
             "{'drop_share': 2};                   drop share must be within",
+            "{'mechanism_overrides': {'kill': 'x'}}; unknown fault 'kill' (valid: kill_primary_mid_write, partition_minority, drop_random_acks, clock_skew_peer)",
+            "{'cycles': 'many'};                  campaign settings: cycles: Cannot deserialize value of type `int` from String \"many\"",
     })
     void rejectsBadSettingsWithOneLine(String layer, String message) throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new CampaignSettings().overlay(json(layer)).toSpec("x", "/tmp/x", 1));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void mechanismOverridesAreKeyedByFaultClass() throws Exception {
+        CampaignSpec spec = new CampaignSettings()
+                .overlay(json("{'faults': ['partition_minority'], 'mechanism_overrides': {'partition_minority': 'iptables'}}"))
+                .toSpec("x", "/tmp/x", 1);
+        assertEquals(Map.of(FaultClass.PARTITION_MINORITY, "iptables"), spec.mechanismOverrides());
+        assertEquals(List.of(FaultClass.PARTITION_MINORITY), spec.faults());
     }
 
     @Test
