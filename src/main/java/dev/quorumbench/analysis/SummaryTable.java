@@ -46,7 +46,7 @@ public final class SummaryTable {
 
     static String scheduleText(Schedule s) {
         if (s.openLoop()) {
-            return "open-loop" + (s.ratePerS() == null ? "" : " " + Numbers.ratio(s.ratePerS()) + "/s");
+            return s.mode().key() + (s.ratePerS() == null ? "" : " " + Numbers.ratio(s.ratePerS()) + "/s");
         }
         return s.mode().key();
     }

@@ -66,7 +66,7 @@ public final class EvidenceTables {
     /** "closed-loop (each write waits for the previous one …)" or the open-loop sentence. */
     public static String schedule(Phase4Report r) {
         if (r.schedule().openLoop()) {
-            return "open-loop" + (r.schedule().ratePerS() == null ? "" : " at " + Decimals.plain(r.schedule().ratePerS())
+            return r.schedule().mode().key() + (r.schedule().ratePerS() == null ? "" : " at " + Decimals.plain(r.schedule().ratePerS())
                     + " writes/s") + ": writes start on a fixed schedule and latency is measured from each write's"
                     + " intended start, so queueing behind a stalled write counts (no coordinated omission).";
         }
