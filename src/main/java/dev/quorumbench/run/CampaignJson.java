@@ -17,9 +17,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Binds {@code campaign.json} to {@link CampaignSpec} in both directions with one Jackson configuration: every key
- * must be known and present, so a file the harness did not write, or wrote with another shape, is an input error
- * naming the file and the field rather than a silently different campaign.
+ * Binds {@code campaign.json} to {@link CampaignSpec} in both directions: the file is written and read with one
+ * strict configuration (every key known and present), so a file the harness did not write, or wrote with another
+ * shape, is an input error naming the file and the field rather than a silently different campaign. Campaign
+ * settings (defaults, presets, options) bind to the same type, leniently.
  */
 public final class CampaignJson {
 
