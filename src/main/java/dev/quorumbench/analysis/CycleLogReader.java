@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +27,7 @@ final class CycleLogReader {
     private CycleLogReader() {
     }
 
-    static Parsed parse(String fileName, String fault, String text) {
+    static Parsed parse(String fileName, FaultClass fault, String text) {
         String[] lines = text.split("\n", -1);
         int last = lines.length - 1;
         while (last >= 0 && lines[last].isBlank()) {

@@ -1,10 +1,13 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.RunFiles;
+import dev.quorumbench.run.Thresholds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,14 +40,14 @@ public final class FaultAnalysis {
      * @param hlogTruncated  its .hlog's last interval was cut off
      * @param jmhCounts      JMH secondary scores, or null
      */
-    public record Context(String fault, int cyclesPlanned, Thresholds thresholds, Mechanism declared,
+    public record Context(FaultClass fault, int cyclesPlanned, Thresholds thresholds, Mechanism declared,
                           boolean jsonlTruncated, boolean hlogMissing, boolean hlogTruncated,
                           Map<String, Double> jmhCounts) {
     }
 
     /** Summarizes {@code cycles} (latency histograms in microseconds, keyed by outcome). */
     public static FaultSummary summarize(Context ctx, List<CycleRecord> cycles, Map<Outcome, Histogram> latencyUs) {
-        String f = ctx.fault();
+        FaultClass f = ctx.fault();
         long writes = 0;
         long ok = 0;
         long qnm = 0;
@@ -142,13 +145,13 @@ public final class FaultAnalysis {
             reasons.add(f + ": " + done + "/" + ctx.cyclesPlanned() + " cycles (more than planned)");
         }
         if (ctx.jsonlTruncated()) {
-            reasons.add("incomplete: " + RunLoader.jsonlName(f) + " last line cut off");
+            reasons.add("incomplete: " + RunFiles.cycleLogName(f) + " last line cut off");
         }
         if (ctx.hlogMissing()) {
-            reasons.add("incomplete: " + RunLoader.hlogName(f) + " missing");
+            reasons.add("incomplete: " + RunFiles.latencyLogName(f) + " missing");
         }
         if (ctx.hlogTruncated()) {
-            reasons.add("incomplete: " + RunLoader.hlogName(f) + " last interval cut off");
+            reasons.add("incomplete: " + RunFiles.latencyLogName(f) + " last interval cut off");
         }
         if (!inconsistent.isEmpty()) {
             reasons.add(f + ": ok + quorum_not_met + fail != writes in " + inconsistent.size() + " cycle(s), first "

@@ -1,7 +1,8 @@
 package dev.quorumbench.analysis;
 
-import dev.quorumbench.run.Outcome;
 import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -19,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * @param intervals      every interval of the log in file order, for timelines (empty when loaded without them)
  */
 public record FaultData(
-        String fault,
+        FaultClass fault,
         List<CycleRecord> cycles,
         boolean jsonlPresent,
         boolean jsonlTruncated,

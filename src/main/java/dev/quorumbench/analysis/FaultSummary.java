@@ -1,5 +1,6 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ import java.util.Map;
  * @param reasons              one human sentence per failed criterion, prefixed with the fault
  */
 public record FaultSummary(
-        String fault,
+        FaultClass fault,
         int cyclesPlanned,
         int cyclesDone,
         boolean complete,

@@ -1,5 +1,6 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public record JmhResult(
         String jvm,
         String vmName,
         String vmVersion,
-        Map<String, Benchmark> byFault) {
+        Map<FaultClass, Benchmark> byFault) {
 
     /**
      * One benchmark run of the result file.
@@ -29,6 +30,6 @@ public record JmhResult(
      * @param mode             JMH mode, e.g. "ss"
      * @param secondaryScores  secondary metric name → score ("ok", "quorum_not_met", "fail", "lost_acknowledged"…)
      */
-    public record Benchmark(String benchmark, String fault, String mode, Map<String, Double> secondaryScores) {
+    public record Benchmark(String benchmark, FaultClass fault, String mode, Map<String, Double> secondaryScores) {
     }
 }

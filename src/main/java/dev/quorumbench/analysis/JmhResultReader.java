@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.run.FaultClass;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,12 +37,18 @@ final class JmhResultReader {
         if (root == null || !root.isArray()) {
             throw new InvalidInputException(fileName + ": expected JMH's JSON result (an array of benchmarks)");
         }
-        Map<String, JmhResult.Benchmark> byFault = new LinkedHashMap<>();
+        Map<FaultClass, JmhResult.Benchmark> byFault = new LinkedHashMap<>();
         JsonNode first = root.isEmpty() ? MAPPER.createObjectNode() : root.get(0);
         for (JsonNode b : root) {
-            String fault = b.path("params").path("fault").asText(null);
-            if (fault == null) {
+            String key = b.path("params").path("fault").asText(null);
+            if (key == null) {
                 continue; // a benchmark without the fault parameter is not part of the campaign
+            }
+            FaultClass fault;
+            try {
+                fault = FaultClass.fromKey(key);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(fileName + ": " + e.getMessage());
             }
             Map<String, Double> scores = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {

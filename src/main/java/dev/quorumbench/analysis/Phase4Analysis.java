@@ -1,5 +1,8 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +30,8 @@ public final class Phase4Analysis {
 
     /** Analyzes files already loaded. */
     public static Phase4Report analyze(RunData data) {
-        CampaignInfo c = data.campaign();
-        Map<String, FaultSummary> faults = new LinkedHashMap<>();
+        CampaignSpec c = data.campaign();
+        Map<FaultClass, FaultSummary> faults = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         boolean complete = true;
         boolean allPass = true;
@@ -46,10 +49,10 @@ public final class Phase4Analysis {
         }
         if (data.jmh() == null) {
             complete = false;
-            reasons.add("incomplete: " + RunLoader.JMH_RESULT + " missing, empty or cut off");
+            reasons.add("incomplete: " + RunFiles.JMH_RESULT + " missing, empty or cut off");
         }
         return new Phase4Report(Phase4Report.SCHEMA_VERSION, c.campaignId(), allPass && complete, complete,
-                c.cycles(), c.writes(), c.thresholds(), new Schedule(c.schedule(), c.ratePerS()),
+                c.cycles(), c.writes(), c.thresholds(), c.schedulePlan(),
                 Collections.unmodifiableMap(faults), Collections.unmodifiableList(reasons), environment(data),
                 GENERATED_BY);
     }

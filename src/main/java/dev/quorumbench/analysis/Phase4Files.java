@@ -1,11 +1,10 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.AtomicFiles;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +14,6 @@ import java.util.List;
  * temporary name and moved into place, so a reader never sees half a file.
  */
 public final class Phase4Files {
-
-    public static final String PHASE4_JSON = "phase4.json";
-    public static final String REPORT_MD = "report.md";
 
     private Phase4Files() {
     }
@@ -34,25 +30,14 @@ public final class Phase4Files {
     public static List<Path> write(Path outDir, RunData data, Phase4Report report) throws IOException {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
-        written.add(writeAtomically(outDir.resolve(PHASE4_JSON), Phase4Json.render(report)));
-        written.add(writeAtomically(outDir.resolve(REPORT_MD), ReportMarkdown.render(report)));
+        written.add(AtomicFiles.write(outDir.resolve(RunFiles.PHASE4_JSON), Phase4Json.render(report)));
+        written.add(AtomicFiles.write(outDir.resolve(RunFiles.REPORT_MD), ReportMarkdown.render(report)));
         for (FaultData fd : data.faults().values()) {
             if (fd.hlogPresent()) {
-                written.add(writeAtomically(outDir.resolve(RunLoader.hgrmName(fd.fault())),
+                written.add(AtomicFiles.write(RunFiles.histogram(outDir, fd.fault()),
                         HgrmWriter.render(fd.allOutcomes())));
             }
         }
         return written;
-    }
-
-    private static Path writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 }

@@ -49,22 +49,22 @@ public final class Phase4Json {
         o.put("cycles_per_fault", r.cyclesPerFault());
         o.put("writes_per_cycle", r.writesPerCycle());
         ObjectNode done = o.putObject("cycles_done");
-        r.faults().forEach((f, s) -> done.put(f, s.cyclesDone()));
+        r.faults().forEach((f, s) -> done.put(f.key(), s.cyclesDone()));
         ObjectNode conv = o.putObject("convergence_by_fault");
-        r.convergenceByFault().forEach((f, v) -> ratio(conv, f, v));
+        r.convergenceByFault().forEach((f, v) -> ratio(conv, f.key(), v));
         ObjectNode th = o.putObject("thresholds");
         ratio(th, "convergence_bound", r.thresholds().convergenceBound());
         ratio(th, "replica_convergence", r.thresholds().replicaConvergence());
         th.put("lost_acknowledged", r.thresholds().lostAcknowledged());
         ObjectNode sch = o.putObject("schedule");
-        sch.put("mode", r.schedule().mode());
+        sch.put("mode", r.schedule().mode().key());
         if (r.schedule().ratePerS() == null) {
             sch.putNull("rate_per_s");
         } else {
             sch.put("rate_per_s", r.schedule().ratePerS());
         }
         ObjectNode faults = o.putObject("faults");
-        r.faults().forEach((f, s) -> faults.set(f, fault(s)));
+        r.faults().forEach((f, s) -> faults.set(f.key(), fault(s)));
         strings(o.putArray("reasons"), r.reasons());
         ObjectNode env = o.putObject("environment");
         r.environment().forEach((k, v) -> scalar(env, k, v));

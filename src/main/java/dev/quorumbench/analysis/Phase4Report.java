@@ -1,5 +1,8 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Schedule;
+import dev.quorumbench.run.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ public record Phase4Report(
         int writesPerCycle,
         Thresholds thresholds,
         Schedule schedule,
-        Map<String, FaultSummary> faults,
+        Map<FaultClass, FaultSummary> faults,
         List<String> reasons,
         Map<String, Object> environment,
         String generatedBy) {
@@ -38,8 +41,8 @@ public record Phase4Report(
     public static final int SCHEMA_VERSION = 1;
 
     /** Fault → convergence bound (null when the class had no writes), in campaign order. */
-    public Map<String, Double> convergenceByFault() {
-        Map<String, Double> m = new LinkedHashMap<>();
+    public Map<FaultClass, Double> convergenceByFault() {
+        Map<FaultClass, Double> m = new LinkedHashMap<>();
         faults.forEach((f, s) -> m.put(f, s.convergenceBound()));
         return m;
     }

@@ -1,7 +1,7 @@
 package dev.quorumbench.analysis;
 
 import dev.quorumbench.run.Mechanism;
-
+import dev.quorumbench.run.Schedule;
 import java.util.Map;
 
 /** Renders {@code report.md}: the verdict, a per-fault table, the reasons, the method and the environment. Pure. */

@@ -1,8 +1,12 @@
 package dev.quorumbench.analysis;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,23 +24,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class RunLoader {
 
-    /** File names of the run-dir contract. */
-    public static final String CAMPAIGN = "campaign.json";
-    public static final String JMH_RESULT = "jmh-result.json";
-
     private RunLoader() {
-    }
-
-    public static String jsonlName(String fault) {
-        return "phase4-" + fault + ".jsonl";
-    }
-
-    public static String hlogName(String fault) {
-        return "latency-" + fault + ".hlog";
-    }
-
-    public static String hgrmName(String fault) {
-        return "latency-" + fault + ".hgrm";
     }
 
     /** Loads every file analysis uses from {@code runDir}, with every .hlog interval (for timelines). */
@@ -52,38 +40,38 @@ public final class RunLoader {
         if (!Files.isDirectory(runDir)) {
             throw new InvalidInputException("no run directory at " + runDir);
         }
-        Path campaignFile = runDir.resolve(CAMPAIGN);
+        Path campaignFile = RunFiles.campaignJson(runDir);
         if (!Files.isRegularFile(campaignFile)) {
-            throw new InvalidInputException("no " + CAMPAIGN + " in " + runDir + " (not a run directory)");
+            throw new InvalidInputException("no " + RunFiles.CAMPAIGN_JSON + " in " + runDir + " (not a run directory)");
         }
-        CampaignInfo campaign = CampaignReader.read(campaignFile);
-        Map<String, FaultData> faults = new LinkedHashMap<>();
-        for (String fault : campaign.faults()) {
+        CampaignSpec campaign = CampaignJson.read(campaignFile);
+        Map<FaultClass, FaultData> faults = new LinkedHashMap<>();
+        for (FaultClass fault : campaign.faults()) {
             faults.put(fault, loadFault(runDir, fault, keepIntervals));
         }
-        Path jmhFile = runDir.resolve(JMH_RESULT);
+        Path jmhFile = RunFiles.jmhResult(runDir);
         // JMH creates its result file when it starts and fills it only when every fork ended: an empty file is
         // an interrupted or failed run, the same as a missing one.
         String jmhText = Files.isRegularFile(jmhFile) ? read(jmhFile) : "";
-        JmhResult jmh = jmhText.isBlank() ? null : JmhResultReader.parse(JMH_RESULT, jmhText);
+        JmhResult jmh = jmhText.isBlank() ? null : JmhResultReader.parse(RunFiles.JMH_RESULT, jmhText);
         return new RunData(runDir, campaign, Collections.unmodifiableMap(faults), jmh);
     }
 
-    private static FaultData loadFault(Path runDir, String fault, boolean keepIntervals) {
-        Path jsonl = runDir.resolve(jsonlName(fault));
+    private static FaultData loadFault(Path runDir, FaultClass fault, boolean keepIntervals) {
+        Path jsonl = RunFiles.cycleLog(runDir, fault);
         List<CycleRecord> cycles = List.of();
         boolean jsonlTruncated = false;
         if (Files.isRegularFile(jsonl)) {
-            CycleLogReader.Parsed p = CycleLogReader.parse(jsonlName(fault), fault, read(jsonl));
+            CycleLogReader.Parsed p = CycleLogReader.parse(RunFiles.cycleLogName(fault), fault, read(jsonl));
             cycles = p.cycles();
             jsonlTruncated = p.truncated();
         }
-        Path hlog = runDir.resolve(hlogName(fault));
+        Path hlog = RunFiles.latencyLog(runDir, fault);
         Map<Outcome, Histogram> histograms;
         List<LatencyInterval> intervals = List.of();
         boolean hlogTruncated = false;
         if (Files.isRegularFile(hlog)) {
-            LatencyLogReader.Parsed p = LatencyLogReader.parse(hlogName(fault), read(hlog), keepIntervals);
+            LatencyLogReader.Parsed p = LatencyLogReader.parse(RunFiles.latencyLogName(fault), read(hlog), keepIntervals);
             histograms = p.histograms();
             intervals = p.intervals();
             hlogTruncated = p.truncated();

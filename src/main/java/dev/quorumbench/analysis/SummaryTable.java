@@ -1,5 +1,6 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.Schedule;
 import java.util.List;
 
 /**
@@ -45,9 +46,9 @@ public final class SummaryTable {
 
     static String scheduleText(Schedule s) {
         if (s.openLoop()) {
-            return "open-loop" + (s.ratePerS() == null ? "" : " " + Numbers.ratio(s.ratePerS()) + "/s");
+            return s.mode().key() + (s.ratePerS() == null ? "" : " " + Numbers.ratio(s.ratePerS()) + "/s");
         }
-        return s.mode();
+        return s.mode().key();
     }
 
     static String mechanismText(FaultSummary s) {

@@ -4,7 +4,8 @@
  *
  * <p>The flow is three layers, each usable alone:
  * <ol>
- *   <li>{@link dev.quorumbench.analysis.RunLoader#load RunLoader.load(runDir)} reads {@code campaign.json},
+ *   <li>{@link dev.quorumbench.analysis.RunLoader#load RunLoader.load(runDir)} reads {@code campaign.json}
+ *       (through {@link dev.quorumbench.run.CampaignJson}, the binding the campaign writes it with),
  *       {@code phase4-<fault>.jsonl} (one {@link dev.quorumbench.run.CycleRecord} per line),
  *       {@code latency-<fault>.hlog} (HdrHistogram interval log, microseconds, tagged by outcome) and
  *       {@code jmh-result.json} into a {@link dev.quorumbench.analysis.RunData}. An interrupted run is data,

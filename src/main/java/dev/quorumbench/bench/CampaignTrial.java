@@ -3,6 +3,7 @@ package dev.quorumbench.bench;
 import dev.quorumbench.run.RunFiles;
 
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.client.ConvergenceWait;
 import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.ReadBack;
@@ -41,7 +42,7 @@ public final class CampaignTrial implements AutoCloseable {
             .repeat(3);
 
     private final CampaignSpec spec;
-    private final String fault;
+    private final FaultClass fault;
     private final Cluster cluster;
     private final Fault faultInstance;
     private final FaultTrigger trigger;
@@ -70,7 +71,7 @@ public final class CampaignTrial implements AutoCloseable {
     private int attempts;
 
     /** Takes ownership of {@code cluster} and {@code store}: {@link #close()} closes both. */
-    CampaignTrial(CampaignSpec spec, String fault, Cluster cluster, Fault faultInstance, StoreProtocol store,
+    CampaignTrial(CampaignSpec spec, FaultClass fault, Cluster cluster, Fault faultInstance, StoreProtocol store,
                   long campaignStartMs) throws IOException {
         this.spec = spec;
         this.fault = fault;

@@ -25,8 +25,9 @@ import org.openjdk.jmh.runner.IterationType;
  * line and .hlog interval. JMH's own score is the burst's wall time; the per-write latencies are in the
  * HdrHistograms, and the outcome counts are secondary metrics ({@link OutcomeCounters}).
  *
- * <p>Run it through {@code java -jar target/benchmarks.jar} (which writes campaign.json and passes it as the
- * {@code campaign} parameter); started by JMH directly with an empty {@code campaign} it runs the smoke preset.
+ * <p>Run it through {@code java -jar target/benchmarks.jar}, which writes campaign.json and passes it as the
+ * {@code campaign} parameter with the campaign's fault keys as {@code fault}; started by JMH directly, it needs both
+ * given with {@code -p} (JMH refuses a parameter without values).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,7 +36,12 @@ import org.openjdk.jmh.runner.IterationType;
 @Threads(1)
 public class Phase4Benchmark {
 
-    @Param({"kill_primary_mid_write", "partition_minority", "drop_random_acks", "clock_skew_peer"})
+    /**
+     * The fault class's key ({@code FaultClass.key()}); the campaign runner always passes the values, so no names
+     * are spelt here. A String, not the enum, because JMH would use the enum's constant names, and jmh-result.json's
+     * {@code params.fault} must be the key that analysis reads.
+     */
+    @Param({})
     public String fault;
 
     /** Path of the campaign.json this fork runs; empty means the smoke preset in a fresh run directory. */

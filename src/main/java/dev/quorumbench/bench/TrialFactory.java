@@ -3,6 +3,7 @@ package dev.quorumbench.bench;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 
+import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.fault.FaultCatalog;
@@ -34,12 +35,13 @@ final class TrialFactory {
     private TrialFactory() {
     }
 
-    static CampaignTrial start(String campaignJson, String fault) throws Exception {
+    static CampaignTrial start(String campaignJson, String faultKey) throws Exception {
         if (campaignJson == null || campaignJson.isEmpty()) {
             throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
                     + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
         }
-        CampaignSpec spec = CampaignSpec.read(Path.of(campaignJson));
+        CampaignSpec spec = CampaignJson.read(Path.of(campaignJson));
+        FaultClass fault = FaultClass.fromKey(faultKey);
         Path runDir = spec.runPath();
         Cluster cluster = null;
         StoreProtocol store = null;
@@ -48,7 +50,7 @@ final class TrialFactory {
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
             store = StoreProtocols.forTarget(profile.storeTarget(), CampaignTrial.responseTimeoutMs(spec));
-            FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault),
+            FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                             profile.capabilities(), workDir), Clusters.hostOf(profile), store);
             ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
@@ -78,9 +80,7 @@ final class TrialFactory {
         }
     }
 
-    /** How the harness talks to the profile's store (ai-memory's API for every profile so far). */
-
-    private static void writeTrialError(Path runDir, String fault, Throwable e) {
+    private static void writeTrialError(Path runDir, FaultClass fault, Throwable e) {
         try {
             String line = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replace('\n', ' ');
             Files.createDirectories(runDir);

@@ -1,26 +1,24 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.bench.Phase4Benchmark;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -55,7 +53,7 @@ public final class CampaignRunner {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .parent(parseJmhArgs())
                 .include("^" + Pattern.quote(benchmarkName()) + "$")
-                .param("fault", spec.faults().toArray(String[]::new))
+                .param("fault", spec.faults().stream().map(FaultClass::key).toArray(String[]::new))
                 .param("campaign", RunFiles.campaignJson(runDir).toAbsolutePath().toString())
                 .mode(Mode.SingleShotTime)
                 .warmupIterations(spec.warmupCycles())
@@ -72,7 +70,7 @@ public final class CampaignRunner {
                 .result(RunFiles.jmhResult(runDir).toString())
                 .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true");
         if (!verbose) {
-            options.output(runDir.resolve("jmh.log").toString());
+            options.output(RunFiles.jmhLog(runDir).toString());
         }
         ProgressMonitor monitor = new ProgressMonitor(spec, progress);
         monitor.start();
@@ -82,7 +80,7 @@ public final class CampaignRunner {
             return new Result(true, null);
         } catch (RunnerException e) {
             monitor.report();
-            return new Result(false, explain(runDir, e));
+            return new Result(false, explain(runDir, spec.faults(), e));
         } finally {
             monitor.close();
         }
@@ -97,18 +95,17 @@ public final class CampaignRunner {
     }
 
     /** The most useful single line: a fork's own trial error if it left one, else JMH's message. */
-    private static String explain(Path runDir, RunnerException e) {
-        try (Stream<Path> files = Files.list(runDir)) {
-            List<Path> errors = new ArrayList<>(files
-                    .filter(p -> p.getFileName().toString().startsWith("trial-error-")).sorted().toList());
-            if (!errors.isEmpty()) {
-                String name = errors.get(0).getFileName().toString();
-                String fault = name.substring("trial-error-".length(), name.length() - ".txt".length());
-                return "target did not start for " + fault + ": "
-                        + Files.readString(errors.get(0), StandardCharsets.UTF_8).trim();
+    private static String explain(Path runDir, List<FaultClass> faults, RunnerException e) {
+        for (FaultClass fault : faults) {
+            Path error = RunFiles.trialError(runDir, fault);
+            try {
+                if (Files.isRegularFile(error)) {
+                    return "target did not start for " + fault + ": "
+                            + Files.readString(error, StandardCharsets.UTF_8).trim();
+                }
+            } catch (IOException ignored) {
+                // Fall through to JMH's own message.
             }
-        } catch (IOException ignored) {
-            // Fall through to JMH's own message.
         }
         Throwable root = e;
         while (root.getCause() != null) {

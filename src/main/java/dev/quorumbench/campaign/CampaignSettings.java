@@ -1,12 +1,13 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.run.FaultClass;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Thresholds;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,6 @@ import java.util.Map;
  */
 public final class CampaignSettings {
 
-    public static final List<String> FAULTS = java.util.Arrays.stream(FaultClass.values()).map(FaultClass::key).toList();
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode settings = defaults();
@@ -26,7 +25,7 @@ public final class CampaignSettings {
     /** The documented defaults (README "Options"). */
     public static ObjectNode defaults() {
         ObjectNode d = JSON.createObjectNode();
-        d.set("faults", JSON.valueToTree(FAULTS));
+        d.set("faults", JSON.valueToTree(List.of(FaultClass.values())));
         d.put("cycles", 200);
         d.put("writes", 100);
         d.put("warmup_cycles", 1);
@@ -39,7 +38,7 @@ public final class CampaignSettings {
         d.put("fire_after_write", 3);
         d.put("write_deadline_ms", 10_000);
         d.put("seed", 20260401);
-        d.set("thresholds", JSON.valueToTree(CampaignSpec.Thresholds.defaults()));
+        d.set("thresholds", JSON.valueToTree(Thresholds.DEFAULT));
         return d;
     }
 
@@ -61,14 +60,9 @@ public final class CampaignSettings {
         }
     }
 
-    /** The final spec for a run; unknown fault names and broken values become InvalidInputException. */
+    /** The final spec for a run (not yet resolved); unknown fault names and broken values become InvalidInputException. */
     public CampaignSpec toSpec(String campaignId, String runDir, long startedAtMs) {
         ObjectNode s = settings.deepCopy();
-        for (JsonNode f : s.path("faults")) {
-            if (!FAULTS.contains(f.asText())) {
-                throw new InvalidInputException("unknown fault '" + f.asText() + "' (valid: " + String.join(", ", FAULTS) + ")");
-            }
-        }
         if (!s.has("converge_deadline_ms")) {
             // DESIGN.md: read back until every acknowledged write is everywhere, or 10 x the quorum timeout.
             s.put("converge_deadline_ms", 10 * s.path("quorum_timeout_ms").asLong(2000));
@@ -76,17 +70,7 @@ public final class CampaignSettings {
         s.put("campaign_id", campaignId);
         s.put("run_dir", runDir);
         s.put("started_at_ms", startedAtMs);
-        try {
-            return JSON.treeToValue(s, CampaignSpec.class);
-        } catch (Exception e) {
-            Throwable t = e;
-            while (t != null) {
-                if (t instanceof InvalidInputException iie) {
-                    throw iie;
-                }
-                t = t.getCause();
-            }
-            throw new InvalidInputException("campaign settings: " + e.getMessage().split("\n")[0]);
-        }
+        s.put("started_at", Instant.ofEpochMilli(startedAtMs).toString());
+        return CampaignJson.fromSettings(s);
     }
 }

@@ -1,15 +1,16 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.run.FaultClass;
-
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.cluster.Clusters;
-import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.host.Host;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,22 +22,25 @@ public final class MechanismResolver {
     private MechanismResolver() {
     }
 
-    public static Map<String, Mechanism> resolve(CampaignSpec spec) {
+    public static Map<FaultClass, Mechanism> resolve(CampaignSpec spec) {
         TargetProfile profile = TargetProfile.resolve(spec.target());
         Host host = Clusters.hostOf(profile);
-        for (String fault : spec.mechanismOverrides().keySet()) {
+        for (FaultClass fault : spec.mechanismOverrides().keySet()) {
             if (!spec.faults().contains(fault)) {
-                throw new dev.quorumbench.InvalidInputException("--mechanism names fault '" + fault
-                        + "', which this campaign does not run (faults: " + String.join(", ", spec.faults()) + ")");
+                throw new InvalidInputException("--mechanism names fault '" + fault
+                        + "', which this campaign does not run (faults: " + keys(spec.faults()) + ")");
             }
         }
-        Map<String, Mechanism> out = new LinkedHashMap<>();
-        for (String fault : spec.faults()) {
+        Map<FaultClass, Mechanism> out = new LinkedHashMap<>();
+        for (FaultClass fault : spec.faults()) {
             FaultOptions options = new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                     profile.capabilities(), spec.runPath());
-            out.put(fault, FaultCatalog.plan(FaultClass.fromKey(fault), spec.mechanismOverrides().get(fault), options,
-                    host).mechanism());
+            out.put(fault, FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault), options, host).mechanism());
         }
         return out;
+    }
+
+    private static String keys(List<FaultClass> faults) {
+        return String.join(", ", faults.stream().map(FaultClass::key).toList());
     }
 }

@@ -1,9 +1,10 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import java.util.function.Consumer;
  */
 public final class ProgressMonitor implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Progress only needs the counts; a line from a newer record shape must not stop the display.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final long PERIOD_MS = 3_000;
     private static final long QUIET_NANOS = 30_000_000_000L;
 
@@ -55,21 +58,21 @@ public final class ProgressMonitor implements AutoCloseable {
     void report() {
         int totalCycles = spec.cycles() * spec.faults().size();
         int done = 0;
-        String current = null;
+        FaultClass current = null;
         long ok = 0;
         long qnm = 0;
         long fail = 0;
         long lost = 0;
         int currentCycles = 0;
-        for (String fault : spec.faults()) {
+        for (FaultClass fault : spec.faults()) {
             List<String> lines = readLines(RunFiles.cycleLog(spec.runPath(), fault));
             for (String line : lines) {
                 try {
-                    JsonNode n = JSON.readTree(line);
-                    ok += n.path("ok").asLong();
-                    qnm += n.path("quorum_not_met").asLong();
-                    fail += n.path("fail").asLong();
-                    lost += n.path("lost_acknowledged").asLong();
+                    CycleRecord c = JSON.readValue(line, CycleRecord.class);
+                    ok += c.ok();
+                    qnm += c.quorumNotMet();
+                    fail += c.fail();
+                    lost += c.lostAcknowledged();
                     done++;
                 } catch (IOException partialLine) {
                     // The writer is mid-line; the next round will see it whole.

@@ -6,6 +6,7 @@ import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.RunLoader;
 import dev.quorumbench.analysis.SummaryTable;
+import dev.quorumbench.run.RunFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -23,7 +24,7 @@ final class AnalysisStep {
         Phase4Report report = Phase4Analysis.analyze(data);
         Phase4Files.write(outDir, data, report);
         out.print(SummaryTable.render(report));
-        out.println("wrote " + Phase4Files.PHASE4_JSON + ", " + Phase4Files.REPORT_MD + " and latency-<fault>.hgrm to "
+        out.println("wrote " + RunFiles.PHASE4_JSON + ", " + RunFiles.REPORT_MD + " and latency-<fault>.hgrm to "
                 + outDir);
         return report.pass() ? ExitCode.OK : ExitCode.FAILED;
     }

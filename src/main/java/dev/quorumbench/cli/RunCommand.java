@@ -3,14 +3,16 @@ package dev.quorumbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.campaign.CampaignFile;
 import dev.quorumbench.campaign.CampaignRunner;
 import dev.quorumbench.campaign.CampaignSettings;
-import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.campaign.Environment;
 import dev.quorumbench.campaign.MechanismResolver;
 import dev.quorumbench.campaign.Presets;
+import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.RunFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ final class RunCommand implements Command {
     static Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("faults").hasArg().argName("LIST")
-                .desc("comma list of fault classes (default: all four: " + String.join(",", CampaignSettings.FAULTS) + ")").build());
+                .desc("comma list of fault classes (default: all four: " + FaultClass.keys().replace(" ", "") + ")").build());
         o.addOption(Option.builder().longOpt("cycles").hasArg().argName("N").desc("cycles per fault class (200)").build());
         o.addOption(Option.builder().longOpt("writes").hasArg().argName("N").desc("writes per cycle (100)").build());
         o.addOption(Option.builder().longOpt("warmup-cycles").hasArg().argName("N").desc("unrecorded cycles without a fault before measuring (1)").build());
@@ -69,7 +71,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
         o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
-        o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/jmh.log)").build());
+        o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
         return o;
     }
@@ -113,17 +115,18 @@ final class RunCommand implements Command {
         if (Files.exists(runDir) && (!Files.isDirectory(runDir) || !isEmptyDirectory(runDir))) {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
-        CampaignSpec spec = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
-        Map<String, Mechanism> mechanisms = MechanismResolver.resolve(spec);
+        CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        Map<FaultClass, Mechanism> mechanisms = MechanismResolver.resolve(planned);
         List<String> jmhArgs = cl.hasOption("jmh") ? splitArgs(cl.getOptionValue("jmh")) : List.of();
+        CampaignSpec spec = planned.withResolution(mechanisms, Environment.capture(planned.target()));
         CampaignRunner runner = new CampaignRunner(spec, jmhArgs, cl.hasOption("verbose"));
 
         Files.createDirectories(runDir);
-        Map<String, Object> environment = Environment.capture(spec.target());
-        CampaignFile.write(spec, mechanisms, environment, null);
+        CampaignJson.write(spec);
         err.printf("quorumbench: campaign %s: %s x %d cycles x %d writes on target %s (%s) -> %s%n", id,
-                String.join(",", spec.faults()), spec.cycles(), spec.writes(), spec.target(), spec.schedule(), runDir);
-        for (Map.Entry<String, Mechanism> m : mechanisms.entrySet()) {
+                String.join(",", spec.faults().stream().map(FaultClass::key).toList()),
+                spec.cycles(), spec.writes(), spec.target(), spec.schedule(), runDir);
+        for (Map.Entry<FaultClass, Mechanism> m : mechanisms.entrySet()) {
             err.printf("quorumbench:   %-24s %s (%s)%s%n", m.getKey(), m.getValue().name(), m.getValue().status().key(),
                     m.getValue().reason() == null ? "" : ": " + m.getValue().reason());
         }
@@ -139,7 +142,7 @@ final class RunCommand implements Command {
                 // SIGINT arrived: the hook is already running and says where the recorded data is.
             }
         }
-        CampaignFile.write(spec, mechanisms, environment, System.currentTimeMillis());
+        CampaignJson.write(spec.withFinishedAt(System.currentTimeMillis()));
         int verdict = AnalysisStep.analyze(runDir, runDir, out);
         if (!result.completed()) {
             err.println("quorumbench run: " + result.error());

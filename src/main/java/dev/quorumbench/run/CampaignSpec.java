@@ -1,34 +1,41 @@
 package dev.quorumbench.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one campaign runs: fault classes, cycles × writes, target, schedule, thresholds and fault parameters.
+ * The one Java shape of {@code campaign.json}: what a campaign runs (fault classes, cycles × writes, target,
+ * schedule, thresholds, fault parameters) and, once known, when it started and finished, the mechanism each fault
+ * class resolved to and the environment.
  *
- * <p>The parent process writes it into {@code campaign.json}; each JMH fork reads it back from there, so the
- * benchmark sees exactly what the user asked for and the run directory documents it.
+ * <p>The parent process writes it; each JMH fork and {@code analysis} read it back through {@link CampaignJson},
+ * so the benchmark sees exactly what the user asked for and the run directory documents it. The components are
+ * in the file's key order.
+ *
+ * @param mechanisms  declared mechanism per fault class, in campaign order (empty until resolved)
+ * @param environment harness_version, git_commit, jvm, os, cores, hostname, target… (empty until captured)
+ * @param startedAt   RFC 3339 form of {@code startedAtMs}
+ * @param finishedAt  RFC 3339 end time, null while running or after an interruption
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignSpec(
         @JsonProperty("campaign_id") String campaignId,
         @JsonProperty("run_dir") String runDir,
-        @JsonProperty("faults") List<String> faults,
+        @JsonProperty("faults") List<FaultClass> faults,
         @JsonProperty("cycles") int cycles,
         @JsonProperty("writes") int writes,
         @JsonProperty("warmup_cycles") int warmupCycles,
-        @JsonProperty("schedule") String schedule,
+        @JsonProperty("schedule") Schedule.Mode schedule,
         @JsonProperty("rate_per_s") Double ratePerS,
         @JsonProperty("thresholds") Thresholds thresholds,
         @JsonProperty("target") String target,
         @JsonProperty("node_args") List<String> nodeArgs,
-        @JsonProperty("mechanism_overrides") Map<String, String> mechanismOverrides,
+        @JsonProperty("mechanism_overrides") Map<FaultClass, String> mechanismOverrides,
         @JsonProperty("quorum_writes") int quorumWrites,
         @JsonProperty("quorum_timeout_ms") long quorumTimeoutMs,
         @JsonProperty("fault_window_ms") long faultWindowMs,
@@ -38,24 +45,17 @@ public record CampaignSpec(
         @JsonProperty("write_deadline_ms") long writeDeadlineMs,
         @JsonProperty("converge_deadline_ms") long convergeDeadlineMs,
         @JsonProperty("seed") long seed,
-        @JsonProperty("started_at_ms") long startedAtMs) {
-
-    public static final String CLOSED_LOOP = "closed-loop";
-    public static final String OPEN_LOOP = "open-loop";
-
-    /** Pass criteria per fault class. */
-    public record Thresholds(
-            @JsonProperty("convergence_bound") double convergenceBound,
-            @JsonProperty("replica_convergence") double replicaConvergence,
-            @JsonProperty("lost_acknowledged") long lostAcknowledged) {
-
-        public static Thresholds defaults() {
-            return new Thresholds(0.995, 0.99, 0);
-        }
-    }
+        @JsonProperty("started_at_ms") long startedAtMs,
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("finished_at") String finishedAt,
+        @JsonProperty("mechanisms") Map<FaultClass, Mechanism> mechanisms,
+        @JsonProperty("environment") Map<String, Object> environment) {
 
     /** Validates the invariants a campaign needs; the message names the broken rule. */
     public CampaignSpec {
+        if (campaignId == null || campaignId.isBlank()) {
+            throw new InvalidInputException("campaign_id is missing");
+        }
         if (faults == null || faults.isEmpty()) {
             throw new InvalidInputException("at least one fault class is needed");
         }
@@ -74,23 +74,42 @@ public record CampaignSpec(
         if (dropShare < 0 || dropShare > 1) {
             throw new InvalidInputException("drop share must be within [0, 1]");
         }
+        faults = List.copyOf(faults);
         nodeArgs = nodeArgs == null ? List.of() : List.copyOf(nodeArgs);
-        mechanismOverrides = mechanismOverrides == null ? Map.of() : Map.copyOf(mechanismOverrides);
-        thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
-        schedule = ratePerS == null ? CLOSED_LOOP : OPEN_LOOP;
+        // Insertion order is kept: these maps are written back in campaign order.
+        mechanismOverrides = ordered(mechanismOverrides);
+        mechanisms = ordered(mechanisms);
+        environment = ordered(environment);
+        thresholds = thresholds == null ? Thresholds.DEFAULT : thresholds;
+        schedule = Schedule.of(ratePerS).mode();
+    }
+
+    private static <K, V> Map<K, V> ordered(Map<K, V> m) {
+        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /** The schedule with its rate. */
+    public Schedule schedulePlan() {
+        return new Schedule(schedule, ratePerS);
     }
 
     public Path runPath() {
         return Path.of(runDir);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** This plan with the mechanisms resolved on this machine and the environment it runs in. */
+    public CampaignSpec withResolution(Map<FaultClass, Mechanism> resolved, Map<String, Object> env) {
+        return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
+                thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
+                dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
+                finishedAt, resolved, env);
+    }
 
-    public static CampaignSpec read(Path campaignJson) {
-        try {
-            return JSON.readValue(campaignJson.toFile(), CampaignSpec.class);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read campaign spec " + campaignJson + ": " + e.getMessage().split("\n")[0]);
-        }
+    /** This plan marked finished at {@code finishedAtMs} (epoch milliseconds). */
+    public CampaignSpec withFinishedAt(long finishedAtMs) {
+        return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
+                thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
+                dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
+                Instant.ofEpochMilli(finishedAtMs).toString(), mechanisms, environment);
     }
 }

@@ -3,7 +3,6 @@ package dev.quorumbench.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.quorumbench.run.FaultEvent;
 import java.util.List;
 
 /**
@@ -28,8 +27,8 @@ import java.util.List;
         "cycle_end_ms", "latency_ok_us"})
 public record CycleRecord(
         @JsonProperty("cycle") int cycle,
-        @JsonProperty("fault") String fault,
-        @JsonProperty("schedule") String schedule,
+        @JsonProperty("fault") FaultClass fault,
+        @JsonProperty("schedule") Schedule.Mode schedule,
         @JsonProperty("writes") int writes,
         @JsonProperty("ok") int ok,
         @JsonProperty("quorum_not_met") int quorumNotMet,
@@ -54,7 +53,7 @@ public record CycleRecord(
         @JsonProperty("latency_ok_us") LatencySummary latencyOkUs) {
 
     /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */
-    public CycleRecord(int cycle, String fault, String schedule, int writes, int ok, int quorumNotMet, int fail,
+    public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
                        int attempts, List<Integer> ackedPresent, int lostAcknowledged, List<String> lostIds,
                        int indeterminatePresent, int accepted, List<Integer> acceptedPresent, int duplicates,
                        boolean converged, long convergeMs, Long recoveryMs, Long measuredSkewMs, FaultEvent faultEvent,

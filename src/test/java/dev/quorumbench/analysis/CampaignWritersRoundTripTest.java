@@ -3,12 +3,14 @@ package dev.quorumbench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.quorumbench.run.Outcome;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.record.CycleLog;
 import dev.quorumbench.record.LatencyLog;
 import dev.quorumbench.record.OutcomeRecorders;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.RunFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The campaign's own writers (CycleLog, LatencyLog) produce files RunLoader reads back exactly: the contract. */
 class CampaignWritersRoundTripTest {
 
-    private static final String F = "drop_random_acks";
+    private static final FaultClass F = FaultClass.DROP_RANDOM_ACKS;
 
     @TempDir
     Path dir;
@@ -31,8 +33,8 @@ class CampaignWritersRoundTripTest {
         OutcomeRecorders recorders = new OutcomeRecorders();
         // Two opens of the log, as two forks of one class would do: the header is written once.
         for (int open = 0; open < 2; open++) {
-            try (LatencyLog log = new LatencyLog(dir.resolve(RunLoader.hlogName(F)), start, "test");
-                 CycleLog cycles = new CycleLog(dir.resolve(RunLoader.jsonlName(F)))) {
+            try (LatencyLog log = new LatencyLog(RunFiles.latencyLog(dir, F), start, "test");
+                 CycleLog cycles = new CycleLog(RunFiles.cycleLog(dir, F))) {
                 int first = open == 0 ? 1 : 3;
                 int last = open == 0 ? 2 : 3;
                 for (int c = first; c <= last; c++) {

@@ -1,5 +1,7 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,12 +36,12 @@ class FailSplitTest {
     @Test
     void splitRecordsGiveTheSplitBesideFailAndValidate() throws IOException {
         RunFixture.golden(dir);
-        for (String fault : RunFixture.FAULTS) {
+        for (FaultClass fault : RunFixture.FAULTS) {
             addSplit(fault, -1);
         }
         ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
-        for (String fault : RunFixture.FAULTS) {
-            JsonNode f = tree.get("faults").get(fault);
+        for (FaultClass fault : RunFixture.FAULTS) {
+            JsonNode f = tree.get("faults").get(fault.key());
             assertTrue(f.has("fail_definite") && f.has("fail_indeterminate"), fault + ": " + f);
             assertEquals(f.get("fail").asLong(), f.get("fail_definite").asLong() + f.get("fail_indeterminate").asLong());
             List<String> keys = new ArrayList<>();
@@ -56,14 +58,14 @@ class FailSplitTest {
     @Test
     void oneCycleWithoutTheSplitOmitsItForItsClassOnly() throws IOException {
         RunFixture.golden(dir);
-        String partial = RunFixture.FAULTS.get(0);
-        for (String fault : RunFixture.FAULTS) {
-            addSplit(fault, fault.equals(partial) ? 0 : -1);
+        FaultClass partial = RunFixture.FAULTS.get(0);
+        for (FaultClass fault : RunFixture.FAULTS) {
+            addSplit(fault, fault == partial ? 0 : -1);
         }
         ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
-        assertFalse(tree.get("faults").get(partial).has("fail_definite"));
-        assertFalse(tree.get("faults").get(partial).has("fail_indeterminate"));
-        assertTrue(tree.get("faults").get(RunFixture.FAULTS.get(1)).has("fail_definite"));
+        assertFalse(tree.get("faults").get(partial.key()).has("fail_definite"));
+        assertFalse(tree.get("faults").get(partial.key()).has("fail_indeterminate"));
+        assertTrue(tree.get("faults").get(RunFixture.FAULTS.get(1).key()).has("fail_definite"));
     }
 
     @Test
@@ -74,8 +76,8 @@ class FailSplitTest {
     }
 
     /** Rewrites a class's JSONL with a split of every cycle's fail (all but the first definite), except line {@code skip}. */
-    private void addSplit(String fault, int skip) throws IOException {
-        Path file = dir.resolve(RunLoader.jsonlName(fault));
+    private void addSplit(FaultClass fault, int skip) throws IOException {
+        Path file = RunFiles.cycleLog(dir, fault);
         List<String> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.Schedule;
+import dev.quorumbench.run.Thresholds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Table-driven tests of the per-class computation with literal cycle records. */
 class FaultAnalysisTest {
 
-    private static final String F = "partition_minority";
+    private static final FaultClass F = FaultClass.PARTITION_MINORITY;
     private static final Mechanism REAL = new Mechanism("proxy-blackhole", MechanismStatus.REAL, null);
 
     private static FaultAnalysis.Context ctx(int planned, Mechanism declared) {
@@ -122,7 +125,7 @@ class FaultAnalysisTest {
     @Test
     void replicaConvergenceCountsIndeterminateWritesANodeKept() {
         // 10 writes, 9 acknowledged, 1 quorum_not_met kept by node-0 only: accepted 10, node-1 and node-2 hold 9.
-        CycleRecord c = new CycleRecord(1, F, "closed-loop", 10, 9, 1, 0, 11, List.of(9, 9, 9), 0, List.of(), 1,
+        CycleRecord c = new CycleRecord(1, F, Schedule.Mode.CLOSED_LOOP, 10, 9, 1, 0, 11, List.of(9, 9, 9), 0, List.of(), 1,
                 10, List.of(10, 9, 9), 0, true, 50L, null, null, event(1, "proxy-blackhole", MechanismStatus.REAL),
                 0L, 1L, null);
 
@@ -135,7 +138,7 @@ class FaultAnalysisTest {
     void neverConvergedCyclesAreNotTimed() {
         CycleRecord converged = cycle(F, 1, 10, 10, 0, 0, List.of(10, 10, 10), 0,
                 event(1, "proxy-blackhole", MechanismStatus.REAL), null, null);
-        CycleRecord stuck = new CycleRecord(2, F, "closed-loop", 10, 10, 0, 0, 10, List.of(10, 10, 9), 1,
+        CycleRecord stuck = new CycleRecord(2, F, Schedule.Mode.CLOSED_LOOP, 10, 10, 0, 0, 10, List.of(10, 10, 9), 1,
                 List.of("x"), 0, 10, List.of(10, 10, 9), 0, false, -1L, null, null,
                 event(2, "proxy-blackhole", MechanismStatus.REAL), 0L, 1L, null);
 

@@ -10,6 +10,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,11 +50,11 @@ class Phase4SchemaTest {
     @Test
     void partialRunWithMissingFilesValidates() throws IOException {
         RunFixture.golden(dir);
-        Files.delete(dir.resolve(RunLoader.JMH_RESULT));
-        Files.delete(dir.resolve(RunLoader.jsonlName("clock_skew_peer")));
-        Files.delete(dir.resolve(RunLoader.hlogName("clock_skew_peer")));
-        String text = Files.readString(dir.resolve(RunLoader.jsonlName("partition_minority")));
-        Files.writeString(dir.resolve(RunLoader.jsonlName("partition_minority")), text.substring(0, text.length() - 30));
+        Files.delete(dir.resolve(RunFiles.JMH_RESULT));
+        Files.delete(dir.resolve(RunFiles.cycleLogName(FaultClass.CLOCK_SKEW_PEER)));
+        Files.delete(dir.resolve(RunFiles.latencyLogName(FaultClass.CLOCK_SKEW_PEER)));
+        String text = Files.readString(dir.resolve(RunFiles.cycleLogName(FaultClass.PARTITION_MINORITY)));
+        Files.writeString(dir.resolve(RunFiles.cycleLogName(FaultClass.PARTITION_MINORITY)), text.substring(0, text.length() - 30));
 
         Phase4Report r = Phase4Analysis.analyze(dir);
 
@@ -70,8 +72,8 @@ class Phase4SchemaTest {
     void schemaRejectsAnOutOfRangeBoundAndAMissingKey() throws IOException {
         RunFixture.golden(dir);
         ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
-        ((ObjectNode) tree.get("convergence_by_fault")).put("partition_minority", 1.5);
-        ((ObjectNode) tree.get("faults").get("drop_random_acks")).remove("replica_convergence");
+        ((ObjectNode) tree.get("convergence_by_fault")).put(FaultClass.PARTITION_MINORITY.key(), 1.5);
+        ((ObjectNode) tree.get("faults").get(FaultClass.DROP_RANDOM_ACKS.key())).remove("replica_convergence");
 
         Set<ValidationMessage> errors = schema.validate((JsonNode) tree);
 

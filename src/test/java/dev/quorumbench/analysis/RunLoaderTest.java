@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading run directories: whole, interrupted and malformed. */
 class RunLoaderTest {
 
-    private static final String KILL = "kill_primary_mid_write";
+    private static final FaultClass KILL = FaultClass.KILL_PRIMARY_MID_WRITE;
 
     @TempDir
     Path dir;
@@ -33,8 +35,8 @@ class RunLoaderTest {
         assertEquals("golden", d.campaign().campaignId());
         assertEquals(RunFixture.FAULTS, List.copyOf(d.faults().keySet()));
         assertEquals(3, d.campaign().cycles());
-        assertEquals(MechanismStatus.SIMULATED, d.campaign().mechanisms().get("clock_skew_peer").status());
-        assertEquals(2L, d.campaign().environment().get("cores"));
+        assertEquals(MechanismStatus.SIMULATED, d.campaign().mechanisms().get(FaultClass.CLOCK_SKEW_PEER).status());
+        assertEquals(2, d.campaign().environment().get("cores"));
         FaultData kill = d.faults().get(KILL);
         assertEquals(3, kill.cycles().size());
         assertFalse(kill.jsonlTruncated());
@@ -65,7 +67,7 @@ class RunLoaderTest {
     @Test
     void cutOffLastJsonlLineIsReportedNotFatal() throws IOException {
         RunFixture.golden(dir);
-        Path jsonl = dir.resolve(RunLoader.jsonlName(KILL));
+        Path jsonl = dir.resolve(RunFiles.cycleLogName(KILL));
         String text = Files.readString(jsonl);
         Files.writeString(jsonl, text.substring(0, text.length() - 40)); // mid third line, no newline
 
@@ -78,7 +80,7 @@ class RunLoaderTest {
     @Test
     void malformedLineElsewhereNamesFileAndLine() throws IOException {
         RunFixture.golden(dir);
-        Path jsonl = dir.resolve(RunLoader.jsonlName(KILL));
+        Path jsonl = dir.resolve(RunFiles.cycleLogName(KILL));
         List<String> lines = Files.readAllLines(jsonl);
         lines.set(1, lines.get(1).substring(0, 30));
         Files.write(jsonl, lines);
@@ -92,7 +94,7 @@ class RunLoaderTest {
     @Test
     void recordOfAnotherFaultIsRejected() throws IOException {
         RunFixture.golden(dir);
-        Files.copy(dir.resolve(RunLoader.jsonlName("drop_random_acks")), dir.resolve(RunLoader.jsonlName(KILL)),
+        Files.copy(dir.resolve(RunFiles.cycleLogName(FaultClass.DROP_RANDOM_ACKS)), dir.resolve(RunFiles.cycleLogName(KILL)),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
@@ -104,7 +106,7 @@ class RunLoaderTest {
     @Test
     void cutOffLastHlogIntervalIsReportedNotFatal() throws IOException {
         RunFixture.golden(dir);
-        Path hlog = dir.resolve(RunLoader.hlogName(KILL));
+        Path hlog = dir.resolve(RunFiles.latencyLogName(KILL));
         String text = Files.readString(hlog);
         Files.writeString(hlog, text.substring(0, text.length() - 25));
 
@@ -118,7 +120,7 @@ class RunLoaderTest {
     @Test
     void malformedHlogIntervalElsewhereNamesFileAndLine() throws IOException {
         RunFixture.golden(dir);
-        Path hlog = dir.resolve(RunLoader.hlogName(KILL));
+        Path hlog = dir.resolve(RunFiles.latencyLogName(KILL));
         List<String> lines = Files.readAllLines(hlog);
         int firstInterval = 0;
         while (lines.get(firstInterval).startsWith("#") || lines.get(firstInterval).startsWith("\"")) {
@@ -136,14 +138,14 @@ class RunLoaderTest {
     @Test
     void missingPerFaultFilesAndJmhResultAreTolerated() throws IOException {
         RunFixture.golden(dir);
-        Files.delete(dir.resolve(RunLoader.JMH_RESULT));
-        Files.delete(dir.resolve(RunLoader.jsonlName("clock_skew_peer")));
-        Files.delete(dir.resolve(RunLoader.hlogName("clock_skew_peer")));
+        Files.delete(dir.resolve(RunFiles.JMH_RESULT));
+        Files.delete(dir.resolve(RunFiles.cycleLogName(FaultClass.CLOCK_SKEW_PEER)));
+        Files.delete(dir.resolve(RunFiles.latencyLogName(FaultClass.CLOCK_SKEW_PEER)));
 
         RunData d = RunLoader.load(dir);
 
         assertNull(d.jmh());
-        FaultData clock = d.faults().get("clock_skew_peer");
+        FaultData clock = d.faults().get(FaultClass.CLOCK_SKEW_PEER);
         assertFalse(clock.jsonlPresent());
         assertFalse(clock.hlogPresent());
         assertTrue(clock.cycles().isEmpty());
@@ -159,11 +161,12 @@ class RunLoaderTest {
         InvalidInputException noCampaign = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
         assertTrue(noCampaign.getMessage().startsWith("no campaign.json in "), noCampaign.getMessage());
 
-        Files.writeString(dir.resolve(RunLoader.CAMPAIGN), "{\"campaign_id\": \"x\", \"faults\": [\"a\"]}");
-        InvalidInputException noCycles = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
-        assertEquals("campaign.json: \"cycles\" must be a non-negative integer", noCycles.getMessage());
+        Files.writeString(dir.resolve(RunFiles.CAMPAIGN_JSON), "{\"campaign_id\": \"x\", \"faults\": [\"a\"]}");
+        InvalidInputException badFault = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
+        assertEquals("campaign.json: faults[0]: unknown fault 'a' (valid: kill_primary_mid_write, partition_minority, "
+                + "drop_random_acks, clock_skew_peer)", badFault.getMessage());
 
-        Files.writeString(dir.resolve(RunLoader.CAMPAIGN), "{\"campaign_id\": ");
+        Files.writeString(dir.resolve(RunFiles.CAMPAIGN_JSON), "{\"campaign_id\": ");
         InvalidInputException broken = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
         assertTrue(broken.getMessage().startsWith("campaign.json: not valid JSON"), broken.getMessage());
     }
@@ -171,7 +174,7 @@ class RunLoaderTest {
     @Test
     void emptyOrCutOffJmhResultCountsAsMissing() throws IOException {
         RunFixture.golden(dir);
-        Path jmh = dir.resolve(RunLoader.JMH_RESULT);
+        Path jmh = dir.resolve(RunFiles.JMH_RESULT);
         String text = Files.readString(jmh);
         Files.writeString(jmh, "");
         assertNull(RunLoader.load(dir).jmh());
@@ -182,7 +185,7 @@ class RunLoaderTest {
     @Test
     void malformedJmhResultIsAnInputError() throws IOException {
         RunFixture.golden(dir);
-        Files.writeString(dir.resolve(RunLoader.JMH_RESULT), "{\"not\": \"an array\"}");
+        Files.writeString(dir.resolve(RunFiles.JMH_RESULT), "{\"not\": \"an array\"}");
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
 
@@ -192,8 +195,8 @@ class RunLoaderTest {
     @Test
     void everyCutOfTheLastLinesIsAPartialNeverAnError() throws IOException {
         RunFixture.golden(dir);
-        String jsonText = Files.readString(dir.resolve(RunLoader.jsonlName(KILL)));
-        String hlogText = Files.readString(dir.resolve(RunLoader.hlogName(KILL)));
+        String jsonText = Files.readString(dir.resolve(RunFiles.cycleLogName(KILL)));
+        String hlogText = Files.readString(dir.resolve(RunFiles.latencyLogName(KILL)));
         int jsonLastStart = jsonText.lastIndexOf('\n', jsonText.length() - 2) + 1;
         int hlogLastStart = hlogText.lastIndexOf('\n', hlogText.length() - 2) + 1;
         for (int cut = jsonLastStart + 1; cut < jsonText.length() - 1; cut++) {

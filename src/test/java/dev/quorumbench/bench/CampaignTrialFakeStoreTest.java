@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CampaignTrialFakeStoreTest {
 
-    private static final String FAULT = FaultClass.PARTITION_MINORITY.key();
+    private static final FaultClass FAULT = FaultClass.PARTITION_MINORITY;
     private static final int WRITES = 10;
 
     @TempDir
@@ -91,7 +91,7 @@ class CampaignTrialFakeStoreTest {
 
     private CampaignSpec spec() {
         return new CampaignSpec("fake", dir.toString(), List.of(FAULT), 1, WRITES, 0, null, null, null, "reference",
-                null, null, 2, 100, 0, 60_000, 0.5, 2, 200, 300, 1, 0);
+                null, null, 2, 100, 0, 60_000, 0.5, 2, 200, 300, 1, 0, null, null, null, null);
     }
 
     /** A cluster of fake nodes: URLs the fake store knows; no processes. */

@@ -1,7 +1,5 @@
 package dev.quorumbench.campaign;
 
-import dev.quorumbench.run.CampaignSpec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Schedule;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,12 +27,12 @@ class CampaignSettingsTest {
     @Test
     void defaultsAreTheSourceDocumentsCampaign() {
         CampaignSpec spec = new CampaignSettings().toSpec("x", "/tmp/x", 1);
-        assertEquals(CampaignSettings.FAULTS, spec.faults());
+        assertEquals(List.of(FaultClass.values()), spec.faults());
         assertEquals(200, spec.cycles());
         assertEquals(100, spec.writes());
         assertEquals(0.995, spec.thresholds().convergenceBound());
         assertEquals(20_000, spec.convergeDeadlineMs(), "10 x quorum timeout");
-        assertEquals(CampaignSpec.CLOSED_LOOP, spec.schedule());
+        assertEquals(Schedule.Mode.CLOSED_LOOP, spec.schedule());
     }
 
     @Test
@@ -44,7 +46,7 @@ class CampaignSettingsTest {
         assertEquals(0.9, spec.thresholds().convergenceBound());
         assertEquals(0.9, spec.thresholds().replicaConvergence());
         assertEquals(0, spec.thresholds().lostAcknowledged());
-        assertEquals(CampaignSpec.OPEN_LOOP, spec.schedule());
+        assertEquals(Schedule.Mode.OPEN_LOOP, spec.schedule());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -54,12 +56,23 @@ class CampaignSettingsTest {
             "{'cycles': 0};                       --cycles and --writes must be",
             "{'rate_per_s': -1};                  --rate must be a positive",
             "{'drop_share': 2};                   drop share must be within",
+            "{'mechanism_overrides': {'kill': 'x'}}; unknown fault 'kill' (valid: kill_primary_mid_write, partition_minority, drop_random_acks, clock_skew_peer)",
+            "{'cycles': 'many'};                  campaign settings: cycles: Cannot deserialize value of type `int` from String \"many\"",
     })
     void rejectsBadSettingsWithOneLine(String layer, String message) throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new CampaignSettings().overlay(json(layer)).toSpec("x", "/tmp/x", 1));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void mechanismOverridesAreKeyedByFaultClass() throws Exception {
+        CampaignSpec spec = new CampaignSettings()
+                .overlay(json("{'faults': ['partition_minority'], 'mechanism_overrides': {'partition_minority': 'iptables'}}"))
+                .toSpec("x", "/tmp/x", 1);
+        assertEquals(Map.of(FaultClass.PARTITION_MINORITY, "iptables"), spec.mechanismOverrides());
+        assertEquals(List.of(FaultClass.PARTITION_MINORITY), spec.faults());
     }
 
     @Test

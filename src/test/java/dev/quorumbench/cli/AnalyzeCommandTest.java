@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.analysis.RunFixture;
 import dev.quorumbench.analysis.RunLoader;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,8 +54,8 @@ class AnalyzeCommandTest {
 
         assertEquals(ExitCode.OK, code, out() + err());
         assertTrue(out().contains("PASS"), out());
-        for (String f : RunFixture.FAULTS) {
-            assertTrue(Files.size(run.resolve(RunLoader.hgrmName(f))) > 0);
+        for (FaultClass f : RunFixture.FAULTS) {
+            assertTrue(Files.size(RunFiles.histogram(run, f)) > 0);
         }
         JsonNode p = new ObjectMapper().readTree(run.resolve("phase4.json").toFile());
         assertTrue(p.get("pass").asBoolean());
@@ -81,8 +83,8 @@ class AnalyzeCommandTest {
     void interruptedRunIsAnExplicitPartialResult() throws IOException {
         Path run = dir.resolve("run");
         RunFixture.synthetic(run, RunFixture.FAULTS, 4, 100, 3L);
-        Files.delete(run.resolve(RunLoader.JMH_RESULT));
-        Path jsonl = run.resolve(RunLoader.jsonlName("drop_random_acks"));
+        Files.delete(run.resolve(RunFiles.JMH_RESULT));
+        Path jsonl = run.resolve(RunFiles.cycleLogName(FaultClass.DROP_RANDOM_ACKS));
         String text = Files.readString(jsonl);
         Files.writeString(jsonl, text.substring(0, text.length() - 50));
 
@@ -93,7 +95,7 @@ class AnalyzeCommandTest {
         JsonNode p = new ObjectMapper().readTree(run.resolve("phase4.json").toFile());
         assertFalse(p.get("complete").asBoolean());
         assertFalse(p.get("pass").asBoolean());
-        assertEquals(3, p.get("cycles_done").get("drop_random_acks").asInt());
+        assertEquals(3, p.get("cycles_done").get(FaultClass.DROP_RANDOM_ACKS.key()).asInt());
         List<String> reasons = new ObjectMapper().convertValue(p.get("reasons"), List.class);
         assertEquals(List.of("incomplete: drop_random_acks 3/4 cycles",
                 "incomplete: phase4-drop_random_acks.jsonl last line cut off",
@@ -113,7 +115,7 @@ class AnalyzeCommandTest {
     void malformedJsonlIsOneLineExitTwo() throws IOException {
         Path run = dir.resolve("run");
         RunFixture.golden(run);
-        Path jsonl = run.resolve(RunLoader.jsonlName("clock_skew_peer"));
+        Path jsonl = run.resolve(RunFiles.cycleLogName(FaultClass.CLOCK_SKEW_PEER));
         List<String> lines = Files.readAllLines(jsonl);
         lines.set(0, "{\"cycle\": \"one\"}");
         Files.write(jsonl, lines);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.analysis.RunFixture;
 import dev.quorumbench.analysis.compare.CompareFixture;
+import dev.quorumbench.run.FaultClass;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompareCommandTest {
 
-    static final List<String> TWO = List.of("kill_primary_mid_write", "drop_random_acks");
+    static final List<FaultClass> TWO = List.of(FaultClass.KILL_PRIMARY_MID_WRITE, FaultClass.DROP_RANDOM_ACKS);
 
     @TempDir
     Path tmp;
@@ -90,7 +91,7 @@ class CompareCommandTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         CompareFixture.run(a, "a", TWO, 10, 10, 0, 1);
-        CompareFixture.run(b, "b", List.of("kill_primary_mid_write"), 10, 10, 0, 1);
+        CompareFixture.run(b, "b", List.of(FaultClass.KILL_PRIMARY_MID_WRITE), 10, 10, 0, 1);
         Result r = run("compare", a.toString(), b.toString());
         assertEquals(ExitCode.USAGE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());

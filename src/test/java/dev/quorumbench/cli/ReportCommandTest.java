@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.analysis.RunFixture;
 import dev.quorumbench.analysis.compare.CompareFixture;
+import dev.quorumbench.run.FaultClass;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class ReportCommandTest {
 
     @Test
     void baselineAddsTheCompareTablesAndOverlays() throws Exception {
-        List<String> faults = List.of("kill_primary_mid_write", "drop_random_acks");
+        List<FaultClass> faults = List.of(FaultClass.KILL_PRIMARY_MID_WRITE, FaultClass.DROP_RANDOM_ACKS);
         Path base = tmp.resolve("base");
         Path head = tmp.resolve("head");
         CompareFixture.run(base, "base", faults, 20, 20, 0, 1);

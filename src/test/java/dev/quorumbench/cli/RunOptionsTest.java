@@ -30,6 +30,7 @@ class RunOptionsTest {
             "--mechanism partition_minority       | --mechanism takes FAULT=NAME",
             "--mechanism partition_minority=nope  | partition_minority",
             "--mechanism clock_skew_peer=x --faults partition_minority | which this campaign does not run",
+            "--mechanism partition=iptables      | unknown fault 'partition' (valid: kill_primary_mid_write,",
             "--preset nope                        | --preset: 'nope' is neither a bundled preset",
             "--target nope.json                   | nope.json",
             "--campaign-id a/b                    | --campaign-id must be",

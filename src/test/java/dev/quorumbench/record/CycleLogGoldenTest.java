@@ -1,11 +1,12 @@
 package dev.quorumbench.record;
 
-import dev.quorumbench.run.CycleRecord;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.Schedule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class CycleLogGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/cycle-record.jsonl");
 
     static CycleRecord sample() {
-        return new CycleRecord(7, "kill_primary_mid_write", "closed-loop", 100, 97, 2, 1, 0, 1, 131,
+        return new CycleRecord(7, FaultClass.KILL_PRIMARY_MID_WRITE, Schedule.Mode.CLOSED_LOOP, 100, 97, 2, 1, 0, 1, 131,
                 List.of(97, 96, 97), 1, List.of("qb-x-kill_primary_mid_write-c7-w4"), 2, 99, List.of(99, 97, 98), 0,
                 false, -1,
                 812L, null,

@@ -3,6 +3,7 @@ package dev.quorumbench.analysis.compare;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.analysis.FaultSummary;
 import dev.quorumbench.analysis.Phase4Report;
+import dev.quorumbench.run.FaultClass;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +20,8 @@ public final class Compatibility {
 
     /** Throws {@link InvalidInputException} when {@code base} and {@code head} cannot be compared. */
     public static void check(Phase4Report base, Phase4Report head) {
-        Set<String> b = new TreeSet<>(base.faults().keySet());
-        Set<String> h = new TreeSet<>(head.faults().keySet());
+        Set<String> b = new TreeSet<>(base.faults().keySet().stream().map(FaultClass::key).toList());
+        Set<String> h = new TreeSet<>(head.faults().keySet().stream().map(FaultClass::key).toList());
         if (!b.equals(h)) {
             throw new InvalidInputException("incompatible runs: different fault classes (base " + List.copyOf(b)
                     + ", head " + List.copyOf(h) + ")");

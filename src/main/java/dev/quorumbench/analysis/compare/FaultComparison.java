@@ -1,9 +1,10 @@
 package dev.quorumbench.analysis.compare;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.List;
 
 /** The verdicts on every metric of one fault class. */
-public record FaultComparison(String fault, List<MetricComparison> metrics) {
+public record FaultComparison(FaultClass fault, List<MetricComparison> metrics) {
 
     public FaultComparison {
         metrics = List.copyOf(metrics);

@@ -1,5 +1,6 @@
 package dev.quorumbench.analysis.compare;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param fault   the fault class
  * @param metrics the metric values and their per-cycle samples
  */
-public record FaultSamples(String fault, Map<Metric, MetricSamples> metrics) {
+public record FaultSamples(FaultClass fault, Map<Metric, MetricSamples> metrics) {
 
     public FaultSamples {
         EnumMap<Metric, MetricSamples> copy = new EnumMap<>(Metric.class);

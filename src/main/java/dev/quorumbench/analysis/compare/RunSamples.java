@@ -6,7 +6,7 @@ import dev.quorumbench.analysis.LatencyStats;
 import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.SampleStats;
-import dev.quorumbench.analysis.Schedule;
+import dev.quorumbench.run.Schedule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -83,9 +83,9 @@ public record RunSamples(RunHeader header, List<FaultSamples> faults) {
 
     static String scheduleText(Schedule s) {
         if (s.openLoop() && s.ratePerS() != null) {
-            return s.mode() + " " + Decimals.plain(s.ratePerS()) + "/s";
+            return s.mode().key() + " " + Decimals.plain(s.ratePerS()) + "/s";
         }
-        return s.mode();
+        return s.mode().key();
     }
 
     private static Map<String, String> environment(Phase4Report report) {

@@ -52,7 +52,7 @@ public final class CompareJson {
         }
         ObjectNode faults = root.putObject("faults");
         for (FaultComparison f : c.faults()) {
-            ArrayNode metrics = faults.putArray(f.fault());
+            ArrayNode metrics = faults.putArray(f.fault().key());
             for (MetricComparison m : f.metrics()) {
                 ObjectNode o = metrics.addObject();
                 o.put("metric", m.metric().key());

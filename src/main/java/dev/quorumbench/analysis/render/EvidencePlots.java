@@ -1,6 +1,5 @@
 package dev.quorumbench.analysis.render;
 
-import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.analysis.FaultData;
 import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.plot.ChartFiles;
@@ -8,9 +7,8 @@ import dev.quorumbench.analysis.plot.Charts;
 import dev.quorumbench.analysis.plot.Curve;
 import dev.quorumbench.analysis.plot.PercentileCurve;
 import dev.quorumbench.analysis.plot.Timeline;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Outcome;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -22,8 +20,8 @@ public final class EvidencePlots {
     }
 
     /** File name (without extension) of a fault class's percentile plot. */
-    public static String percentileName(String fault) {
-        return "percentile-" + fault;
+    public static String percentileName(FaultClass fault) {
+        return "percentile-" + fault.key();
     }
 
     public static final String TIMELINE = "timeline";
@@ -59,7 +57,7 @@ public final class EvidencePlots {
         long start = startEpochMs(run);
         List<Timeline> parts = new ArrayList<>();
         for (FaultData fd : run.faults().values()) {
-            parts.add(Timeline.of(fd.fault(), fd.intervals(), fd.cycles(), start));
+            parts.add(Timeline.of(fd.fault().key(), fd.intervals(), fd.cycles(), start));
         }
         ChartFiles timeline = ChartFiles.encode(Charts.timeline("acknowledged-write latency per cycle over the campaign ("
                 + id + ")", Timeline.merge(parts)));
@@ -68,14 +66,8 @@ public final class EvidencePlots {
         return plots;
     }
 
-    /** The campaign start the .hlog intervals are measured from (campaign.json started_at). */
+    /** The campaign start the .hlog intervals are measured from (campaign.json started_at_ms). */
     static long startEpochMs(RunData run) {
-        String at = run.campaign().startedAt();
-        try {
-            return OffsetDateTime.parse(at).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidInputException(run.dir().resolve("campaign.json") + ": started_at '" + at
-                    + "' is not an RFC 3339 time");
-        }
+        return run.campaign().startedAtMs();
     }
 }

@@ -4,11 +4,11 @@ import dev.quorumbench.analysis.FaultSummary;
 import dev.quorumbench.analysis.LatencyStats;
 import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.SampleStats;
-import dev.quorumbench.analysis.Thresholds;
 import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricFormat;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +32,7 @@ public final class EvidenceTables {
         List<List<String>> rows = new ArrayList<>();
         for (FaultSummary s : r.faults().values()) {
             LatencyStats ok = s.latencyMs().get("ok");
-            rows.add(List.of(s.fault(), Long.toString(s.writes()), Long.toString(s.ok()),
+            rows.add(List.of(s.fault().key(), Long.toString(s.writes()), Long.toString(s.ok()),
                     Long.toString(s.quorumNotMet()), Long.toString(s.fail()),
                     fraction(Metric.CONVERGENCE_BOUND, s.convergenceBound()),
                     fraction(Metric.REPLICA_CONVERGENCE, s.replicaConvergence()), Long.toString(s.lostAcknowledged()),
@@ -49,7 +49,7 @@ public final class EvidenceTables {
     public static Table timings(Phase4Report r) {
         List<List<String>> rows = new ArrayList<>();
         for (FaultSummary s : r.faults().values()) {
-            rows.add(List.of(s.fault(), s.cyclesDone() + "/" + s.cyclesPlanned(), Integer.toString(s.cyclesConverged()),
+            rows.add(List.of(s.fault().key(), s.cyclesDone() + "/" + s.cyclesPlanned(), Integer.toString(s.cyclesConverged()),
                     stats(s.convergeMs()), stats(s.recoveryMs()), stats(s.measuredSkewMs())));
         }
         return Table.of(List.of("fault", "cycles:", "converged cycles:", "time to converge ms p50 / p99 / max:",
@@ -66,7 +66,7 @@ public final class EvidenceTables {
     /** "closed-loop (each write waits for the previous one …)" or the open-loop sentence. */
     public static String schedule(Phase4Report r) {
         if (r.schedule().openLoop()) {
-            return "open-loop" + (r.schedule().ratePerS() == null ? "" : " at " + Decimals.plain(r.schedule().ratePerS())
+            return r.schedule().mode().key() + (r.schedule().ratePerS() == null ? "" : " at " + Decimals.plain(r.schedule().ratePerS())
                     + " writes/s") + ": writes start on a fixed schedule and latency is measured from each write's"
                     + " intended start, so queueing behind a stalled write counts (no coordinated omission).";
         }

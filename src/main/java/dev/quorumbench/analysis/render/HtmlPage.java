@@ -68,7 +68,7 @@ public final class HtmlPage {
                     .append(Html.escape(CompareMarkdown.counts(c))).append(".</p>\n");
             c.notes().forEach(n -> b.append("<p class=\"note\">").append(Html.escape(n)).append("</p>\n"));
             for (FaultComparison f : c.faults()) {
-                b.append("<h3>").append(Html.escape(f.fault())).append("</h3>\n")
+                b.append("<h3>").append(Html.escape(f.fault().key())).append("</h3>\n")
                         .append(CompareMarkdown.table(f).html());
             }
             b.append("<p>Minimum effects: ").append(Html.escape(CompareMarkdown.minEffects(c.settings())))

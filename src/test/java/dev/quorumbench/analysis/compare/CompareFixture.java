@@ -1,10 +1,11 @@
 package dev.quorumbench.analysis.compare;
 
 import dev.quorumbench.analysis.RunFixture;
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +29,16 @@ public final class CompareFixture {
      * A run of {@code faults} × {@code cycles} × {@code writes}; every acknowledged write's latency is a seeded
      * log-normal around 2 ms plus {@code shiftUs}; about one cycle in five has one quorum_not_met.
      */
-    public static void run(Path dir, String id, List<String> faults, int cycles, int writes, long shiftUs, long seed)
+    public static void run(Path dir, String id, List<FaultClass> faults, int cycles, int writes, long shiftUs, long seed)
             throws IOException {
         Random rnd = new Random(seed);
-        Map<String, Mechanism> mech = new LinkedHashMap<>();
-        for (String f : faults) {
+        Map<FaultClass, Mechanism> mech = new LinkedHashMap<>();
+        for (FaultClass f : faults) {
             mech.put(f, new Mechanism("sigstop", MechanismStatus.REAL, null));
         }
         RunFixture.campaign(dir, id, faults, cycles, writes, mech);
-        Map<String, Map<String, Double>> jmh = new LinkedHashMap<>();
-        for (String fault : faults) {
+        Map<FaultClass, Map<String, Double>> jmh = new LinkedHashMap<>();
+        for (FaultClass fault : faults) {
             List<CycleRecord> records = new ArrayList<>();
             List<RunFixture.Interval> intervals = new ArrayList<>();
             long okSum = 0;
@@ -56,7 +57,7 @@ public final class CompareFixture {
                     intervals.add(new RunFixture.Interval(c, Outcome.QUORUM_NOT_MET, 2_000_000 + rnd.nextInt(9_000)));
                 }
                 CycleRecord base = RunFixture.cycle(fault, c, writes, ok, qnm, 0, List.of(ok, ok, ok), 0,
-                        RunFixture.event(c, "sigstop", MechanismStatus.REAL), fault.startsWith("kill")
+                        RunFixture.event(c, "sigstop", MechanismStatus.REAL), fault == FaultClass.KILL_PRIMARY_MID_WRITE
                                 ? 300L + rnd.nextInt(100) : null, null);
                 records.add(new CycleRecord(base.cycle(), base.fault(), base.schedule(), base.writes(), base.ok(),
                         base.quorumNotMet(), base.fail(), base.attempts(), base.ackedPresent(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ComparisonTest {
 
     /** Twelve cycles of one fault class: literal per-cycle values, aggregates as analysis reports them. */
-    static FaultSamples literal(String fault, DoubleUnaryOperator latencyShift, DoubleUnaryOperator fractionShift) {
+    static FaultSamples literal(FaultClass fault, DoubleUnaryOperator latencyShift, DoubleUnaryOperator fractionShift) {
         double[] p50 = {2.1, 2.0, 2.3, 1.9, 2.2, 2.0, 2.4, 2.1, 1.8, 2.2, 2.0, 2.1};
         double[] p99 = {9.5, 8.7, 11.2, 9.9, 10.4, 8.9, 12.1, 9.6, 10.0, 9.1, 10.8, 9.4};
         double[] ok = {1, 1, 0.99, 1, 1, 1, 0.98, 1, 1, 1, 1, 0.99};
@@ -55,10 +56,10 @@ class ComparisonTest {
         """)
     void verdictsPerMetric(String name, double shift, double noise, double fractionShift, String p50, String p99,
             String convergence, boolean regressed) {
-        FaultSamples base = literal("kill_primary_mid_write", v -> v, v -> v);
+        FaultSamples base = literal(FaultClass.KILL_PRIMARY_MID_WRITE, v -> v, v -> v);
         // Alternate the noise sign per value so the head is a deterministic jitter around base + shift.
         double[] toggle = {1};
-        FaultSamples head = literal("kill_primary_mid_write", v -> v + shift + (toggle[0] = -toggle[0]) * noise,
+        FaultSamples head = literal(FaultClass.KILL_PRIMARY_MID_WRITE, v -> v + shift + (toggle[0] = -toggle[0]) * noise,
                 v -> v + fractionShift);
         Comparison c = Comparison.of(header("base"), List.of(base), header("head"), List.of(head),
                 CompareSettings.defaults());
@@ -75,8 +76,8 @@ class ComparisonTest {
         shifted +5 ms    | 5
         """)
     void identicalInputsLeaveEveryMetricUnchanged(String name, double shift) {
-        FaultSamples base = literal("a", v -> v + shift, v -> v);
-        Comparison c = Comparison.of(header("x"), List.of(base), header("y"), List.of(literal("a", v -> v + shift,
+        FaultSamples base = literal(FaultClass.DROP_RANDOM_ACKS, v -> v + shift, v -> v);
+        Comparison c = Comparison.of(header("x"), List.of(base), header("y"), List.of(literal(FaultClass.DROP_RANDOM_ACKS, v -> v + shift,
                 v -> v)), CompareSettings.defaults());
         assertEquals(9, c.count(Verdict.UNCHANGED));
         assertFalse(c.regressed());
@@ -93,7 +94,7 @@ class ComparisonTest {
                 Map.of("target", "reference", "cores", "2", "git_commit", "aaa"));
         RunHeader h = new RunHeader("h", "closed-loop", 12, 100, true,
                 Map.of("target", target, "cores", cores, "git_commit", "bbb"));
-        Comparison c = Comparison.of(b, List.of(literal("a", v -> v, v -> v)), h, List.of(literal("a", v -> v,
+        Comparison c = Comparison.of(b, List.of(literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v)), h, List.of(literal(FaultClass.DROP_RANDOM_ACKS, v -> v,
                 v -> v)), CompareSettings.defaults());
         assertEquals(notes, c.notes().size(), c.notes().toString());
     }

@@ -3,6 +3,8 @@ package dev.quorumbench.analysis.compare;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Schedule;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,12 +21,12 @@ class CycleSamplesTest {
             cycle(4, 10, 10, 0, List.of(10, 10, 10), 0, -1, null, null));
 
     /** A newer line with accepted writes: 9 acked + 1 indeterminate kept; the fewest any node lists is 8. */
-    static final CycleRecord ACCEPTED = new CycleRecord(5, "partition_minority", "closed-loop", 10, 9, 1, 0, 10,
+    static final CycleRecord ACCEPTED = new CycleRecord(5, FaultClass.PARTITION_MINORITY, Schedule.Mode.CLOSED_LOOP, 10, 9, 1, 0, 10,
             List.of(9, 9, 9), 0, List.of(), 1, 10, List.of(10, 8, -1), 0, true, 80, null, null, null, 0, 0, null);
 
     static CycleRecord cycle(int n, int writes, int ok, int qnm, List<Integer> present, int lost, long convergeMs,
             Long recoveryMs, CycleRecord.LatencySummary latency) {
-        return new CycleRecord(n, "kill_primary_mid_write", "closed-loop", writes, ok, qnm, 0, writes, present, lost,
+        return new CycleRecord(n, FaultClass.KILL_PRIMARY_MID_WRITE, Schedule.Mode.CLOSED_LOOP, writes, ok, qnm, 0, writes, present, lost,
                 List.of(), 0, 0, null, 0, convergeMs >= 0, convergeMs, recoveryMs, null, null, 0, 0, latency);
     }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.analysis.LatencyInterval;
-import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.Schedule;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,7 @@ class PlotDataTest {
     }
 
     static CycleRecord cycle(int n, FaultEvent e) {
-        return new CycleRecord(n, "drop_random_acks", "closed-loop", 10, 10, 0, 0, 10, List.of(10, 10, 10), 0,
+        return new CycleRecord(n, FaultClass.DROP_RANDOM_ACKS, Schedule.Mode.CLOSED_LOOP, 10, 10, 0, 0, 10, List.of(10, 10, 10), 0,
                 List.of(), 0, 10, List.of(10, 10, 10), 0, true, 100, null, null, e, 0, 0, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.quorumbench.analysis.compare.FaultSamples;
 import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricSamples;
 import dev.quorumbench.analysis.compare.RunHeader;
+import dev.quorumbench.run.FaultClass;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ class CompareGoldenTest {
         envHead.put("git_commit", "2222222");
         envHead.put("cores", "4");
         return Comparison.of(new RunHeader("20261127T221500Z", "closed-loop", 12, 100, true, envBase),
-                List.of(new FaultSamples("kill_primary_mid_write", kb), new FaultSamples("partition_minority", pb)),
+                List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kb), new FaultSamples(FaultClass.PARTITION_MINORITY, pb)),
                 new RunHeader("20261128T221500Z", "closed-loop", 12, 100, true, envHead),
-                List.of(new FaultSamples("kill_primary_mid_write", kh), new FaultSamples("partition_minority", ph)),
+                List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kh), new FaultSamples(FaultClass.PARTITION_MINORITY, ph)),
                 CompareSettings.defaults());
     }
 

@@ -1,14 +1,19 @@
-package dev.quorumbench.analysis;
+package dev.quorumbench.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The pass criteria of a fault class: convergence fractions that must be reached and lost writes that may not
  * be exceeded.
  *
  * @param convergenceBound   minimum Σok/Σwrites (0.995 by default, the source document's floor)
- * @param replicaConvergence minimum Σ_cycles min_node |acked ∩ present(node)| / Σok (0.99)
+ * @param replicaConvergence minimum Σ_cycles min_node |accepted ∩ present(node)| / Σaccepted (0.99)
  * @param lostAcknowledged   maximum acknowledged writes missing from a node at the read-back deadline (0)
  */
-public record Thresholds(double convergenceBound, double replicaConvergence, long lostAcknowledged) {
+public record Thresholds(
+        @JsonProperty("convergence_bound") double convergenceBound,
+        @JsonProperty("replica_convergence") double replicaConvergence,
+        @JsonProperty("lost_acknowledged") long lostAcknowledged) {
 
     /** The defaults of DESIGN.md. */
     public static final Thresholds DEFAULT = new Thresholds(0.995, 0.99, 0);

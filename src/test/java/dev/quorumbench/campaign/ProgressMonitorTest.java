@@ -1,0 +1,43 @@
+package dev.quorumbench.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorumbench.analysis.RunFixture;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Progress is read from the JSONL lines through the cycle record type; a line still being written is skipped. */
+class ProgressMonitorTest {
+
+    private static final FaultClass F = FaultClass.DROP_RANDOM_ACKS;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsWholeLinesAndNamesTheRunningClass() throws Exception {
+        CampaignSpec spec = RunFixture.plan(dir, "p", List.of(F), 4, 10);
+        RunFixture.cycles(dir, F, List.of(
+                RunFixture.cycle(F, 1, 10, 9, 1, 0, List.of(9, 9, 9), 0, null, null, null),
+                RunFixture.cycle(F, 2, 10, 8, 1, 1, List.of(8, 8, 7), 1, null, null, null)));
+        Files.writeString(RunFiles.cycleLog(dir, F), "{\"cycle\":3,\"fault\":\"drop_ra", StandardOpenOption.APPEND);
+        List<String> lines = new ArrayList<>();
+
+        try (ProgressMonitor monitor = new ProgressMonitor(spec, lines::add)) {
+            monitor.report();
+        }
+
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("progress: drop_random_acks cycle "), lines.get(0));
+        assertTrue(lines.get(0).contains("  2/4 cycles  ok 17  quorum_not_met 2  fail 1  lost 1  ETA "), lines.get(0));
+    }
+}
