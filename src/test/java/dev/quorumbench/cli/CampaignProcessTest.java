@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The campaign end to end through {@code Main.run}: a real JMH fork per fault class, real three-node reference
  * clusters, real faults. Also proves the checks can fail, with deliberately broken node modes.
  */
+@Tag("process")
 class CampaignProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGINT to a running harness: the JMH fork, the nodes and the proxies are gone afterwards, and what was recorded
  * is still there and analyses as an explicit partial result.
  */
+@Tag("process")
 class InterruptProcessTest {
 
     @Test

@@ -17,6 +17,7 @@ import dev.quorumbench.store.WriteItem;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The published shell harness read one default page and saw 100 acknowledged writes as 20. This proves, against a
  * real reference node whose default page is 20, that read-back pages to the end and counts all 100.
  */
+@Tag("process")
 class ReadBackProcessTest {
 
     @Test

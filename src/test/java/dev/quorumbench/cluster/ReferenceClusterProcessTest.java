@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Spawns three real reference nodes ({@code node serve}) through the bundled profile, wired by link proxies. */
+@Tag("process")
 class ReferenceClusterProcessTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import dev.quorumbench.host.LocalHost;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Repeats inject+heal (window 0) of each mechanism against the fakes, as a campaign reuses one Fault for 200
  * cycles: every repetition must inject and heal, and the cost per repetition is printed for the README.
  */
+@Tag("process")
 class FaultCostTest {
 
     private static final int REPEATS = 10;

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real spawned processes and whose links are real loopback listeners, so signals, probes and clocks are the real
  * thing. (The same faults against a scripted host, without processes: {@code FaultsOnFakeHostTest}.)
  */
+@Tag("process")
 class FaultsWithFakesTest {
 
     @TempDir

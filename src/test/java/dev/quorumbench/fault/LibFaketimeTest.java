@@ -8,6 +8,7 @@ import dev.quorumbench.host.LocalHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The libfaketime timestamp file, and a real child JVM whose wall clock follows it while it runs. */
 @org.junit.jupiter.api.Tag("process")
+@Tag("process")
 class LibFaketimeTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * link proxies, node-1 under libfaketime and allowed a cooperative offset): each cycle must inject (verified) and
  * heal (verified); the cost per cycle is printed for the README.
  */
+@Tag("process")
 class RealFederationFaultsTest {
 
     private static final int CYCLES = 3;

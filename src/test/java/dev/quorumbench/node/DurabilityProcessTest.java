@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Acknowledged writes survive SIGKILL: each cycle writes a batch (plus a background writer that is still writing
  * when the kill lands), SIGKILLs the node, restarts it on the same database and pages through every write.
  */
+@Tag("process")
 class DurabilityProcessTest {
     private static final int CYCLES = 20;
     private static final int BATCH = 50;

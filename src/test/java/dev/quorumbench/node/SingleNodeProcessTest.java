@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One real node JVM: paging limits, bad input, SIGTERM and --parent-pid. */
+@Tag("process")
 class SingleNodeProcessTest {
     @TempDir
     Path dir;

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Three real node JVMs with W=2: replication, quorum_not_met when both peers are dead, and sync after restart. */
+@Tag("process")
 class ThreeNodeProcessTest {
     private static final long START_MS = 60_000;
     private static final long CONVERGE_MS = 30_000;
