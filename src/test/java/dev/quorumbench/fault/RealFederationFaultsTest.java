@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.time.Await;
 import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,6 +131,8 @@ class RealFederationFaultsTest {
         try {
             drop.inject();
             assertEquals(201, writeUntilOk("during-drop"), "node-2's ack still makes the quorum");
+            // The write returns on node-2's ack; node-1's (dropped) answer may reach the proxy a moment later.
+            Await.until(() -> cluster.links().droppedResponses() >= 1, 5_000, 10);
         } finally {
             m = drop.heal();
         }
