@@ -12,6 +12,7 @@ import dev.quorumbench.run.MechanismStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,6 +83,9 @@ class MechanismPlansTest {
         assertEquals(FaultClass.fromKey(fault), plan.fault());
         assertEquals(new Mechanism(name, MechanismStatus.valueOf(status), reason), plan.mechanism());
         assertEquals(setup, describe(plan.nodeSetup()));
+        plan.prepare();
+        assertEquals(boundTo.equals("FaketimeSkewFault") ? Map.of(dir.resolve("node-1.faketime").toAbsolutePath(), "+0\n")
+                : Map.of(), fakeHost.files, "only libfaketime writes a file before the nodes start");
         Fault bound = plan.bind(new FakeCluster(fakeHost, i -> fakeHost.spawn("node"), null, dir));
         assertEquals(boundTo, bound.getClass().getSimpleName());
         assertEquals(plan.mechanism(), bound.mechanism());
