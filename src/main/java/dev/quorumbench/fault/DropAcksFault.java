@@ -2,12 +2,15 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.LinkControl;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.net.LinkMode;
 import dev.quorumbench.net.LinkStatus;
-import dev.quorumbench.cluster.LinkControl;
-import dev.quorumbench.cluster.Cluster;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code drop_random_acks} by {@code proxy-drop-acks}: the proxy on node-0→node-1 delivers node-0's peer pushes
@@ -69,6 +72,36 @@ final class DropAcksFault extends BoundFault {
             return links.status(FROM, TO);
         } catch (UnsupportedOperationException e) {
             throw new FaultException("cannot verify link 0→1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code proxy-drop-acks} mechanism: real everywhere, since the harness runs the link proxies itself. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "proxy-drop-acks";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.DROP_RANDOM_ACKS;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return new Mechanism(name(), MechanismStatus.REAL, null);
+        }
+
+        @Override
+        public NodeSetup nodeSetup(PlanContext context) {
+            return NodeSetup.LINK_PROXIES;
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            FaultOptions o = context.options();
+            return new DropAcksFault(mechanism, cluster, o.windowMs(), o.dropShare(), o.seed());
         }
     }
 }

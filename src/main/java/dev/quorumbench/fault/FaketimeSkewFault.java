@@ -2,11 +2,16 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code clock_skew_peer} by {@code libfaketime}: node-1 runs under libfaketime reading its offset from a
@@ -62,6 +67,80 @@ final class FaketimeSkewFault extends BoundFault {
             LibFaketime.write(cluster.host(NODE), timestampFile, offsetMs);
         } catch (HostException e) {
             throw new FaultException("cannot write " + timestampFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code libfaketime} mechanism: real where the library is installed on the nodes' host; as its class's
+     * default it falls back to {@code node-offset}, then {@code recorded-only}, where it is not.
+     */
+    static final class Kind implements MechanismKind {
+
+        /** How long libfaketime may take to show a new offset (cache off: next read; cache 1 s: up to a second). */
+        private static final long SETTLE_MS = 2500;
+        private static final LibFaketime.CacheMode CACHE = LibFaketime.CacheMode.NO_CACHE;
+
+        @Override
+        public String name() {
+            return "libfaketime";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.CLOCK_SKEW_PEER;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return facts.faketimeLibrary().isPresent()
+                    ? new Mechanism(name(), MechanismStatus.REAL, null)
+                    : new Mechanism(name(), MechanismStatus.UNAVAILABLE,
+                            "libfaketime is not installed (looked for " + HostFacts.FAKETIME_CANDIDATES.get(0)
+                                    + " and others)");
+        }
+
+        /**
+         * A clock campaign without libfaketime still measures something when the node can offset its own clock
+         * (cooperative); else it records the intent (simulated), so its class cannot pass but the campaign runs.
+         */
+        @Override
+        public Optional<Mechanism> fallback(HostFacts facts, Set<String> targetCapabilities) {
+            Mechanism offset = new OffsetSkewFault.Kind().resolve(facts, targetCapabilities);
+            if (offset.status().injected()) {
+                return Optional.of(new Mechanism(offset.name(), offset.status(),
+                        "libfaketime is not installed; " + offset.reason()));
+            }
+            Mechanism recorded = new RecordedOnlyFault.Kind(faultClass()).resolve(facts, targetCapabilities);
+            return Optional.of(new Mechanism(recorded.name(), recorded.status(),
+                    "libfaketime is not installed and the target cannot offset its clock: " + recorded.reason()));
+        }
+
+        @Override
+        public NodeSetup nodeSetup(PlanContext context) {
+            Path library = context.facts().faketimeLibrary().orElseThrow();
+            return new NodeSetup(Map.of(NODE, LibFaketime.environment(library, timestampFile(context), CACHE)),
+                    Map.of(), false);
+        }
+
+        /** The node reads the file from its first clock read on, so it must say "no skew" before the node starts. */
+        @Override
+        public void prepare(PlanContext context) throws IOException {
+            try {
+                LibFaketime.write(context.host(), timestampFile(context), 0);
+            } catch (HostException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            FaultOptions o = context.options();
+            return new FaketimeSkewFault(mechanism, cluster, o.windowMs(), timestampFile(context), o.skewMs(),
+                    SETTLE_MS, new ClockProbe(context.store().get()));
+        }
+
+        private static Path timestampFile(PlanContext context) {
+            return context.options().workDir().resolve("node-" + NODE + ".faketime");
         }
     }
 }

@@ -8,35 +8,29 @@ import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
-import dev.quorumbench.host.Capability;
-import dev.quorumbench.host.Firewall;
 import dev.quorumbench.host.Host;
-import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.LocalHost;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The four fault classes of the Phase-4 campaign, their mechanisms, and the plan for one of them on a host. */
+/**
+ * The plan for one fault class on a host: checks the mechanism asked for, resolves how real it is there (with its
+ * class's fallback when the default cannot run), and plans it through its {@link MechanismKind}.
+ */
 public final class FaultCatalog {
-
-    /** How long libfaketime may take to show a new offset (cache off: next read; cache 1 s: up to a second). */
-    private static final long FAKETIME_SETTLE_MS = 2500;
-    private static final LibFaketime.CacheMode FAKETIME_CACHE = LibFaketime.CacheMode.NO_CACHE;
 
     private FaultCatalog() {
     }
 
     /**
-     * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with the clock's fallback to
-     * {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the host
-     * {@link Clusters#start} places the nodes on.
+     * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with its class's fallback, e.g.
+     * the clock's to {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the host
+     * {@link dev.quorumbench.cluster.Clusters#start} places the nodes on.
      *
-     * @throws InvalidInputException for an unknown mechanism; the message lists the valid ones
+     * @throws InvalidInputException for a mechanism the class does not have; the message lists the valid ones
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
         return plan(fault, mechanismOrNull, options, LocalHost.get(), StoreProtocols::builtIn);
@@ -59,101 +53,54 @@ public final class FaultCatalog {
 
     private static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
                                   Supplier<StoreProtocol> store) {
-        validate(fault, mechanismOrNull);
+        Map<String, MechanismKind> kinds = Mechanisms.of(fault);
+        validate(fault, mechanismOrNull, kinds);
         HostFacts facts = host.facts();
-        Mechanism m = resolve(fault, mechanismOrNull, facts, options.targetCapabilities());
-        long window = options.windowMs();
-        if (!m.status().injected() && m.status() != MechanismStatus.SIMULATED) {
-            return new Plan(fault, m, NodeSetup.NONE, f -> new UnavailableFault(fault, m, window));
+        Mechanism m = resolve(fault, mechanismOrNull, facts, options.targetCapabilities(), kinds);
+        if (m.status() == MechanismStatus.UNAVAILABLE) {
+            // Nothing of the mechanism is set up: the cluster starts plain and every inject fails with the reason.
+            return new Plan(fault, m, NodeSetup.NONE, () -> { },
+                    c -> new UnavailableFault(fault, m, options.windowMs()));
         }
-        return switch (m.name()) {
-            case "sigkill" -> new Plan(fault, m, NodeSetup.NONE, f -> new KillPrimaryFault(m, f));
-            case "proxy-blackhole" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
-                    f -> new ProxyPartitionFault(m, f, window));
-            case "iptables" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
-                    f -> IptablesPartitionFault.bind(m, f, window, firewall(f.host(IptablesPartitionFault.NODE))));
-            case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> PauseNodeFault.bind(m, f, window));
-            case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
-                    f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
-            case "libfaketime" -> faketimePlan(fault, m, options, facts.faketimeLibrary().orElseThrow(), host, store);
-            case "node-offset" -> new Plan(fault, m,
-                    new NodeSetup(Map.of(), Map.of(OffsetSkewFault.NODE, List.of("--allow-clock-offset")), false),
-                    f -> new OffsetSkewFault(m, f, window, options.skewMs(), new ClockProbe(store.get())));
-            case "recorded-only" -> new Plan(fault, m, NodeSetup.NONE, f -> new RecordedOnlyFault(fault, m, window));
-            default -> throw new IllegalStateException("no plan for mechanism " + m.name());
-        };
+        MechanismKind kind = kind(fault, m.name(), kinds);
+        PlanContext context = new PlanContext(options, host, facts, store);
+        return new Plan(fault, m, kind.nodeSetup(context), () -> kind.prepare(context),
+                c -> kind.bind(m, c, context));
     }
 
     /**
      * Which mechanism runs and how real it is, from what the machine and the target offer (pure).
      * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
-     * only the default clock mechanism falls back, and says so in its reason.
+     * only an unavailable default falls back (if its kind names a fallback), and says so in its reason.
      */
     static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities) {
-        boolean clockOffset = capabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET);
-        if (requested == null && fault == FaultClass.CLOCK_SKEW_PEER && facts.faketimeLibrary().isEmpty()) {
-            return clockOffset
-                    ? new Mechanism("node-offset", MechanismStatus.COOPERATIVE,
-                            "libfaketime is not installed; node-1 offsets its own clock on request")
-                    : new Mechanism("recorded-only", MechanismStatus.SIMULATED,
-                            "libfaketime is not installed and the target cannot offset its clock: "
-                                    + "the intent is recorded, nothing changes");
-        }
-        String name = requested == null ? fault.defaultMechanism() : requested;
-        return switch (name) {
-            case "sigkill", "proxy-blackhole", "proxy-drop-acks" -> new Mechanism(name, MechanismStatus.REAL, null);
-            case "iptables" -> facts.firewall().reason()
-                    .map(why -> new Mechanism(name, MechanismStatus.UNAVAILABLE, why))
-                    .orElseGet(() -> new Mechanism(name, MechanismStatus.REAL, null));
-            case "sigstop" -> facts.signals() && facts.procfs()
-                    ? new Mechanism(name, MechanismStatus.REAL, null)
-                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
-                            "needs a host that sends SIGSTOP and reads process states to verify it");
-            case "libfaketime" -> facts.faketimeLibrary().isPresent()
-                    ? new Mechanism(name, MechanismStatus.REAL, null)
-                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
-                            "libfaketime is not installed (looked for " + HostFacts.FAKETIME_CANDIDATES.get(0)
-                                    + " and others)");
-            case "node-offset" -> clockOffset
-                    ? new Mechanism(name, MechanismStatus.COOPERATIVE, "node-1 offsets its own clock on request")
-                    : new Mechanism(name, MechanismStatus.UNAVAILABLE,
-                            "the target has no '" + FaultOptions.CAPABILITY_CLOCK_OFFSET + "' capability");
-            case "recorded-only" -> new Mechanism(name, MechanismStatus.SIMULATED,
-                    "the intent is recorded, nothing changes");
-            default -> throw new IllegalStateException("unlisted mechanism " + name);
-        };
+        return resolve(fault, requested, facts, capabilities, Mechanisms.of(fault));
     }
 
-    private static void validate(FaultClass fault, String mechanism) {
-        List<String> valid = fault.mechanisms();
-        if (mechanism != null && !valid.contains(mechanism)) {
+    private static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities,
+                                     Map<String, MechanismKind> kinds) {
+        MechanismKind kind = kind(fault, requested == null ? fault.defaultMechanism() : requested, kinds);
+        Mechanism m = kind.resolve(facts, capabilities);
+        if (requested == null && m.status() == MechanismStatus.UNAVAILABLE) {
+            return kind.fallback(facts, capabilities).orElse(m);
+        }
+        return m;
+    }
+
+    private static void validate(FaultClass fault, String mechanism, Map<String, MechanismKind> kinds) {
+        if (mechanism != null && !kinds.containsKey(mechanism)) {
             throw new InvalidInputException("unknown mechanism '" + mechanism + "' for fault " + fault
-                    + " (valid: " + String.join(", ", valid) + ")");
+                    + " (valid: " + String.join(", ", kinds.keySet()) + ")");
         }
     }
 
-    /** The firewall of the host a partition acts on; planned as available, so missing now is a failed bind. */
-    private static Firewall firewall(Host host) throws FaultException {
-        Capability<Firewall> firewall = host.firewall();
-        return firewall.value().orElseThrow(() -> new FaultException("iptables is unavailable on " + host.name()
-                + ": " + firewall.reason().orElse("unknown")));
-    }
-
-    private static FaultPlan faketimePlan(FaultClass fault, Mechanism m, FaultOptions options, Path library,
-                                          Host host, Supplier<StoreProtocol> store) {
-        Path file = options.workDir().resolve("node-" + FaketimeSkewFault.NODE + ".faketime");
-        NodeSetup setup = new NodeSetup(
-                Map.of(FaketimeSkewFault.NODE, LibFaketime.environment(library, file, FAKETIME_CACHE)), Map.of(), false);
-        Binder binder = f -> new FaketimeSkewFault(m, f, options.windowMs(), file, options.skewMs(), FAKETIME_SETTLE_MS,
-                new ClockProbe(store.get()));
-        // The node reads the file from its first clock read on, so it must say "no skew" before the node starts.
-        return new Plan(fault, m, setup, binder, () -> {
-            try {
-                LibFaketime.write(host, file, 0);
-            } catch (HostException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        });
+    /** The kind named {@code name}; validated input or a fallback always names one, so a miss is a bug. */
+    private static MechanismKind kind(FaultClass fault, String name, Map<String, MechanismKind> kinds) {
+        MechanismKind kind = kinds.get(name);
+        if (kind == null) {
+            throw new IllegalStateException("no mechanism " + name + " for fault " + fault);
+        }
+        return kind;
     }
 
     /** Binds a plan to a running cluster. */
@@ -163,16 +110,13 @@ public final class FaultCatalog {
     }
 
     /** Files a mechanism needs on disk before the nodes start. */
+    @FunctionalInterface
     private interface Preparation {
         void run() throws IOException;
     }
 
-    private record Plan(FaultClass fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder, Preparation preparation)
-            implements FaultPlan {
-
-        Plan(FaultClass fault, Mechanism mechanism, NodeSetup nodeSetup, Binder binder) {
-            this(fault, mechanism, nodeSetup, binder, () -> { });
-        }
+    private record Plan(FaultClass fault, Mechanism mechanism, NodeSetup nodeSetup, Preparation preparation,
+                        Binder binder) implements FaultPlan {
 
         @Override
         public void prepare() throws IOException {

@@ -2,12 +2,17 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.Firewall;
+import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code partition_minority} by {@code iptables}: DROP rules on node-0's link-proxy ports (to and from each port,
@@ -73,5 +78,45 @@ final class IptablesPartitionFault extends BoundFault {
         PrimaryLinks.verifyForwarding(PrimaryLinks.ports(PrimaryLinks.control(cluster),
                 PrimaryLinks.of(cluster.size())), ProxyPartitionFault.HEAL_PROBE_MS);
         return Map.of();
+    }
+
+    /** The {@code iptables} mechanism: real where the host's firewall can be used, else unavailable with its reason. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "iptables";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.PARTITION_MINORITY;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return facts.firewall().reason()
+                    .map(why -> new Mechanism(name(), MechanismStatus.UNAVAILABLE, why))
+                    .orElseGet(() -> new Mechanism(name(), MechanismStatus.REAL, null));
+        }
+
+        /** The rules act on the link-proxy ports, so the links must run through proxies. */
+        @Override
+        public NodeSetup nodeSetup(PlanContext context) {
+            return NodeSetup.LINK_PROXIES;
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) throws FaultException {
+            return IptablesPartitionFault.bind(mechanism, cluster, context.options().windowMs(),
+                    firewall(cluster.host(NODE)));
+        }
+
+        /** The firewall of the host a partition acts on; planned as available, so missing now is a failed bind. */
+        private static Firewall firewall(Host host) throws FaultException {
+            Capability<Firewall> firewall = host.firewall();
+            return firewall.value().orElseThrow(() -> new FaultException("iptables is unavailable on " + host.name()
+                    + ": " + firewall.reason().orElse("unknown")));
+        }
     }
 }

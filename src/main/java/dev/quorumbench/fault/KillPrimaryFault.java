@@ -2,11 +2,13 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterException;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
 import dev.quorumbench.time.Await;
@@ -79,5 +81,29 @@ final class KillPrimaryFault extends BoundFault {
             killedPid = -1;
         }
         return m;
+    }
+
+    /** The {@code sigkill} mechanism: real on every host, since signalling a node is a verb every host offers. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "sigkill";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.KILL_PRIMARY_MID_WRITE;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return new Mechanism(name(), MechanismStatus.REAL, null);
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            return new KillPrimaryFault(mechanism, cluster);
+        }
     }
 }

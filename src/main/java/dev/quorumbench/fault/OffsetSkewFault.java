@@ -2,9 +2,13 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.HostFacts;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code clock_skew_peer} by {@code node-offset} (cooperative): node-1, started with {@code --allow-clock-offset},
@@ -47,5 +51,40 @@ final class OffsetSkewFault extends BoundFault {
         measuredSkewMs = null;
         return measured == null ? Map.of("residual_skew_ms", residual)
                 : Map.of("measured_skew_ms", measured, "residual_skew_ms", residual);
+    }
+
+    /** The {@code node-offset} mechanism: cooperative where the target has the {@code clock-offset} capability. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "node-offset";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.CLOCK_SKEW_PEER;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return targetCapabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET)
+                    ? new Mechanism(name(), MechanismStatus.COOPERATIVE, "node-1 offsets its own clock on request")
+                    : new Mechanism(name(), MechanismStatus.UNAVAILABLE,
+                            "the target has no '" + FaultOptions.CAPABILITY_CLOCK_OFFSET + "' capability");
+        }
+
+        /** The reference node serves its clock-offset endpoint only when started with this flag. */
+        @Override
+        public NodeSetup nodeSetup(PlanContext context) {
+            return new NodeSetup(Map.of(), Map.of(NODE, List.of("--allow-clock-offset")), false);
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            FaultOptions o = context.options();
+            return new OffsetSkewFault(mechanism, cluster, o.windowMs(), o.skewMs(),
+                    new ClockProbe(context.store().get()));
+        }
     }
 }

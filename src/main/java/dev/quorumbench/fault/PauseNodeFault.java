@@ -2,10 +2,12 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
 import java.util.LinkedHashSet;
@@ -119,6 +121,33 @@ final class PauseNodeFault extends BoundFault {
             return host.state(pid) == ProcessState.GONE;
         } catch (HostException e) {
             return false;
+        }
+    }
+
+    /** The {@code sigstop} mechanism: real where the host sends SIGSTOP and reports process states to verify it. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "sigstop";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.DROP_RANDOM_ACKS;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return facts.signals() && facts.procfs()
+                    ? new Mechanism(name(), MechanismStatus.REAL, null)
+                    : new Mechanism(name(), MechanismStatus.UNAVAILABLE,
+                            "needs a host that sends SIGSTOP and reads process states to verify it");
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            return PauseNodeFault.bind(mechanism, cluster, context.options().windowMs());
         }
     }
 }

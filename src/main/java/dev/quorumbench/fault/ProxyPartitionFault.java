@@ -2,11 +2,14 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.LinkControl;
+import dev.quorumbench.host.HostFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code partition_minority} by {@code proxy-blackhole}: the link proxies stop every byte of node-0's links to
@@ -44,5 +47,34 @@ final class ProxyPartitionFault extends BoundFault {
         links.healAll();
         PrimaryLinks.verifyForwarding(PrimaryLinks.ports(links, PrimaryLinks.of(cluster.size())), HEAL_PROBE_MS);
         return Map.of();
+    }
+
+    /** The {@code proxy-blackhole} mechanism: real everywhere, since the harness runs the link proxies itself. */
+    static final class Kind implements MechanismKind {
+
+        @Override
+        public String name() {
+            return "proxy-blackhole";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return FaultClass.PARTITION_MINORITY;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return new Mechanism(name(), MechanismStatus.REAL, null);
+        }
+
+        @Override
+        public NodeSetup nodeSetup(PlanContext context) {
+            return NodeSetup.LINK_PROXIES;
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            return new ProxyPartitionFault(mechanism, cluster, context.options().windowMs());
+        }
     }
 }

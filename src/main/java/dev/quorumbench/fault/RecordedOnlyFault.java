@@ -2,8 +2,12 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.HostFacts;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A simulated fault: records that it was meant to happen and changes nothing, as the source document's clock
@@ -23,5 +27,35 @@ final class RecordedOnlyFault extends BoundFault {
     @Override
     public Map<String, Long> heal() {
         return Map.of();
+    }
+
+    /** The {@code recorded-only} mechanism of one fault class: simulated everywhere, since it does nothing. */
+    static final class Kind implements MechanismKind {
+
+        private final FaultClass faultClass;
+
+        Kind(FaultClass faultClass) {
+            this.faultClass = faultClass;
+        }
+
+        @Override
+        public String name() {
+            return "recorded-only";
+        }
+
+        @Override
+        public FaultClass faultClass() {
+            return faultClass;
+        }
+
+        @Override
+        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+            return new Mechanism(name(), MechanismStatus.SIMULATED, "the intent is recorded, nothing changes");
+        }
+
+        @Override
+        public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
+            return new RecordedOnlyFault(faultClass, mechanism, context.options().windowMs());
+        }
     }
 }

@@ -52,5 +52,38 @@
  * itself, so the same fault works on any kind of host. {@link dev.quorumbench.fault.LibFaketime} (the environment a JVM
  * needs under libfaketime, the offset format) and {@link dev.quorumbench.fault.PartitionChain} (the chain's name
  * and rules) hold what the mechanisms need to know, not how a host carries it out.
+ *
+ * <h2>Mechanisms are registered kinds</h2>
+ * Each mechanism is a {@link dev.quorumbench.fault.MechanismKind}: its name and fault class, how real it is for a
+ * host's {@link dev.quorumbench.host.HostFacts} and the target's capabilities (pure), an optional fallback (only
+ * libfaketime has one), and its plan: the {@link dev.quorumbench.fault.NodeSetup}, what to write before the nodes
+ * start, and the bound {@link dev.quorumbench.fault.Fault}. Each built-in kind is a nested {@code Kind} class in its
+ * fault's file ({@code KillPrimaryFault.Kind} is {@code sigkill}) and is listed once in
+ * {@link dev.quorumbench.fault.Mechanisms}. {@link dev.quorumbench.fault.FaultCatalog} holds no mechanism of its own:
+ * it rejects a name the class does not have (one line listing the valid ones), resolves the status, applies the
+ * default's fallback, and plans through the kind. An unavailable mechanism is never asked for a plan: the cluster
+ * starts without its setup and its fault refuses to inject.
+ *
+ * <h2>Adding a fault class</h2>
+ * <ol>
+ * <li>{@code run/FaultClass.java}: a constant with its key and its mechanism names, the default first.</li>
+ * <li>{@code fault/<Name>Fault.java}, one per mechanism: the fault (extend {@link dev.quorumbench.fault.BoundFault};
+ *     inject verifies its effect, heal is idempotent, every wait has a deadline) with its nested
+ *     {@code static final class Kind implements MechanismKind}.</li>
+ * <li>{@code fault/Mechanisms.java}: one line per mechanism in {@code BUILT_IN}.</li>
+ * <li>Presets and docs: {@code benchmarks/phase4.json} and {@code smoke.json} if the class runs there, the
+ *     README's fault table, and the table above.</li>
+ * </ol>
+ * {@code MechanismsTest} fails until every name the constant lists has a built-in kind, and no more;
+ * {@code MechanismPlansTest} is the place to pin the new plans' statuses, reasons and node setups.
+ *
+ * <h2>Adding a mechanism</h2>
+ * To a built-in fault class: the fault file with its {@code Kind}, its name in the class's list in
+ * {@code run/FaultClass.java} (not first, unless it becomes the default), and its line in
+ * {@code fault/Mechanisms.java}. As a plug-in, without touching this project: a public {@code MechanismKind} with a
+ * public no-argument constructor, named in {@code META-INF/services/dev.quorumbench.fault.MechanismKind} on the
+ * class path. A plug-in adds a name to its own class only (listed after the built-in ones, never the default, and
+ * never replacing a built-in of the same name); a name its class does not have stays an input error. The test
+ * double {@code plugin/SigtermKind} in src/test is such a plug-in.
  */
 package dev.quorumbench.fault;

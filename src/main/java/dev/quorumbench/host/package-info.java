@@ -22,7 +22,7 @@
  * <p>What a host may lack is a type, not a string: {@link dev.quorumbench.host.Capability} is either the thing or
  * the reason it is missing ("needs root"), and {@link dev.quorumbench.host.HostFacts} (root, procfs, signals, the
  * firewall, libfaketime) is looked up once so that choosing a fault mechanism is a pure decision in
- * {@code fault/FaultCatalog}. The {@link dev.quorumbench.host.Firewall} is Jepsen's {@code net} drop/heal cut to
+ * each {@code fault/MechanismKind}. The {@link dev.quorumbench.host.Firewall} is Jepsen's {@code net} drop/heal cut to
  * what a partition needs: named chains the harness owns, jumped to from a device's input and output, filled with a
  * batch of rules at once, flushed to heal, removed at exit, and swept when their owner is gone (the caller says
  * which chains are abandoned; the rules' meaning stays with the fault).

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * The fault classes of the Phase-4 campaign, in the source document's order; each one's key is the name used in
  * campaign.json, file names ({@code phase4-<key>.jsonl}), JMH's {@code fault} parameter and phase4.json.
  *
- * <p>Each class lists its mechanism names, the default first; the mechanisms themselves live in {@code fault/}.
+ * <p>Each class lists its built-in mechanism names, the default first; the mechanisms themselves live in
+ * {@code fault/}, where a plug-in may register more for a class (see {@code fault/Mechanisms}).
  */
 public enum FaultClass {
     /** SIGKILL of the primary mid-burst, then its restart on the same data. */
@@ -37,7 +38,7 @@ public enum FaultClass {
         return key;
     }
 
-    /** Mechanism names this class accepts, the default first. */
+    /** The built-in mechanism names of this class, the default first; plug-ins registered in fault/ may add more. */
     public List<String> mechanisms() {
         return mechanisms;
     }
