@@ -1,5 +1,6 @@
 package dev.quorumbench.cli;
 
+import dev.quorumbench.time.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,20 +170,17 @@ class CampaignProcessTest {
     }
 
     /** No node, proxy or fork that mentions the run directory is still alive. */
-    static void assertNoProcessMentions(Path dir) throws InterruptedException {
+    static void assertNoProcessMentions(Path dir) {
         String needle = dir.toString();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        List<String> left;
-        do {
-            left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(needle)).orElse(false))
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                    .toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("processes left behind: " + left);
+        if (!Await.until(() -> mentioning(needle).isEmpty(), 10_000, 200)) {
+            throw new AssertionError("processes left behind: " + mentioning(needle));
+        }
+    }
+
+    private static List<String> mentioning(String needle) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(needle)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
     }
 }

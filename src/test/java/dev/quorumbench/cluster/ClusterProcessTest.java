@@ -1,5 +1,6 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.time.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -104,12 +105,9 @@ class ClusterProcessTest {
                 .filter(h -> commandLine(h).contains("FakeNode") && commandLine(h).contains(d.toString())).toList();
     }
 
-    private static void awaitGone(List<ProcessHandle> handles, long ms) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + ms;
-        while (handles.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(handles.stream().noneMatch(ProcessHandle::isAlive), "processes still alive: " + handles);
+    private static void awaitGone(List<ProcessHandle> handles, long ms) {
+        assertTrue(Await.until(() -> handles.stream().noneMatch(ProcessHandle::isAlive), ms, 20),
+                "processes still alive: " + handles);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.time.Await;
+import dev.quorumbench.time.Deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,12 +52,18 @@ class ReferenceClusterProcessTest {
     }
 
     private void awaitOnEveryNode(String title, long ms) throws Exception {
-        long deadline = System.currentTimeMillis() + ms;
+        Deadline deadline = Deadline.in(ms);
         for (int i = 0; i < cluster.size(); i++) {
-            while (!list(i).contains("\"" + title + "\"") && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(list(i).contains("\"" + title + "\""), title + " never reached node-" + i);
+            int node = i;
+            assertTrue(Await.until(() -> lists(node, title), deadline.leftMs(), 50), title + " never reached node-" + i);
+        }
+    }
+
+    private boolean lists(int node, String title) {
+        try {
+            return list(node).contains("\"" + title + "\"");
+        } catch (Exception e) {
+            return false;
         }
     }
 

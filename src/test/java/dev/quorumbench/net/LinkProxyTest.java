@@ -1,5 +1,6 @@
 package dev.quorumbench.net;
 
+import dev.quorumbench.time.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,12 +60,8 @@ class LinkProxyTest {
         }
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier cond, long ms) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + ms;
-        while (!cond.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(cond.getAsBoolean(), "condition not met within " + ms + " ms");
+    private static void awaitTrue(java.util.function.BooleanSupplier cond, long ms) {
+        assertTrue(Await.until(cond, ms, 10), "condition not met within " + ms + " ms");
     }
 
     @Test

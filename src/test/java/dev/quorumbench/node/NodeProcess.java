@@ -1,5 +1,6 @@
 package dev.quorumbench.node;
 
+import dev.quorumbench.time.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -56,21 +57,25 @@ final class NodeProcess implements AutoCloseable {
 
     /** Waits until health answers 200; fails with the node's log when the deadline passes or the JVM exits. */
     NodeProcess awaitHealthy(long timeoutMs) throws Exception {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                if (TestHttp.get(uri(), "/api/v1/health").status() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+        boolean healthy = Await.until(() -> !process.isAlive() || answersHealth(), timeoutMs, 100);
+        if (!process.isAlive()) {
+            throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + log());
         }
-        throw new AssertionError(name + " not healthy within " + timeoutMs + " ms:\n" + log());
+        if (!healthy) {
+            throw new AssertionError(name + " not healthy within " + timeoutMs + " ms:\n" + log());
+        }
+        return this;
+    }
+
+    private boolean answersHealth() {
+        try {
+            return TestHttp.get(uri(), "/api/v1/health").status() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** SIGKILL (the JVM itself is the child: no wrapper shell) and wait for it to be gone. */

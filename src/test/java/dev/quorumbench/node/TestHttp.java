@@ -1,5 +1,6 @@
 package dev.quorumbench.node;
 
+import dev.quorumbench.time.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -74,14 +75,7 @@ final class TestHttp {
     }
 
     /** Polls {@code condition} every 50 ms until it holds or {@code timeoutMs} passes; returns whether it held. */
-    static boolean eventually(long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
+    static boolean eventually(long timeoutMs, BooleanSupplier condition) {
+        return Await.until(condition, timeoutMs, 50);
     }
 }
