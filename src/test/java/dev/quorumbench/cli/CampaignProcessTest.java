@@ -34,42 +34,19 @@ class CampaignProcessTest {
     @TempDir
     Path runs;
 
-    record Run(int exit, String out, String err, Path dir) {
-        JsonNode phase4() throws Exception {
-            return JSON.readTree(dir.resolve("phase4.json").toFile());
-        }
-
-        List<JsonNode> cycles(String fault) throws Exception {
-            List<JsonNode> lines = new ArrayList<>();
-            for (String l : Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"))) {
-                lines.add(JSON.readTree(l));
-            }
-            return lines;
-        }
-    }
-
-    Run run(String id, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--campaign-id", id, "--runs-dir", runs.toString()));
-        all.addAll(List.of(args));
-        int exit = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                runs.resolve(id));
-        System.out.println("---- " + id + " exit " + exit + "\n" + r.out + r.err);
-        return r;
+    private CampaignRun run(String id, String... args) {
+        return CampaignRun.run(runs, id, args);
     }
 
     @Test
     @Timeout(900)
     void smokeCampaignOnTheReferenceFederationPassesAndLeavesEveryArtifact() throws Exception {
-        Run r = run("X", "--cycles", "3", "--writes", "20");
-        assertEquals(ExitCode.OK, r.exit, r.err);
+        CampaignRun r = run("X", "--cycles", "3", "--writes", "20");
+        assertEquals(ExitCode.OK, r.exit(), r.err());
         JsonNode p = r.phase4();
         assertTrue(p.path("pass").asBoolean());
         assertTrue(p.path("complete").asBoolean());
-        JsonNode jmh = JSON.readTree(r.dir.resolve("jmh-result.json").toFile());
+        JsonNode jmh = JSON.readTree(r.dir().resolve("jmh-result.json").toFile());
         assertEquals(4, jmh.size(), "one JMH benchmark result per fault class");
         for (JsonNode bench : jmh) {
             JsonNode secondary = bench.path("secondaryMetrics");
@@ -93,26 +70,26 @@ class CampaignProcessTest {
             assertFalse(f.path("mechanism").path("name").asText().isEmpty());
             assertEquals(fault.equals("kill_primary_mid_write"), f.path("recovery_ms").isObject(), fault + " recovery");
 
-            HistogramLogReader hlog = new HistogramLogReader(r.dir.resolve("latency-" + fault + ".hlog").toFile());
+            HistogramLogReader hlog = new HistogramLogReader(r.dir().resolve("latency-" + fault + ".hlog").toFile());
             int intervals = 0;
             while (hlog.nextIntervalHistogram() != null) {
                 intervals++;
             }
             assertTrue(intervals >= 3, fault + ": one .hlog interval per cycle and outcome");
         }
-        assertNoProcessMentions(r.dir);
+        assertNoProcessMentions(r.dir());
     }
 
     @Test
     @Timeout(600)
     void ackBeforeCommitLosesAcknowledgedWritesAndTheKillClassFails() throws Exception {
-        Run r = run("ackb", "--faults", "kill_primary_mid_write", "--cycles", "3", "--writes", "20",
+        CampaignRun r = run("ackb", "--faults", "kill_primary_mid_write", "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--node-args", "--unsafe-ack-before-commit");
-        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("kill_primary_mid_write");
         assertTrue(f.path("lost_acknowledged").asLong() > 0, "lost acknowledged writes detected");
         assertFalse(f.path("pass").asBoolean());
-        assertNoProcessMentions(r.dir);
+        assertNoProcessMentions(r.dir());
     }
 
     /*
@@ -125,35 +102,35 @@ class CampaignProcessTest {
     @Test
     @Timeout(900)
     void withQuorumFanoutAndSafeSyncThePartitionAndClockClassesPass() throws Exception {
-        Run r = run("quorum-safe", "--faults", "partition_minority,clock_skew_peer", "--cycles", "3", "--writes", "20",
+        CampaignRun r = run("quorum-safe", "--faults", "partition_minority,clock_skew_peer", "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--fault-window-ms", "2000", "--node-args", "--fanout quorum");
-        assertEquals(ExitCode.OK, r.exit, r.err);
-        assertNoProcessMentions(r.dir);
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        assertNoProcessMentions(r.dir());
     }
 
     @Test
     @Timeout(600)
     void withoutAntiEntropyThePartitionClassFailsOnReplicaConvergence() throws Exception {
-        Run r = run("nosync", "--faults", "partition_minority", "--cycles", "3", "--writes", "20",
+        CampaignRun r = run("nosync", "--faults", "partition_minority", "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--node-args", "--fanout quorum --unsafe-no-sync");
-        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("partition_minority");
         assertTrue(f.path("replica_convergence").asDouble() < 0.99, "replica convergence fails");
         assertTrue(f.path("lost_acknowledged").asLong() > 0);
-        assertNoProcessMentions(r.dir);
+        assertNoProcessMentions(r.dir());
     }
 
     @Test
     @Timeout(600)
     void wallClockSyncWatermarksLoseWritesUnderSkewAndTheClockClassFails() throws Exception {
         // A 2 s skew: the node's wall-clock watermark skips what was written while its clock ran 60 s ahead.
-        Run r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "20", "--warmup-cycles", "0",
+        CampaignRun r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "20", "--warmup-cycles", "0",
                 "--fault-window-ms", "2000", "--node-args", "--fanout quorum --unsafe-sync-wallclock");
-        assertEquals(ExitCode.FAILED, r.exit, r.err);
+        assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("clock_skew_peer");
         assertTrue(f.path("lost_acknowledged").asLong() > 0, "writes lost to the skewed watermark are detected");
         assertFalse(f.path("pass").asBoolean());
-        assertNoProcessMentions(r.dir);
+        assertNoProcessMentions(r.dir());
     }
 
     @Test
@@ -161,12 +138,12 @@ class CampaignProcessTest {
     void anUnstartableTargetExitsFourWithOneLine() throws Exception {
         Path profile = runs.resolve("broken-target.json");
         Files.writeString(profile, "{\"name\":\"broken\",\"command\":[\"/nonexistent/quorumbench-node\",\"--port\",\"${port}\"]}");
-        Run r = run("broken", "--faults", "partition_minority", "--cycles", "1", "--writes", "1",
+        CampaignRun r = run("broken", "--faults", "partition_minority", "--cycles", "1", "--writes", "1",
                 "--target", profile.toString());
-        assertEquals(ExitCode.HARNESS, r.exit, r.err);
-        assertTrue(r.err.lines().anyMatch(l -> l.startsWith("quorumbench run: target did not start")), r.err);
-        assertFalse(r.err.contains("\tat "), "no stack trace");
-        assertNoProcessMentions(r.dir);
+        assertEquals(ExitCode.HARNESS, r.exit(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("quorumbench run: target did not start")), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertNoProcessMentions(r.dir());
     }
 
     /** No node, proxy or fork that mentions the run directory is still alive. */

@@ -27,43 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("process")
 class SeamsCampaignProcessTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TARGETS = Path.of("src", "test", "resources", "targets");
 
     @TempDir
     Path runs;
 
-    private record Run(int exit, String err, Path dir) {
-        JsonNode fault(String fault) throws Exception {
-            return JSON.readTree(dir.resolve("phase4.json").toFile()).path("faults").path(fault);
-        }
-
-        List<JsonNode> cycles(String fault) throws Exception {
-            List<JsonNode> lines = new ArrayList<>();
-            for (String l : Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"))) {
-                lines.add(JSON.readTree(l));
-            }
-            return lines;
-        }
-    }
-
-    private Run run(String id, String target, String faults) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(new String[] {"--campaign-id", id, "--runs-dir", runs.toString(), "--target",
-                        TARGETS.resolve(target).toString(), "--faults", faults, "--cycles", "2", "--writes", "5",
-                        "--warmup-cycles", "0"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String e = err.toString(StandardCharsets.UTF_8);
-        System.out.println("---- " + id + " exit " + exit + "\n" + out.toString(StandardCharsets.UTF_8) + e);
-        return new Run(exit, e, runs.resolve(id));
+    private CampaignRun run(String id, String target, String faults) {
+        return CampaignRun.run(runs, id, "--target", TARGETS.resolve(target).toString(), "--faults", faults,
+                "--cycles", "2", "--writes", "5", "--warmup-cycles", "0");
     }
 
     @Test
     @Timeout(600)
     void aStoreProtocolFromThePluginPathRunsTheCampaignAndItsLossesAreCaught() throws Exception {
-        Run ok = run("memory", "memory-store.json", "kill_primary_mid_write,partition_minority");
-        assertEquals(ExitCode.OK, ok.exit, ok.err);
+        CampaignRun ok = run("memory", "memory-store.json", "kill_primary_mid_write,partition_minority");
+        assertEquals(ExitCode.OK, ok.exit(), ok.err());
         for (String fault : List.of("kill_primary_mid_write", "partition_minority")) {
             for (JsonNode c : ok.cycles(fault)) {
                 assertEquals(5, c.path("ok").asInt(), fault + ": the memory store acknowledges every write");
@@ -72,8 +50,8 @@ class SeamsCampaignProcessTest {
         }
 
         // The same campaign against the lossy variant: only the plug-in store can have lost these writes.
-        Run lossy = run("lossy", "memory-store-lossy.json", "partition_minority");
-        assertEquals(ExitCode.FAILED, lossy.exit, lossy.err);
+        CampaignRun lossy = run("lossy", "memory-store-lossy.json", "partition_minority");
+        assertEquals(ExitCode.FAILED, lossy.exit(), lossy.err());
         JsonNode f = lossy.fault("partition_minority");
         assertEquals(2, f.path("lost_acknowledged").asLong(), "one lost write per cycle: " + f);
         assertFalse(f.path("pass").asBoolean());
@@ -86,8 +64,8 @@ class SeamsCampaignProcessTest {
     @Test
     @Timeout(600)
     void aKindOfHostFromThePluginPathReceivesTheFaults() throws Exception {
-        Run r = run("fakehost", "fake-host.json", "kill_primary_mid_write,drop_random_acks");
-        assertEquals(ExitCode.OK, r.exit, r.err);
+        CampaignRun r = run("fakehost", "fake-host.json", "kill_primary_mid_write,drop_random_acks");
+        assertEquals(ExitCode.OK, r.exit(), r.err());
         for (JsonNode c : r.cycles("kill_primary_mid_write")) {
             long pid = pidIn(c.path("fault_event").path("detail").asText(), "SIGKILL pid ");
             assertTrue(pid > FakeHostKind.FIRST_PID, "the SIGKILL went to the fake host: " + c);
