@@ -51,7 +51,7 @@ public class Phase4Benchmark {
     private CampaignTrial trial;
 
     @Setup(Level.Trial)
-    public void startFederation() throws Exception {
+    public void startCluster() throws Exception {
         trial = TrialFactory.start(campaign, fault);
     }
 
@@ -86,7 +86,7 @@ public class Phase4Benchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stopFederation() {
+    public void stopCluster() {
         if (trial != null) {
             trial.close();
         }

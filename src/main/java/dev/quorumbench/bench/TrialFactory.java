@@ -53,19 +53,19 @@ final class TrialFactory {
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
                             profile.capabilities(), workDir), Clusters.hostOf(profile), store);
-            ClusterSpec.Builder fed = ClusterSpec.builder(profile, workDir)
+            ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
                     .extraNodeArgs(spec.nodeArgs());
             plan.prepare();
             NodeSetup setup = plan.nodeSetup();
             for (Map.Entry<Integer, Map<String, String>> e : setup.env().entrySet()) {
-                fed.nodeEnv(e.getKey(), e.getValue());
+                clusterSpec.nodeEnv(e.getKey(), e.getValue());
             }
             for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
-                fed.nodeArgs(e.getKey(), e.getValue());
+                clusterSpec.nodeArgs(e.getKey(), e.getValue());
             }
-            cluster = Clusters.start(fed.build());
+            cluster = Clusters.start(clusterSpec.build());
             Fault bound = plan.bind(cluster);
             return new CampaignTrial(spec, fault, cluster, bound, store, spec.startedAtMs());
         } catch (Exception | Error e) {
