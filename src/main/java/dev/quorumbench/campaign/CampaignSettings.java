@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignDefaults;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Thresholds;
@@ -24,22 +25,7 @@ public final class CampaignSettings {
 
     /** The documented defaults (README "Options"). */
     public static ObjectNode defaults() {
-        ObjectNode d = JSON.createObjectNode();
-        d.set("faults", JSON.valueToTree(List.of(FaultClass.values())));
-        d.put("cycles", 200);
-        d.put("writes", 100);
-        d.put("warmup_cycles", 1);
-        d.put("target", "reference");
-        d.put("quorum_writes", 2);
-        d.put("quorum_timeout_ms", 2000);
-        d.put("fault_window_ms", 500);
-        d.put("skew_ms", 60_000);
-        d.put("drop_share", 0.5);
-        d.put("fire_after_write", 3);
-        d.put("write_deadline_ms", 10_000);
-        d.put("seed", 20260401);
-        d.set("thresholds", JSON.valueToTree(Thresholds.DEFAULT));
-        return d;
+        return CampaignDefaults.settings();
     }
 
     /** Overlays a layer (a preset or the options given); nested objects merge field by field. */
@@ -64,8 +50,7 @@ public final class CampaignSettings {
     public CampaignSpec toSpec(String campaignId, String runDir, long startedAtMs) {
         ObjectNode s = settings.deepCopy();
         if (!s.has("converge_deadline_ms")) {
-            // DESIGN.md: read back until every acknowledged write is everywhere, or 10 x the quorum timeout.
-            s.put("converge_deadline_ms", 10 * s.path("quorum_timeout_ms").asLong(2000));
+            s.put("converge_deadline_ms", CampaignDefaults.convergeDeadlineMs(s.path("quorum_timeout_ms").asLong(2000)));
         }
         s.put("campaign_id", campaignId);
         s.put("run_dir", runDir);

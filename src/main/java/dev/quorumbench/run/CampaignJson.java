@@ -1,5 +1,7 @@
 package dev.quorumbench.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,9 +20,11 @@ import java.nio.file.Path;
 
 /**
  * Binds {@code campaign.json} to {@link CampaignSpec} in both directions: the file is written and read with one
- * strict configuration (every key known and present), so a file the harness did not write, or wrote with another
- * shape, is an input error naming the file and the field rather than a silently different campaign. Campaign
- * settings (defaults, presets, options) bind to the same type, leniently.
+ * strict configuration (every key known), so a file the harness did not write, or wrote with another shape, is an
+ * input error naming the file and the field rather than a silently different campaign. A key the harness added
+ * after a run was recorded is read as its documented default ({@link CampaignDefaults}), so older runs still
+ * analyse and compare; only the keys every version wrote are required. Campaign settings (defaults, presets,
+ * options) bind to the same type, leniently.
  */
 public final class CampaignJson {
 
@@ -69,11 +73,16 @@ public final class CampaignJson {
     /** Parses the text of a campaign.json called {@code name} (used in messages). */
     public static CampaignSpec parse(String name, String text) {
         try {
-            CampaignSpec spec = MAPPER.readValue(text, CampaignSpec.class);
-            if (spec == null) {
+            JsonNode tree = MAPPER.readTree(text);
+            if (tree == null || !tree.isObject()) {
                 throw new InvalidInputException(name + ": not a JSON object");
             }
-            return spec;
+            for (String key : REQUIRED) {
+                if (!tree.has(key)) {
+                    throw new InvalidInputException(name + ": missing field '" + key + "'");
+                }
+            }
+            return MAPPER.treeToValue(withDefaults((ObjectNode) tree), CampaignSpec.class);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(name + ": unknown field '" + path(e) + "'");
         } catch (StreamReadException e) {
@@ -106,6 +115,37 @@ public final class CampaignJson {
             throw new InvalidInputException("campaign settings: " + firstLine(e.getOriginalMessage()));
         }
     }
+
+    /**
+     * Fills the keys an older harness did not write: the documented defaults, the read-back deadline derived
+     * from the quorum timeout, and null for what was optional then (times, mechanisms, environment).
+     */
+    private static ObjectNode withDefaults(ObjectNode file) {
+        ObjectNode full = CampaignDefaults.settings();
+        ObjectNode thresholds = (ObjectNode) full.get("thresholds");
+        full.setAll(file);
+        if (file.path("thresholds").isObject()) {
+            thresholds.setAll((ObjectNode) file.get("thresholds"));
+            full.set("thresholds", thresholds);
+        }
+        if (!full.has("converge_deadline_ms")) {
+            full.put("converge_deadline_ms",
+                    CampaignDefaults.convergeDeadlineMs(full.path("quorum_timeout_ms").asLong(2000)));
+        }
+        for (String key : List.of("run_dir", "schedule", "rate_per_s", "node_args", "mechanism_overrides",
+                "started_at", "finished_at", "mechanisms", "environment")) {
+            if (!full.has(key)) {
+                full.putNull(key);
+            }
+        }
+        if (!full.has("started_at_ms")) {
+            full.put("started_at_ms", 0L);
+        }
+        return full;
+    }
+
+    /** The keys every campaign.json this harness ever wrote has. */
+    private static final List<String> REQUIRED = List.of("campaign_id", "faults", "cycles", "writes");
 
     /** The JSON path of the failure, e.g. {@code faults[1]} or {@code thresholds.convergence_bound}. */
     private static String path(JsonMappingException e) {

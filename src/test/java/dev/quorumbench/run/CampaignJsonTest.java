@@ -113,7 +113,8 @@ class CampaignJsonTest {
         bad override key          | /mechanism_overrides | partition_majority | "iptables"       | campaign.json: mechanism_overrides: unknown fault 'partition_majority' (valid: kill_primary_mid_write, partition_minority, drop_random_acks, clock_skew_peer)
         bad schedule              | ''                   | schedule           | "fixed-rate"     | campaign.json: schedule: unknown schedule 'fixed-rate' (closed-loop, open-loop)
         bad mechanism status      | /mechanisms/clock_skew_peer | status      | "faked"          | campaign.json: mechanisms.clock_skew_peer.status: Cannot deserialize value of type `dev.quorumbench.run.MechanismStatus` from String "faked": not one of the values accepted for Enum class: [unavailable, cooperative, real, simulated]
-        missing field             | ''                   | cycles             | -                | campaign.json: cycles: Missing creator property 'cycles' (index 3); `DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES` enabled
+        missing field             | ''                   | cycles             | -                | campaign.json: missing field 'cycles'
+        missing id                | ''                   | campaign_id        | -                | campaign.json: missing field 'campaign_id'
         broken rule               | ''                   | writes             | 0                | campaign.json: --cycles and --writes must be ≥ 1 (got cycles=200, writes=0)
         no faults                 | ''                   | faults             | []               | campaign.json: at least one fault class is needed
         """)
@@ -139,12 +140,35 @@ class CampaignJsonTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         cut off       | {"campaign_id":        | campaign.json: not valid JSON (line 1)
-        not an object | [1, 2]                 | campaign.json: Cannot deserialize value of type `dev.quorumbench.run.CampaignSpec` from Array value (token `JsonToken.START_ARRAY`)
+        not an object | [1, 2]                 | campaign.json: not a JSON object
         """)
     void unreadableTextIsAnInputError(String name, String text, String expected) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> CampaignJson.parse(RunFiles.CAMPAIGN_JSON, text));
         assertEquals(expected, e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    /**
+     * A campaign.json from before a key existed (the first landing wrote no seed, fire_after_write, drop_share,
+     * converge_deadline_ms, mechanisms or environment; thresholds without replica_convergence) reads with the
+     * documented defaults, so older runs still analyse and compare.
+     */
+    @Test
+    void anOlderFileWithoutLaterKeysReadsWithTheDefaults() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(BASELINE.toFile());
+        for (String key : List.of("seed", "fire_after_write", "drop_share", "converge_deadline_ms", "warmup_cycles",
+                "mechanisms", "environment", "started_at_ms", "started_at", "run_dir", "mechanism_overrides")) {
+            root.remove(key);
+        }
+        ((ObjectNode) root.get("thresholds")).remove("replica_convergence");
+        CampaignSpec spec = CampaignJson.parse(RunFiles.CAMPAIGN_JSON, root.toString());
+        assertEquals("baseline-phase4", spec.campaignId());
+        assertEquals(20260401, spec.seed());
+        assertEquals(3, spec.fireAfterWrite());
+        assertEquals(20_000, spec.convergeDeadlineMs(), "10 x the file's quorum timeout");
+        assertEquals(Thresholds.DEFAULT.replicaConvergence(), spec.thresholds().replicaConvergence());
+        assertEquals(0.995, spec.thresholds().convergenceBound());
+        assertEquals(Map.of(), spec.mechanisms());
     }
 }
