@@ -41,22 +41,22 @@ final class KillPrimaryFault extends BoundFault {
         if (pid <= 0 || !cluster.isAlive(NODE)) {
             throw new FaultException("node-0 is not running, so it cannot be killed");
         }
-        Host host = cluster.host(NODE);
-        try {
-            host.signal(pid, Signal.KILL);
-        } catch (HostException e) {
-            throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
-        }
         killedPid = pid;
         killedAtNanos = System.nanoTime();
+        try {
+            // The cluster's kill: SIGKILL of the node's own process and its children, through the node's host.
+            cluster.kill(NODE);
+        } catch (ClusterException e) {
+            throw new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e.getMessage(), e);
+        }
         // Verify from the host, not from the cluster's bookkeeping: the pid itself must be gone.
         boolean gone;
         try {
-            gone = host.awaitState(pid, Set.of(ProcessState.GONE), GONE_TIMEOUT_MS);
+            gone = cluster.host(NODE).awaitState(pid, Set.of(ProcessState.GONE), GONE_TIMEOUT_MS);
         } catch (HostException e) {
             throw new FaultException("cannot verify SIGKILL of node-0 (pid " + pid + "): " + e.getMessage(), e);
         }
-        if (!gone || !Await.until(() -> !cluster.isAlive(NODE), GONE_TIMEOUT_MS, Host.POLL_MS)) {
+        if (!gone || cluster.isAlive(NODE)) {
             throw new FaultException("node-0 pid " + pid + " still runs after SIGKILL");
         }
         detail("SIGKILL pid " + pid + " (node-0)");

@@ -86,11 +86,12 @@ class FaultsOnFakeHostTest {
         FaultClass pause = FaultClass.DROP_RANDOM_ACKS;
         return Stream.of(
                 new Row("kill takes effect", kill, h -> { }, true, true, null,
-                        List.of("KILL " + NODE0), List.of("restart 0")),
+                        List.of("KILL " + NODE0), List.of("kill 0", "restart 0")),
                 new Row("kill is refused", kill, h -> h.refuse(Signal.KILL), false, true,
-                        "SIGKILL of node-0 (pid " + NODE0 + ") failed", List.of("KILL " + NODE0), List.of()),
+                        "SIGKILL of node-0 (pid " + NODE0 + ") failed", List.of("KILL " + NODE0), List.of("kill 0")),
                 new Row("kill has no effect", kill, h -> h.ignore(Signal.KILL), false, true,
-                        "node-0 pid " + NODE0 + " still runs after SIGKILL", List.of("KILL " + NODE0), List.of()),
+                        "SIGKILL of node-0 (pid " + NODE0 + ") failed: node-0 survived SIGKILL",
+                        List.of("KILL " + NODE0), List.of("kill 0")),
                 new Row("pause takes effect", pause, h -> { }, true, true, null,
                         List.of("STOP " + NODE1, "CONT " + NODE1), List.of()),
                 new Row("pause is refused", pause, h -> h.refuse(Signal.STOP), false, true,

@@ -74,11 +74,11 @@ class FaultsWithFakesTest {
         f.inject();
         assertEquals(ProcessState.GONE, LOCAL.state(pid), "the OS has no process " + pid);
         Map<String, Long> m = f.heal();
-        assertEquals(List.of("restart 0"), fed.calls);
+        assertEquals(List.of("kill 0", "restart 0"), fed.calls);
         assertTrue(m.containsKey("recovery_ms") && m.get("killed_pid") == pid, m.toString());
         assertNotEquals(pid, fed.pid(0));
         assertTrue(f.heal().isEmpty(), "heal is idempotent: nothing to restart twice");
-        assertEquals(1, fed.calls.size());
+        assertEquals(2, fed.calls.size());
         assertEquals(0, f.windowMs());
     }
 
