@@ -8,6 +8,8 @@ import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.FaultOptions;
+import dev.quorumbench.fault.TargetCapabilities;
+import dev.quorumbench.host.Host;
 import dev.quorumbench.fault.FaultPlan;
 import dev.quorumbench.fault.NodeSetup;
 import dev.quorumbench.cluster.Cluster;
@@ -40,19 +42,23 @@ final class TrialFactory {
             throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
                     + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
         }
-        CampaignSpec spec = CampaignJson.read(Path.of(campaignJson));
-        FaultClass fault = FaultClass.fromKey(faultKey);
-        Path runDir = spec.runPath();
+        FaultClass fault = FaultClass.fromKey(faultKey); // JMH's parameter: the parent passes the campaign's own list
+        // campaign.json lives in its run directory: a trial error can be written there even if the file is bad.
+        Path runDir = Path.of(campaignJson).toAbsolutePath().getParent();
+        Host host = null;
         Cluster cluster = null;
         StoreProtocol store = null;
         try {
+            CampaignSpec spec = CampaignJson.read(Path.of(campaignJson));
             Path workDir = RunFiles.nodeWorkDir(runDir, fault);
             Files.createDirectories(workDir);
             TargetProfile profile = TargetProfile.resolve(spec.target());
             store = StoreProtocols.forTarget(profile.storeTarget(), CampaignTrial.responseTimeoutMs(spec));
+            // One host for the plan and the cluster: files the mechanism writes land where the nodes run.
+            host = Clusters.hostOf(profile);
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            profile.capabilities(), workDir), Clusters.hostOf(profile), store);
+                            TargetCapabilities.of(store), workDir), host, store);
             ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
@@ -65,12 +71,14 @@ final class TrialFactory {
             for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
                 clusterSpec.nodeArgs(e.getKey(), e.getValue());
             }
-            cluster = Clusters.start(clusterSpec.build());
+            cluster = Clusters.start(clusterSpec.build(), host);
             Fault bound = plan.bind(cluster);
             return new CampaignTrial(spec, fault, cluster, bound, store, spec.startedAtMs());
         } catch (Exception | Error e) {
             if (cluster != null) {
-                cluster.close();
+                cluster.close(); // closes its host too
+            } else if (host != null) {
+                host.close();
             }
             if (store != null) {
                 store.close();

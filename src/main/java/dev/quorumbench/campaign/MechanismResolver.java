@@ -3,7 +3,10 @@ package dev.quorumbench.campaign;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.fault.FaultCatalog;
-import dev.quorumbench.fault.FaultOptions;
+import dev.quorumbench.fault.TargetCapabilities;
+import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
@@ -19,6 +22,9 @@ import java.util.Map;
  */
 public final class MechanismResolver {
 
+    /** The protocol is only asked what it offers; no request is sent. */
+    private static final long PROBE_TIMEOUT_MS = 1_000;
+
     private MechanismResolver() {
     }
 
@@ -31,11 +37,17 @@ public final class MechanismResolver {
                         + "', which this campaign does not run (faults: " + keys(spec.faults()) + ")");
             }
         }
+        TargetCapabilities capabilities;
+        try (StoreProtocol store = StoreProtocols.forTarget(profile.storeTarget(), PROBE_TIMEOUT_MS)) {
+            capabilities = TargetCapabilities.of(store); // typed: what the protocol itself offers
+        }
+        HostFacts facts;
+        try (host) {
+            facts = host.facts();
+        }
         Map<FaultClass, Mechanism> out = new LinkedHashMap<>();
         for (FaultClass fault : spec.faults()) {
-            FaultOptions options = new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                    profile.capabilities(), spec.runPath());
-            out.put(fault, FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault), options, host).mechanism());
+            out.put(fault, FaultCatalog.mechanism(fault, spec.mechanismOverrides().get(fault), facts, capabilities));
         }
         return out;
     }

@@ -15,7 +15,12 @@ public final class Clusters {
      * one line that includes the tail of the failing node's log.
      */
     public static Cluster start(ClusterSpec spec) throws ClusterException {
-        return ProcessCluster.start(spec, hostOf(spec.profile()));
+        return start(spec, hostOf(spec.profile()));
+    }
+
+    /** As {@link #start(ClusterSpec)}, on a host already opened for this cluster (the cluster closes it). */
+    public static Cluster start(ClusterSpec spec, Host host) throws ClusterException {
+        return ProcessCluster.start(spec, host);
     }
 
     /**

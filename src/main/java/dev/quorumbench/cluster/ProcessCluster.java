@@ -86,12 +86,14 @@ public final class ProcessCluster implements Cluster {
                 links.close();
             }
             healthProbe.close();
+            machine.close();
             throw new ClusterException("cannot prepare the cluster in " + workDir + ": " + e.getMessage(), e);
         } catch (ClusterException | RuntimeException e) {
             if (links != null) {
                 links.close();
             }
             healthProbe.close();
+            machine.close();
             throw e;
         }
         ProcessCluster f = new ProcessCluster(new ClusterSpec(spec.profile(), n, spec.quorumWrites(),
@@ -214,6 +216,7 @@ public final class ProcessCluster implements Cluster {
             }
         } finally {
             healthProbe.close();
+            machine.close();
             OpenClusters.unregister(this);
         }
     }

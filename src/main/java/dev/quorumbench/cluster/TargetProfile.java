@@ -59,7 +59,6 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
 
-    static final String DEFAULT_HEALTH_PATH = "/api/v1/health";
     private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
             "extra_args", "health_path", "protocol", "host");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,7 +156,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             }
             List<String> caps = root.has("capabilities") ? strings(root.get("capabilities"), "capabilities") : List.of();
             List<String> extra = root.has("extra_args") ? strings(root.get("extra_args"), "extra_args") : List.of();
-            String health = root.has("health_path") ? text(root.get("health_path"), "health_path") : DEFAULT_HEALTH_PATH;
+            String health = root.has("health_path") ? text(root.get("health_path"), "health_path") : StoreTarget.DEFAULT_HEALTH_PATH;
             if (!health.startsWith("/")) {
                 throw new InvalidInputException("\"health_path\" must start with /");
             }

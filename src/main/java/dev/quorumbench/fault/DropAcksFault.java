@@ -89,7 +89,7 @@ final class DropAcksFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return new Mechanism(name(), MechanismStatus.REAL, null);
         }
 

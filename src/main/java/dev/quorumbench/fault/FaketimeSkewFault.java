@@ -91,7 +91,7 @@ final class FaketimeSkewFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return facts.faketimeLibrary().isPresent()
                     ? new Mechanism(name(), MechanismStatus.REAL, null)
                     : new Mechanism(name(), MechanismStatus.UNAVAILABLE,
@@ -104,7 +104,7 @@ final class FaketimeSkewFault extends BoundFault {
          * (cooperative); else it records the intent (simulated), so its class cannot pass but the campaign runs.
          */
         @Override
-        public Optional<Mechanism> fallback(HostFacts facts, Set<String> targetCapabilities) {
+        public Optional<Mechanism> fallback(HostFacts facts, TargetCapabilities targetCapabilities) {
             Mechanism offset = new OffsetSkewFault.Kind().resolve(facts, targetCapabilities);
             if (offset.status().injected()) {
                 return Optional.of(new Mechanism(offset.name(), offset.status(),
@@ -136,7 +136,7 @@ final class FaketimeSkewFault extends BoundFault {
         public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
             FaultOptions o = context.options();
             return new FaketimeSkewFault(mechanism, cluster, o.windowMs(), timestampFile(context), o.skewMs(),
-                    SETTLE_MS, new ClockProbe(context.store().get()));
+                    SETTLE_MS, new ClockProbe(context.store()));
         }
 
         private static Path timestampFile(PlanContext context) {

@@ -7,10 +7,8 @@ import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.store.StoreProtocol;
-import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostFacts;
-import dev.quorumbench.host.LocalHost;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -27,32 +25,15 @@ public final class FaultCatalog {
 
     /**
      * The plan for {@code fault} with {@code mechanismOrNull} (null: the default, with its class's fallback, e.g.
-     * the clock's to {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the host
-     * {@link dev.quorumbench.cluster.Clusters#start} places the nodes on.
+     * the clock's to {@code node-offset} or {@code recorded-only} when libfaketime is missing), resolved for the
+     * nodes' {@code host} (its facts decide which mechanisms are real, and files the mechanism needs before the
+     * nodes start are written there), with the campaign's store protocol, through which the clock faults read node
+     * clocks and set the cooperative offset.
      *
      * @throws InvalidInputException for a mechanism the class does not have; the message lists the valid ones
      */
-    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options) {
-        return plan(fault, mechanismOrNull, options, LocalHost.get(), StoreProtocols::builtIn);
-    }
-
-    /**
-     * The plan resolved for the nodes' {@code host} (its facts decide which mechanisms are real, and files the
-     * mechanism needs before the nodes start are written there), with the campaign's store protocol, through
-     * which the clock faults read node clocks and set the cooperative offset.
-     */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
                                  StoreProtocol store) {
-        return plan(fault, mechanismOrNull, options, host, () -> store);
-    }
-
-    /** The plan resolved for the nodes' {@code host}, its clock faults probing through ai-memory's protocol. */
-    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host) {
-        return plan(fault, mechanismOrNull, options, host, StoreProtocols::builtIn);
-    }
-
-    private static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
-                                  Supplier<StoreProtocol> store) {
         Map<String, MechanismKind> kinds = Mechanisms.of(fault);
         validate(fault, mechanismOrNull, kinds);
         HostFacts facts = host.facts();
@@ -73,12 +54,25 @@ public final class FaultCatalog {
      * An explicitly requested mechanism that cannot run is reported unavailable, never swapped for another;
      * only an unavailable default falls back (if its kind names a fallback), and says so in its reason.
      */
-    static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities) {
+    static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, TargetCapabilities capabilities) {
         return resolve(fault, requested, facts, capabilities, Mechanisms.of(fault));
     }
 
-    private static Mechanism resolve(FaultClass fault, String requested, HostFacts facts, Set<String> capabilities,
-                                     Map<String, MechanismKind> kinds) {
+    /**
+     * The mechanism {@code fault} will use on a host with {@code facts} for a target offering {@code capabilities},
+     * and how real it is there (pure: nothing is planned or touched), for declaring it before any fork starts.
+     *
+     * @throws InvalidInputException for a mechanism the class does not have; the message lists the valid ones
+     */
+    public static Mechanism mechanism(FaultClass fault, String mechanismOrNull, HostFacts facts,
+                                      TargetCapabilities capabilities) {
+        Map<String, MechanismKind> kinds = Mechanisms.of(fault);
+        validate(fault, mechanismOrNull, kinds);
+        return resolve(fault, mechanismOrNull, facts, capabilities, kinds);
+    }
+
+    private static Mechanism resolve(FaultClass fault, String requested, HostFacts facts,
+                                     TargetCapabilities capabilities, Map<String, MechanismKind> kinds) {
         MechanismKind kind = kind(fault, requested == null ? fault.defaultMechanism() : requested, kinds);
         Mechanism m = kind.resolve(facts, capabilities);
         if (requested == null && m.status() == MechanismStatus.UNAVAILABLE) {

@@ -12,18 +12,16 @@ import java.util.Set;
  * @param skewMs             the clock skew given to node-1; default 60000 (+60 s)
  * @param dropShare          share of node-1's responses the proxy drops, 0..1; default 0.5
  * @param seed               seed of the response-dropping random choice (varied per cycle from here)
- * @param targetCapabilities what the target supports beyond signals, e.g. {@code clock-offset}
+ * @param targetCapabilities what the target's store protocol can do to its nodes (the cooperative clock offset)
  * @param workDir            where fault files live (the libfaketime timestamp file)
  */
-public record FaultOptions(long windowMs, long skewMs, double dropShare, long seed, Set<String> targetCapabilities,
+public record FaultOptions(long windowMs, long skewMs, double dropShare, long seed, TargetCapabilities targetCapabilities,
                            Path workDir) {
 
     public static final long DEFAULT_WINDOW_MS = 500;
     public static final long DEFAULT_SKEW_MS = 60_000;
     public static final double DEFAULT_DROP_SHARE = 0.5;
 
-    /** Capability of a target whose nodes can offset their own clock on request. */
-    public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
 
     public FaultOptions {
         if (windowMs < 0) {
@@ -33,11 +31,11 @@ public record FaultOptions(long windowMs, long skewMs, double dropShare, long se
             throw new IllegalArgumentException("dropShare must be within 0..1, was " + dropShare);
         }
         Objects.requireNonNull(workDir, "workDir");
-        targetCapabilities = Set.copyOf(Objects.requireNonNull(targetCapabilities, "targetCapabilities"));
+        Objects.requireNonNull(targetCapabilities, "targetCapabilities");
     }
 
     /** The source document's defaults: 500 ms windows, +60 s skew, half the acks dropped, seed 1. */
-    public static FaultOptions defaults(Path workDir, Set<String> targetCapabilities) {
+    public static FaultOptions defaults(Path workDir, TargetCapabilities targetCapabilities) {
         return new FaultOptions(DEFAULT_WINDOW_MS, DEFAULT_SKEW_MS, DEFAULT_DROP_SHARE, 1, targetCapabilities, workDir);
     }
 }

@@ -94,7 +94,7 @@ final class IptablesPartitionFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return facts.firewall().reason()
                     .map(why -> new Mechanism(name(), MechanismStatus.UNAVAILABLE, why))
                     .orElseGet(() -> new Mechanism(name(), MechanismStatus.REAL, null));

@@ -30,14 +30,14 @@ public interface MechanismKind {
      * How real this mechanism is on a host with {@code facts} for a target offering {@code targetCapabilities}:
      * real, cooperative or simulated, or unavailable with the reason (pure).
      */
-    Mechanism resolve(HostFacts facts, Set<String> targetCapabilities);
+    Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities);
 
     /**
      * What runs instead when this mechanism is its class's default, was not asked for by name and is unavailable
      * here (pure): another mechanism of the same class, whose reason says why it stands in. Empty (the default):
      * nothing stands in, the class is unavailable.
      */
-    default Optional<Mechanism> fallback(HostFacts facts, Set<String> targetCapabilities) {
+    default Optional<Mechanism> fallback(HostFacts facts, TargetCapabilities targetCapabilities) {
         return Optional.empty();
     }
 

@@ -67,11 +67,11 @@ final class OffsetSkewFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
-            return targetCapabilities.contains(FaultOptions.CAPABILITY_CLOCK_OFFSET)
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
+            return targetCapabilities.clockOffset()
                     ? new Mechanism(name(), MechanismStatus.COOPERATIVE, "node-1 offsets its own clock on request")
                     : new Mechanism(name(), MechanismStatus.UNAVAILABLE,
-                            "the target has no '" + FaultOptions.CAPABILITY_CLOCK_OFFSET + "' capability");
+                            "the target has no 'clock-offset' capability");
         }
 
         /** The reference node serves its clock-offset endpoint only when started with this flag. */
@@ -84,7 +84,7 @@ final class OffsetSkewFault extends BoundFault {
         public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) {
             FaultOptions o = context.options();
             return new OffsetSkewFault(mechanism, cluster, o.windowMs(), o.skewMs(),
-                    new ClockProbe(context.store().get()));
+                    new ClockProbe(context.store()));
         }
     }
 }

@@ -138,7 +138,7 @@ final class PauseNodeFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return facts.signals() && facts.procfs()
                     ? new Mechanism(name(), MechanismStatus.REAL, null)
                     : new Mechanism(name(), MechanismStatus.UNAVAILABLE,

@@ -3,7 +3,6 @@ package dev.quorumbench.fault;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.store.StoreProtocol;
-import java.util.function.Supplier;
 
 /**
  * What a mechanism is planned and bound with.
@@ -11,8 +10,7 @@ import java.util.function.Supplier;
  * @param options the fault's knobs (window, skew, drop share, seed, target capabilities, work directory)
  * @param host    the host the nodes run on, where a mechanism's files are written before they start
  * @param facts   that host's facts, looked up once for the whole plan
- * @param store   the store protocol through which clock faults read and offset node clocks; a supplier, so
- *                mechanisms that never probe a node never open one
+ * @param store   the campaign's store protocol, through which clock faults read and offset node clocks
  */
-public record PlanContext(FaultOptions options, Host host, HostFacts facts, Supplier<StoreProtocol> store) {
+public record PlanContext(FaultOptions options, Host host, HostFacts facts, StoreProtocol store) {
 }

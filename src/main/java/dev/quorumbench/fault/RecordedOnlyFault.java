@@ -49,7 +49,7 @@ final class RecordedOnlyFault extends BoundFault {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return new Mechanism(name(), MechanismStatus.SIMULATED, "the intent is recorded, nothing changes");
         }
 

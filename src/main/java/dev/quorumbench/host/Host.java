@@ -9,7 +9,7 @@ import java.util.Set;
  * A machine where nodes run: the verbs faults and the cluster handle use to act on it, so the same fault works
  * on this machine, over SSH on another one, or inside a network namespace. Every verb is bounded in time.
  */
-public interface Host {
+public interface Host extends AutoCloseable {
 
     /** How often state polls look again. */
     long POLL_MS = 2;
@@ -49,6 +49,14 @@ public interface Host {
 
     /** How this host runs the harness's own classes (the reference node). */
     JavaCommand javaCommand();
+
+    /**
+     * Releases what this handle holds (a remote host's session); the processes it started are the cluster's to
+     * stop, before. The local machine holds nothing. Whoever opened the host ({@link HostKind#open}) closes it.
+     */
+    @Override
+    default void close() {
+    }
 
     /**
      * Polls the state of {@code pid} until it is one of {@code wanted} or {@code timeoutMs} passes; returns

@@ -10,6 +10,6 @@ public interface HostKind {
     /** The name a profile uses, e.g. {@code local}. */
     String name();
 
-    /** The host the nodes of a cluster run on. */
+    /** The host the nodes of a cluster run on; the caller closes it when the cluster is gone. */
     Host open();
 }

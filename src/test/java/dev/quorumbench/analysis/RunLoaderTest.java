@@ -161,7 +161,8 @@ class RunLoaderTest {
         InvalidInputException noCampaign = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
         assertTrue(noCampaign.getMessage().startsWith("no campaign.json in "), noCampaign.getMessage());
 
-        Files.writeString(dir.resolve(RunFiles.CAMPAIGN_JSON), "{\"campaign_id\": \"x\", \"faults\": [\"a\"]}");
+        Files.writeString(dir.resolve(RunFiles.CAMPAIGN_JSON),
+                "{\"campaign_id\": \"x\", \"faults\": [\"a\"], \"cycles\": 1, \"writes\": 1}");
         InvalidInputException badFault = assertThrows(InvalidInputException.class, () -> RunLoader.load(dir));
         assertEquals("campaign.json: faults[0]: unknown fault 'a' (valid: kill_primary_mid_write, partition_minority, "
                 + "drop_random_acks, clock_skew_peer)", badFault.getMessage());

@@ -74,7 +74,7 @@ class FaultCatalogTest {
     void resolvesHonestlyForTheMachineAndTarget(String fault, String requested, String host, String caps,
                                                 String name, MechanismStatus status) {
         Mechanism m = FaultCatalog.resolve(FaultClass.fromKey(fault), requested, host.equals("full") ? FULL : BARE,
-                caps == null ? Set.of() : Set.of(caps));
+                caps == null ? TargetCapabilities.NONE : TargetCapabilities.CLOCK_OFFSET);
         assertEquals(name, m.name());
         assertEquals(status, m.status());
         if (status == MechanismStatus.REAL) {
@@ -87,7 +87,7 @@ class FaultCatalogTest {
     @Test
     void unknownFaultListsTheValidOnes() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan(FaultClass.fromKey("kill_everything"), null, options()));
+                () -> Plans.local(FaultClass.fromKey("kill_everything"), null, options()));
         assertEquals("unknown fault 'kill_everything' (valid: kill_primary_mid_write, partition_minority, "
                 + "drop_random_acks, clock_skew_peer)", e.getMessage());
     }
@@ -95,7 +95,7 @@ class FaultCatalogTest {
     @Test
     void unknownMechanismListsTheFaultsMechanisms() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "tc-netem", options()));
+                () -> Plans.local(FaultClass.PARTITION_MINORITY, "tc-netem", options()));
         assertEquals("unknown mechanism 'tc-netem' for fault partition_minority (valid: proxy-blackhole, iptables)",
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
@@ -104,7 +104,7 @@ class FaultCatalogTest {
     @Test
     void planTellsTheFederationWhatToStartWith() throws Exception {
         FakeHost full = host(FULL);
-        FaultPlan clock = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), full);
+        FaultPlan clock = Plans.on(FaultClass.CLOCK_SKEW_PEER, null, options(), full);
         assertEquals("/lib/libfaketime.so.1", clock.nodeSetup().envOf(1).get("LD_PRELOAD"));
         assertTrue(clock.nodeSetup().envOf(0).isEmpty(), "only node-1 is skewed");
         Path file = Path.of(clock.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
@@ -112,20 +112,20 @@ class FaultCatalogTest {
         clock.prepare();
         assertEquals("+0\n", full.files.get(file), "prepare() writes +0 on the node's host before the node starts");
 
-        FaultPlan offset = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, "node-offset",
-                new FaultOptions(500, 60_000, 0.5, 1, Set.of("clock-offset"), dir), host(FULL));
+        FaultPlan offset = Plans.on(FaultClass.CLOCK_SKEW_PEER, "node-offset",
+                new FaultOptions(500, 60_000, 0.5, 1, TargetCapabilities.CLOCK_OFFSET, dir), host(FULL));
         assertEquals(List.of("--allow-clock-offset"), offset.nodeSetup().argsOf(1));
         assertEquals(MechanismStatus.COOPERATIVE, offset.mechanism().status());
 
-        assertTrue(FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
-        assertTrue(FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks", options(), host(FULL)).nodeSetup()
+        assertTrue(Plans.on(FaultClass.PARTITION_MINORITY, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
+        assertTrue(Plans.on(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks", options(), host(FULL)).nodeSetup()
                 .needsLinkProxies());
-        assertFalse(FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
+        assertFalse(Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), host(FULL)).nodeSetup().needsLinkProxies());
     }
 
     @Test
     void anUnavailableMechanismBindsToAFaultThatRefusesToInject() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), host(BARE));
+        FaultPlan plan = Plans.on(FaultClass.PARTITION_MINORITY, "iptables", options(), host(BARE));
         assertEquals(MechanismStatus.UNAVAILABLE, plan.mechanism().status());
         Fault f = plan.bind(null);
         FaultException e = assertThrows(FaultException.class, f::inject);
@@ -138,7 +138,7 @@ class FaultCatalogTest {
 
     @Test
     void aSimulatedFaultIsNeverCountedAsInjected() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), host(BARE));
+        FaultPlan plan = Plans.on(FaultClass.CLOCK_SKEW_PEER, null, options(), host(BARE));
         assertEquals("recorded-only", plan.mechanism().name());
         FaultOutcome o = FaultCycle.run(plan.bind(null));
         assertFalse(o.injected());
@@ -152,17 +152,17 @@ class FaultCatalogTest {
         System.out.println("fault mechanisms on this machine (" + here + "):");
         for (FaultClass fault : FaultClass.values()) {
             for (String mechanism : fault.mechanisms()) {
-                Mechanism m = FaultCatalog.resolve(fault, mechanism, here, Set.of("clock-offset"));
+                Mechanism m = FaultCatalog.resolve(fault, mechanism, here, TargetCapabilities.CLOCK_OFFSET);
                 System.out.println("  " + fault + " / " + m.name() + ": " + m.status().key()
                         + (m.reason() == null ? "" : " (" + m.reason() + ")"));
             }
         }
-        assertEquals(MechanismStatus.REAL, FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, null, here, Set.of()).status());
+        assertEquals(MechanismStatus.REAL, FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, null, here, TargetCapabilities.NONE).status());
         assertEquals(here.faketimeLibrary().isPresent() ? MechanismStatus.REAL : MechanismStatus.UNAVAILABLE,
-                FaultCatalog.resolve(FaultClass.CLOCK_SKEW_PEER, "libfaketime", here, Set.of()).status());
+                FaultCatalog.resolve(FaultClass.CLOCK_SKEW_PEER, "libfaketime", here, TargetCapabilities.NONE).status());
         if (!here.root()) {
             assertEquals(MechanismStatus.UNAVAILABLE,
-                    FaultCatalog.resolve(FaultClass.PARTITION_MINORITY, "iptables", here, Set.of()).status());
+                    FaultCatalog.resolve(FaultClass.PARTITION_MINORITY, "iptables", here, TargetCapabilities.NONE).status());
         }
     }
 
@@ -173,6 +173,6 @@ class FaultCatalogTest {
     }
 
     private FaultOptions options() {
-        return FaultOptions.defaults(dir, Set.of());
+        return FaultOptions.defaults(dir, TargetCapabilities.NONE);
     }
 }

@@ -47,15 +47,15 @@ class FaultCostTest {
 
     @Test
     void everyMechanismInjectsAndHealsRepeatedly() throws Exception {
-        FaultOptions options = new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir);
+        FaultOptions options = new FaultOptions(0, 60_000, 0.5, 1, TargetCapabilities.NONE, dir);
         if (LibFaketime.locate(LocalHost.get()).isPresent()) {
             int port = Spawn.freePort();
-            spawn.clockNode(port, FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options).nodeSetup().envOf(1));
+            spawn.clockNode(port, Plans.local(FaultClass.CLOCK_SKEW_PEER, null, options).nodeSetup().envOf(1));
             fed.urls[1] = "http://127.0.0.1:" + port;
         }
         for (FaultClass fault : FaultClass.values()) {
             for (String mechanism : fault.mechanisms()) {
-                FaultPlan plan = FaultCatalog.plan(fault, mechanism, options);
+                FaultPlan plan = Plans.local(fault, mechanism, options);
                 if (!plan.mechanism().status().injected()) {
                     System.out.println("cost " + fault + "/" + mechanism + ": " + plan.mechanism().status().key());
                     continue;
@@ -80,8 +80,8 @@ class FaultCostTest {
     void iptablesPartitionInjectsAndHealsRepeatedly() throws Exception {
         Assumptions.assumeTrue(LocalHost.get().firewall().value().isPresent(),
                 "iptables unusable here: " + LocalHost.get().firewall().reason().orElse(""));
-        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables",
-                new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir));
+        FaultPlan plan = Plans.local(FaultClass.PARTITION_MINORITY, "iptables",
+                new FaultOptions(0, 60_000, 0.5, 1, TargetCapabilities.NONE, dir));
         Fault f = plan.bind(fed);
         try {
             long[] ms = new long[REPEATS];

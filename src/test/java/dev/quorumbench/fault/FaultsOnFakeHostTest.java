@@ -60,7 +60,7 @@ class FaultsOnFakeHostTest {
     }
 
     private FaultOptions options() {
-        return new FaultOptions(0, 60_000, 0.5, 1, Set.of(), dir);
+        return new FaultOptions(0, 60_000, 0.5, 1, TargetCapabilities.NONE, dir);
     }
 
     /**
@@ -109,7 +109,7 @@ class FaultsOnFakeHostTest {
     @MethodSource("signalRows")
     void signalFaultsVerifyOnTheHost(Row row) throws Exception {
         row.script().accept(host);
-        Fault f = FaultCatalog.plan(row.fault(), null, options(), host).bind(cluster);
+        Fault f = Plans.on(row.fault(), null, options(), host).bind(cluster);
         FaultOutcome o = FaultCycle.run(f);
         assertEquals(row.injected(), o.injected(), String.valueOf(o));
         assertEquals(row.healed(), o.healed(), String.valueOf(o));
@@ -133,7 +133,7 @@ class FaultsOnFakeHostTest {
         for (long pid : List.of(orphan, owned, stranger)) {
             host.setState(pid, ProcessState.STOPPED);
         }
-        FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, null, options(), host).bind(cluster);
+        Plans.on(FaultClass.DROP_RANDOM_ACKS, null, options(), host).bind(cluster);
         assertEquals(List.of("CONT " + orphan), host.signals());
         assertEquals(ProcessState.RUNNING, host.state(orphan));
         assertEquals(ProcessState.STOPPED, host.state(owned));
@@ -148,7 +148,7 @@ class FaultsOnFakeHostTest {
         // The fake rules act on the fake links whose ports they name, as DROP would.
         fw.onApply(rules -> cutLinksNamedIn(rules));
         fw.onFlush(links::healAll);
-        Fault f = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), host).bind(cluster);
+        Fault f = Plans.on(FaultClass.PARTITION_MINORITY, "iptables", options(), host).bind(cluster);
         String chain = PartitionChain.ofThisHarness().name();
         assertEquals(List.of("DOCKER", chain), fw.chains(), "the dead harness's chain is swept, others stay");
 
@@ -162,7 +162,7 @@ class FaultsOnFakeHostTest {
     @Test
     void iptablesRulesThatCutNothingFailInjectAndHealStillFlushes() throws Exception {
         FakeFirewall fw = host.fakeFirewall();
-        Fault f = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "iptables", options(), host).bind(cluster);
+        Fault f = Plans.on(FaultClass.PARTITION_MINORITY, "iptables", options(), host).bind(cluster);
         FaultOutcome o = FaultCycle.run(f);
         assertFalse(o.injected());
         assertTrue(o.injectError().contains("partition did not take effect"), o.injectError());
@@ -172,7 +172,7 @@ class FaultsOnFakeHostTest {
 
     @Test
     void faketimeWritesTheTimestampFileOnNodeOnesHost() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), host);
+        FaultPlan plan = Plans.on(FaultClass.CLOCK_SKEW_PEER, null, options(), host);
         assertEquals("/fake/libfaketime.so.1", plan.nodeSetup().envOf(1).get("LD_PRELOAD"));
         Path file = Path.of(plan.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
         plan.prepare();
@@ -193,7 +193,7 @@ class FaultsOnFakeHostTest {
 
     @Test
     void faketimeWhoseWriteIsLostFailsInject() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, options(), host);
+        FaultPlan plan = Plans.on(FaultClass.CLOCK_SKEW_PEER, null, options(), host);
         Path file = Path.of(plan.nodeSetup().envOf(1).get("FAKETIME_TIMESTAMP_FILE"));
         plan.prepare();
         host.loseWrites();

@@ -63,7 +63,7 @@ class FaultsWithFakesTest {
     }
 
     private Fault bind(String fault, String mechanism) throws FaultException {
-        return FaultCatalog.plan(FaultClass.fromKey(fault), mechanism, new FaultOptions(100, 60_000, 0.5, 7, Set.of("clock-offset"), dir))
+        return Plans.local(FaultClass.fromKey(fault), mechanism, new FaultOptions(100, 60_000, 0.5, 7, TargetCapabilities.CLOCK_OFFSET, dir))
                 .bind(fed);
     }
 
@@ -106,7 +106,7 @@ class FaultsWithFakesTest {
     @Test
     void partitionWithoutLinkProxiesFailsInject() throws Exception {
         FakeCluster bare = new FakeCluster(LOCAL, i -> spawn.sleep().pid(), null, dir);
-        Fault f = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null, FaultOptions.defaults(dir, Set.of())).bind(bare);
+        Fault f = Plans.local(FaultClass.PARTITION_MINORITY, null, FaultOptions.defaults(dir, TargetCapabilities.NONE)).bind(bare);
         FaultException e = assertThrows(FaultException.class, f::inject);
         assertTrue(e.getMessage().contains("without link proxies"), e.getMessage());
     }
@@ -188,7 +188,7 @@ class FaultsWithFakesTest {
     @Test
     void libfaketimeSkewsARealJvmAndHealRemovesIt() throws Exception {
         Assumptions.assumeTrue(LibFaketime.locate(LOCAL).isPresent(), "libfaketime is not installed");
-        FaultPlan plan = FaultCatalog.plan(FaultClass.CLOCK_SKEW_PEER, null, FaultOptions.defaults(dir, Set.of()));
+        FaultPlan plan = Plans.local(FaultClass.CLOCK_SKEW_PEER, null, FaultOptions.defaults(dir, TargetCapabilities.NONE));
         int port = Spawn.freePort();
         spawn.clockNode(port, plan.nodeSetup().envOf(1));
         fed.urls[1] = "http://127.0.0.1:" + port;
@@ -205,7 +205,7 @@ class FaultsWithFakesTest {
 
     @Test
     void libfaketimeOnANodeThatIgnoresItFailsInjectAndHealLeavesNoSkew() throws Exception {
-        FaultOptions options = FaultOptions.defaults(dir, Set.of());
+        FaultOptions options = FaultOptions.defaults(dir, TargetCapabilities.NONE);
         int port = Spawn.freePort();
         spawn.clockNode(port, Map.of()); // started without LD_PRELOAD: the file changes nothing
         fed.urls[1] = "http://127.0.0.1:" + port;

@@ -77,8 +77,8 @@ class MechanismPlansTest {
         FakeHost fakeHost = new FakeHost();
         fakeHost.facts(host.equals("full") ? FULL : BARE);
         FaultOptions options = new FaultOptions(300, 60_000, 0.5, 1,
-                capabilities == null ? Set.of() : Set.of(capabilities), dir);
-        FaultPlan plan = FaultCatalog.plan(FaultClass.fromKey(fault), requested, options, fakeHost);
+                capabilities == null ? TargetCapabilities.NONE : TargetCapabilities.CLOCK_OFFSET, dir);
+        FaultPlan plan = Plans.on(FaultClass.fromKey(fault), requested, options, fakeHost);
 
         assertEquals(FaultClass.fromKey(fault), plan.fault());
         assertEquals(new Mechanism(name, MechanismStatus.valueOf(status), reason), plan.mechanism());

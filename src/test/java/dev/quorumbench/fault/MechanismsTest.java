@@ -60,19 +60,19 @@ class MechanismsTest {
     void aPlugInNeverShadowsABuiltIn() {
         assertInstanceOf(KillPrimaryFault.Kind.class, Mechanisms.of(FaultClass.KILL_PRIMARY_MID_WRITE).get("sigkill"));
         assertEquals(MechanismStatus.REAL,
-                FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, "sigkill", BARE, Set.of()).status());
+                FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, "sigkill", BARE, TargetCapabilities.NONE).status());
     }
 
     @Test
     void aPlugInIsNeverTheDefault() {
         assertEquals("sigkill",
-                FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), new FakeHost()).mechanism().name());
+                Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, null, options(), new FakeHost()).mechanism().name());
     }
 
     @Test
     void aMechanismOfAnotherClassIsStillAnInputError() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan(FaultClass.PARTITION_MINORITY, "sigterm", options(), new FakeHost()));
+                () -> Plans.on(FaultClass.PARTITION_MINORITY, "sigterm", options(), new FakeHost()));
         assertEquals("unknown mechanism 'sigterm' for fault partition_minority (valid: proxy-blackhole, iptables)",
                 e.getMessage());
     }
@@ -80,7 +80,7 @@ class MechanismsTest {
     @Test
     void theInputErrorListsThePlugInToo() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, "sighup", options(), new FakeHost()));
+                () -> Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, "sighup", options(), new FakeHost()));
         assertEquals("unknown mechanism 'sighup' for fault kill_primary_mid_write (valid: sigkill, sigterm)",
                 e.getMessage());
     }
@@ -88,7 +88,7 @@ class MechanismsTest {
     @Test
     void aPlugInIsPlannedPreparedAndBoundLikeABuiltIn() throws Exception {
         FakeHost host = new FakeHost();
-        FaultPlan plan = FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, "sigterm", options(), host);
+        FaultPlan plan = Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, "sigterm", options(), host);
         assertEquals(new Mechanism("sigterm", MechanismStatus.REAL, null), plan.mechanism());
         assertEquals(SigtermKind.ENV, plan.nodeSetup().env());
         assertTrue(host.files.isEmpty(), "planning touches no file");
@@ -109,7 +109,7 @@ class MechanismsTest {
     void anUnavailablePlugInRefusesToInjectWithItsReason() throws Exception {
         FakeHost host = new FakeHost();
         host.facts(BARE);
-        FaultPlan plan = FaultCatalog.plan(FaultClass.KILL_PRIMARY_MID_WRITE, "sigterm", options(), host);
+        FaultPlan plan = Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, "sigterm", options(), host);
         assertEquals(MechanismStatus.UNAVAILABLE, plan.mechanism().status());
         assertEquals(NodeSetup.NONE, plan.nodeSetup());
         plan.prepare();
@@ -121,6 +121,6 @@ class MechanismsTest {
     }
 
     private FaultOptions options() {
-        return new FaultOptions(10, 60_000, 0.5, 1, Set.of(), dir);
+        return new FaultOptions(10, 60_000, 0.5, 1, TargetCapabilities.NONE, dir);
     }
 }

@@ -60,11 +60,11 @@ class RealFederationFaultsTest {
     void everyMechanismInjectsAndHealsARealFederation() throws Exception {
         TargetProfile profile = TargetProfile.resolve("reference");
         FaultOptions options = new FaultOptions(FaultOptions.DEFAULT_WINDOW_MS, FaultOptions.DEFAULT_SKEW_MS,
-                FaultOptions.DEFAULT_DROP_SHARE, 1, profile.capabilities(), dir);
+                FaultOptions.DEFAULT_DROP_SHARE, 1, new TargetCapabilities(profile.storeTarget().clockOffset()), dir);
         List<FaultPlan> plans = new ArrayList<>();
         for (FaultClass fault : FaultClass.values()) {
             for (String mechanism : fault.mechanisms()) {
-                FaultPlan p = FaultCatalog.plan(fault, mechanism, options);
+                FaultPlan p = Plans.local(fault, mechanism, options);
                 if (p.mechanism().status().injected()) {
                     plans.add(p);
                 } else {
@@ -108,8 +108,8 @@ class RealFederationFaultsTest {
 
     @Test
     void writesDuringFaultsShowTheirEffect() throws Exception {
-        FaultPlan plan = FaultCatalog.plan(FaultClass.PARTITION_MINORITY, null,
-                FaultOptions.defaults(dir, Set.of()));
+        FaultPlan plan = Plans.local(FaultClass.PARTITION_MINORITY, null,
+                FaultOptions.defaults(dir, TargetCapabilities.NONE));
         cluster = Clusters.start(ClusterSpec.builder(TargetProfile.resolve("reference"), dir.resolve("fed"))
                 .quorumTimeoutMs(800).startTimeoutMs(90_000).linkProxies(plan.nodeSetup().needsLinkProxies())
                 .build());
@@ -125,8 +125,8 @@ class RealFederationFaultsTest {
         assertEquals(201, writeUntilOk("after-partition"), "writes reach their quorum again after heal");
 
         // Every ack of node-1 dropped: node-0's push to node-1 lands, its response never comes back.
-        Fault drop = FaultCatalog.plan(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks",
-                new FaultOptions(500, 60_000, 1.0, 1, Set.of(), dir)).bind(cluster);
+        Fault drop = Plans.local(FaultClass.DROP_RANDOM_ACKS, "proxy-drop-acks",
+                new FaultOptions(500, 60_000, 1.0, 1, TargetCapabilities.NONE, dir)).bind(cluster);
         Map<String, Long> m;
         try {
             drop.inject();

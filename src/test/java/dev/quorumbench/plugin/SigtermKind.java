@@ -8,6 +8,7 @@ import dev.quorumbench.fault.FaultException;
 import dev.quorumbench.fault.MechanismKind;
 import dev.quorumbench.fault.NodeSetup;
 import dev.quorumbench.fault.PlanContext;
+import dev.quorumbench.fault.TargetCapabilities;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.ProcessState;
@@ -40,7 +41,7 @@ public final class SigtermKind implements MechanismKind {
     }
 
     @Override
-    public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+    public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
         return facts.signals() && facts.procfs()
                 ? new Mechanism(name(), MechanismStatus.REAL, null)
                 : new Mechanism(name(), MechanismStatus.UNAVAILABLE, "needs a host that signals and reports states");
@@ -125,7 +126,7 @@ public final class SigtermKind implements MechanismKind {
         }
 
         @Override
-        public Mechanism resolve(HostFacts facts, Set<String> targetCapabilities) {
+        public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
             return new Mechanism(name(), MechanismStatus.SIMULATED, "shadowed");
         }
 
