@@ -15,9 +15,12 @@ public enum AttemptResult {
     CREATED,
     /** The node kept the write locally but could not replicate it to a quorum (ai-memory: 503 quorum_not_met). */
     QUORUM_NOT_MET,
-    /** 409: the store refused the write because the id exists (should not happen with a retry-safe write). */
+    /**
+     * 409: the store refused the write because the id exists (should not happen with a retry-safe write). Write ids
+     * are unique, so the item is on the store already: the write may have taken effect.
+     */
     CONFLICT,
-    /** Another 4xx or an error answer: the store said no to this request; retrying cannot help. */
+    /** Another 4xx: the store said no to this request; retrying cannot help. */
     REJECTED,
     /** 408 or 429: the store turned this attempt away before doing anything; a later one may succeed. */
     BUSY,
@@ -55,8 +58,8 @@ public enum AttemptResult {
      */
     public boolean mayHaveTakenEffect() {
         return switch (this) {
-            case CREATED, QUORUM_NOT_MET, SERVER_ERROR, GARBAGE, CONNECTION_LOST, TIMEOUT -> true;
-            case CONFLICT, REJECTED, BUSY, NOT_SENT -> false;
+            case CREATED, QUORUM_NOT_MET, CONFLICT, SERVER_ERROR, GARBAGE, CONNECTION_LOST, TIMEOUT -> true;
+            case REJECTED, BUSY, NOT_SENT -> false;
         };
     }
 }

@@ -38,7 +38,7 @@
  *       {@code attempt}, send it with the given timeout, map an {@code IOException} with
  *       {@code HttpTransport.failure(e)} and an answer with a pure static {@code classify} of your own (test it
  *       with a table of literal rows, as {@code AiMemoryProtocol.classify} is in {@code AttemptResultTest}). Map
- *       "the store said no" to {@code REJECTED} or {@code CONFLICT}, "try later, nothing done" to {@code BUSY},
+ *       "the store said no" to {@code REJECTED}, "the id exists already" to {@code CONFLICT}, "try later, nothing done" to {@code BUSY},
  *       and anything you cannot read to {@code GARBAGE}: never guess that a write did not happen.</li>
  *   <li>In {@code listIds}, read the node's own copy (etcd: {@code serializable: true}; rqlite:
  *       {@code level=none}), page until the store says there is no more, stop at {@code limits.maxRows()} and

@@ -65,7 +65,7 @@ class AttemptResultTest {
     @CsvSource({
             "CREATED,         false, OK,             true",
             "QUORUM_NOT_MET,  true,  QUORUM_NOT_MET, true",
-            "CONFLICT,        false, FAIL,           false",
+            "CONFLICT,        false, FAIL,           true",
             "REJECTED,        false, FAIL,           false",
             "BUSY,            true,  FAIL,           false",
             "SERVER_ERROR,    true,  FAIL,           true",

@@ -31,7 +31,7 @@ class BrokenStoreTest {
             // what the node does per request (the last repeats) | bucket | last attempt | attempts (0: until the deadline)
             "CREATED,                      ok,                 CREATED,         1",
             "SERVER_ERROR CREATED,         ok,                 CREATED,         2",
-            "CONFLICT,                     fail_definite,      CONFLICT,        1",
+            "CONFLICT,                     fail_indeterminate, CONFLICT,        1",
             "REJECTED,                     fail_definite,      REJECTED,        1",
             "RESET,                        fail_indeterminate, CONNECTION_LOST, 0",
             "RESET CONFLICT,               fail_indeterminate, CONFLICT,        2",
