@@ -72,6 +72,7 @@ public final class FaultAnalysis {
         Map<String, MechanismStatus> seenStatus = new TreeMap<>();
         List<String> reasons = new ArrayList<>();
         List<Integer> inconsistent = new ArrayList<>();
+        List<Integer> splitInconsistent = new ArrayList<>();
         for (CycleRecord c : cycles) {
             writes += c.writes();
             ok += c.ok();
@@ -80,6 +81,9 @@ public final class FaultAnalysis {
             if (c.failDefinite() != null && c.failIndeterminate() != null) {
                 failDefinite += c.failDefinite();
                 failIndeterminate += c.failIndeterminate();
+                if (c.failDefinite() + c.failIndeterminate() != c.fail()) {
+                    splitInconsistent.add(c.cycle());
+                }
             } else {
                 failSplit = false;
             }
@@ -156,6 +160,10 @@ public final class FaultAnalysis {
         if (!inconsistent.isEmpty()) {
             reasons.add(f + ": ok + quorum_not_met + fail != writes in " + inconsistent.size() + " cycle(s), first "
                     + inconsistent.get(0));
+        }
+        if (!splitInconsistent.isEmpty()) {
+            reasons.add(f + ": fail_definite + fail_indeterminate != fail in " + splitInconsistent.size()
+                    + " cycle(s), first " + splitInconsistent.get(0));
         }
         if (bound == null) {
             reasons.add(f + ": convergence_bound undefined (no writes)");

@@ -75,6 +75,28 @@ class FailSplitTest {
         assertFalse(text.contains("fail_definite") || text.contains("fail_indeterminate"));
     }
 
+    @Test
+    void aSplitThatDoesNotAddUpToFailFailsItsClassWithAReason() throws IOException {
+        RunFixture.golden(dir);
+        FaultClass broken = RunFixture.FAULTS.get(1);
+        for (FaultClass fault : RunFixture.FAULTS) {
+            addSplit(fault, -1);
+        }
+        Path file = RunFiles.cycleLog(dir, broken);
+        List<String> lines = Files.readAllLines(file);
+        ObjectNode first = (ObjectNode) JSON.readTree(lines.get(0));
+        first.put("fail_indeterminate", first.get("fail_indeterminate").asInt() + 1);
+        lines.set(0, JSON.writeValueAsString(first));
+        Files.write(file, lines);
+
+        ObjectNode tree = Phase4Json.tree(Phase4Analysis.analyze(dir));
+        JsonNode f = tree.get("faults").get(broken.key());
+        assertFalse(f.get("pass").asBoolean(), f.toString());
+        assertTrue(f.get("reasons").toString().contains(broken.key()
+                + ": fail_definite + fail_indeterminate != fail in 1 cycle(s), first " + first.get("cycle").asInt()),
+                f.get("reasons").toString());
+    }
+
     /** Rewrites a class's JSONL with a split of every cycle's fail (all but the first definite), except line {@code skip}. */
     private void addSplit(FaultClass fault, int skip) throws IOException {
         Path file = RunFiles.cycleLog(dir, fault);
