@@ -107,14 +107,32 @@ public final class LocalHost implements Host {
     }
 
     @Override
-    public ProcessState state(long pid) {
+    public ProcessState state(long pid) throws HostException {
+        Path stat = PROC.resolve(Long.toString(pid)).resolve("stat");
+        String line;
         try {
-            return ProcessState.ofStatLetter(ProcStat.stateLetter(
-                    Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"))));
+            line = Files.readString(stat);
         } catch (NoSuchFileException e) {
             return ProcessState.GONE;
         } catch (IOException e) {
-            // The process vanished between open and read.
+            if (!Files.exists(stat.getParent())) {
+                return ProcessState.GONE; // the process vanished between open and read (ESRCH)
+            }
+            // Anything else (permissions, I/O) must not pass for "gone": a SIGKILL would be verified by an error.
+            throw new HostException("cannot read " + stat + ": " + e.getMessage(), e);
+        }
+        try {
+            return ProcessState.ofStatLetter(ProcStat.stateLetter(line));
+        } catch (IllegalArgumentException e) {
+            throw new HostException(e.getMessage(), e);
+        }
+    }
+
+    /** For a scan over every process: one that cannot be read is not one we stopped. */
+    private ProcessState stateOrGone(long pid) {
+        try {
+            return state(pid);
+        } catch (HostException e) {
             return ProcessState.GONE;
         }
     }
@@ -125,7 +143,7 @@ public final class LocalHost implements Host {
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path proc : procs) {
                 long pid = Long.parseLong(proc.getFileName().toString());
-                if (state(pid) == ProcessState.STOPPED) {
+                if (stateOrGone(pid) == ProcessState.STOPPED) {
                     stopped.add(new ProcessInfo(pid, cmdline(proc)));
                 }
             }
