@@ -1,5 +1,6 @@
 package dev.quorumbench.host;
 
+import dev.quorumbench.time.Deadline;
 import dev.quorumbench.run.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,26 +52,29 @@ public final class LocalHost implements Host {
         } catch (IOException e) {
             throw new HostException("cannot run " + shown + ": " + e.getMessage(), e);
         }
-        // Output is drained on another thread so a chatty command can never fill the pipe and outlive the deadline.
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+        // One deadline for the whole command. Output is drained and stdin fed on threads of their own (daemons,
+        // so a grandchild that keeps the pipe open pins nothing that matters): a chatty command cannot fill the
+        // pipe and a command that never reads its input cannot block us past the deadline.
+        Deadline deadline = Deadline.in(timeoutMs);
+        CompletableFuture<String> out = new CompletableFuture<>();
+        daemon("qb-run-out", () -> out.complete(drain(p.getInputStream())));
+        daemon("qb-run-in", () -> feed(p.getOutputStream(), stdin));
         try {
-            try (OutputStream in = p.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(deadline.leftMs(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new HostException(shown + " did not finish within " + timeoutMs + " ms");
             }
-            return new CommandResult(p.exitValue(), out.get(timeoutMs, TimeUnit.MILLISECONDS).strip());
+            // The process has exited; its output ends with it unless a child it left behind holds the pipe.
+            return new CommandResult(p.exitValue(), out.get(Math.max(1, deadline.leftMs()), TimeUnit.MILLISECONDS)
+                    .strip());
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new HostException("interrupted while running " + shown, e);
-        } catch (IOException | ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();
-            throw new HostException("running " + shown + " failed: " + e.getMessage(), e);
+            throw new HostException("running " + shown + " failed: its output did not end within " + timeoutMs
+                    + " ms", e);
         }
     }
 
@@ -208,6 +212,23 @@ public final class LocalHost implements Host {
             return raw.isEmpty() ? List.of() : List.of(raw.split("\0"));
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Writes {@code stdin} (may be null) and closes the command's input, so it sees end-of-input. */
+    private static void feed(OutputStream in, String stdin) {
+        try (in) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the command exited without reading its input: its exit code says what happened
         }
     }
 

@@ -41,6 +41,17 @@ class LocalHostProcessTest {
         assertThrows(HostException.class, () -> LOCAL.run(List.of(dir.resolve("missing").toString()), null, 1000));
     }
 
+    /** A command that never reads its input must not hold the caller past the deadline (the pipe holds ~64 KiB). */
+    @Test
+    void runIsBoundedWhenTheCommandNeverReadsItsInput() {
+        String megabyte = "x".repeat(1 << 20);
+        long t0 = System.nanoTime();
+        HostException e = assertThrows(HostException.class, () -> LOCAL.run(List.of("sleep", "10"), megabyte, 300));
+        assertTrue(e.getMessage().contains("did not finish within 300 ms"), e.getMessage());
+        assertTrue((System.nanoTime() - t0) / 1_000_000L < 5000, "bounded by the deadline, not by the pipe");
+    }
+
+
     @Test
     void startAppendsBannerAndOutputToTheLogWithTheEnvironment() throws Exception {
         Path log = dir.resolve("p.log");
