@@ -44,7 +44,7 @@ public class Phase4Benchmark {
     @Param({})
     public String fault;
 
-    /** Path of the campaign.json this fork runs; empty means the smoke preset in a fresh run directory. */
+    /** Path of the campaign.json this fork runs; the campaign runner always passes it (empty is refused). */
     @Param({""})
     public String campaign;
 

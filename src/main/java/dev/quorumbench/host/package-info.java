@@ -41,9 +41,11 @@
  * ({@code QB-<pid>}) and in each node's {@code --parent-pid}.
  *
  * <h2>Adding a kind of host (SSH, a network namespace)</h2>
- * One new class in this package implementing {@link dev.quorumbench.host.Host}, plus its registration where the
- * cluster handle chooses the host of each node ({@code cluster/Clusters}, from the target profile once it lists
- * hosts). An SSH host, on one persistent session, would implement:
+ * One new class implementing {@link dev.quorumbench.host.Host}, plus its registration: a
+ * {@link dev.quorumbench.host.HostKind} — a built-in one listed in {@link dev.quorumbench.host.Hosts#kinds}, a
+ * plug-in named in {@code META-INF/services/dev.quorumbench.host.HostKind}; a target profile then says
+ * {@code "host": "<name>"} and {@code cluster/Clusters#hostOf} opens it (once per cluster, which closes it). An SSH
+ * host, on one persistent session, would implement:
  * <ul>
  * <li>{@code run}: an exec channel with the argv quoted, stdin written and closed, output collected, the channel
  *     closed when the deadline passes;</li>

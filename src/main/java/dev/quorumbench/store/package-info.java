@@ -23,7 +23,7 @@
  *       {@link dev.quorumbench.store.ClockOffset} capability a store offers or not.</li>
  * </ul>
  * The retry loop ({@code client.WriteClient}), read-back ({@code client.ReadBack}, {@code ConvergenceWait}), the
- * clock faults ({@code fault.ClockProbe}), the cluster's start ({@code cluster.HealthProbe}) and the benchmarks
+ * clock faults ({@code fault.ClockProbe}), the cluster's health probe ({@code cluster.ProcessCluster}) and the benchmarks
  * use only this interface. {@link dev.quorumbench.store.StoreProtocols#forTarget} is the one factory. HTTP goes
  * through {@link dev.quorumbench.store.HttpTransport} (HttpClient 5): bounded connect and response timeouts, capped
  * bodies, no hidden retries, and {@link dev.quorumbench.store.HttpTransport#failure} telling "nothing was sent"
@@ -49,12 +49,15 @@
  *       connection is left to a node that may be killed; return {@code NodeHealth.down(reason)} rather than
  *       throw. Leave the wall clock empty unless the store really reports it. Offer {@code clockOffset()} only
  *       when the target's nodes accept it.</li>
- *   <li>Register it: a name constant in {@link dev.quorumbench.store.StoreTarget} and one {@code case} in
- *       {@link dev.quorumbench.store.StoreProtocols#forTarget}; the target profile names the protocol (today
- *       {@code bench.TrialFactory.storeTarget} maps every profile to ai-memory's).</li>
+ *   <li>Register it: a {@link dev.quorumbench.store.StoreProtocolKind} (its name and how to open it for a
+ *       {@link dev.quorumbench.store.StoreTarget}) — a built-in one listed in
+ *       {@link dev.quorumbench.store.StoreProtocols#kinds}, a plug-in named in
+ *       {@code META-INF/services/dev.quorumbench.store.StoreProtocolKind}; a target profile then says
+ *       {@code "protocol": "<name>"} ({@code cluster.TargetProfile#storeTarget}).</li>
  *   <li>Prove it against a real node (as {@code ReadBackProcessTest} does for ai-memory's paging), and reuse the
- *       test doubles: {@code FakeStore} (in-memory, can lose an acknowledged write) and {@code BrokenNode}
- *       (resets, 409s, garbage on real sockets).</li>
+ *       test doubles: {@code FakeStore} (in-memory, can lose an acknowledged write), {@code BrokenNode}
+ *       (resets, 409s, garbage on real sockets) and {@code MemoryStoreKind} (a registered plug-in that runs whole
+ *       campaigns through JMH).</li>
  * </ol>
  * A declarative protocol read from the target profile (templates, outcome rules, paging pointers) is the same
  * thing: one class implementing this interface from its JSON block, registered the same way.
