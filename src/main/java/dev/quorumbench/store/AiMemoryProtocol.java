@@ -124,7 +124,8 @@ public final class AiMemoryProtocol implements StoreProtocol {
         // ai-memory lists a node's own database: the read is node-local without asking.
         String ns = URLEncoder.encode(namespace, StandardCharsets.UTF_8);
         List<String> ids = new ArrayList<>();
-        while (ids.size() < limits.maxRows()) {
+        // <=: a node holding exactly maxRows rows is asked for the empty page that ends its listing.
+        while (ids.size() <= limits.maxRows()) {
             if (limits.deadline().passed()) {
                 throw new IOException("listing " + nodeUrl + " did not finish in time (" + ids.size() + " rows read)");
             }

@@ -139,7 +139,8 @@ class AiMemoryListIdsTest {
             return page(held, q, 1);
         });
         long t0 = System.nanoTime();
-        IOException e = assertThrows(IOException.class, () -> protocol.listIds(node.url(), "ns", limits(1_000_000, 150)));
+        IOException e = assertThrows(IOException.class,
+                () -> protocol.listIds(node.url(), "ns", limits(1_000_000, 150)));
         assertTrue(e.getMessage().startsWith("listing " + node.url() + " did not finish in time ("), e.getMessage());
         assertTrue(node.queries.size() >= 2 && node.queries.size() < 100, node.queries.size() + " pages");
         assertTrue(elapsedMs(t0) < GENEROUS_MS, elapsedMs(t0) + " ms");
