@@ -82,6 +82,47 @@ class TargetProfileTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
+    /**
+     * The protocol and host a profile names are checked against the registries when the profile is read, so a typo
+     * stops the run before any node starts. Catches a field that is not checked, or checked against the wrong
+     * registry, or an error that does not name the field.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // json | the whole one-line message after "target profile bad.json: "
+            "{\"command\":[\"s\"],\"protocol\":\"redis\"} | \"protocol\" names no known store protocol: 'redis'"
+                    + " (known: ai-memory, memory, memory-lossy)",
+            "{\"command\":[\"s\"],\"protocol\":\"local\"} | \"protocol\" names no known store protocol: 'local'"
+                    + " (known: ai-memory, memory, memory-lossy)",
+            "{\"command\":[\"s\"],\"protocol\":\"\"}      | \"protocol\" names no known store protocol: ''"
+                    + " (known: ai-memory, memory, memory-lossy)",
+            "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\" names no known kind of host: 'ssh'"
+                    + " (known: fake, local)",
+            "{\"command\":[\"s\"],\"host\":\"memory\"}    | \"host\" names no known kind of host: 'memory'"
+                    + " (known: fake, local)",
+            "{\"command\":[\"s\"],\"protocol\":5}          | \"protocol\" must be a string",
+            "{\"command\":[\"s\"],\"host\":[\"local\"]}   | \"host\" must be a string",
+    })
+    void rejectsAnUnknownProtocolOrHostNamingTheField(String json, String message) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TargetProfile.parse(json, "x", "bad.json"));
+        assertEquals("target profile bad.json: " + message, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // json | protocol | host
+            "{\"command\":[\"s\"]}                                           | ai-memory    | local",
+            "{\"command\":[\"s\"],\"protocol\":\"memory-lossy\",\"host\":\"fake\"} | memory-lossy | fake",
+            "{\"command\":[\"s\"],\"protocol\":\"ai-memory\",\"host\":\"local\"} | ai-memory    | local",
+    })
+    void acceptsAKnownProtocolAndHostDefaultingToAiMemoryOnLocal(String json, String protocol, String host) {
+        TargetProfile p = TargetProfile.parse(json, "x", "good.json");
+        assertEquals(protocol, p.protocol());
+        assertEquals(host, p.hostKind());
+        assertEquals(protocol, p.storeTarget().protocol());
+    }
+
     @Test
     void referenceProfileStartsTheNodeCommandWithEveryContractFlag() throws ClusterException {
         TargetProfile p = TargetProfile.resolve("reference");

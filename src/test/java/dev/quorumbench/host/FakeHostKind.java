@@ -20,4 +20,20 @@ public final class FakeHostKind implements HostKind {
     public Host open() {
         return HOST;
     }
+
+    /**
+     * A plug-in that claims the built-in {@code local}'s name: it must never be used, because a registered kind
+     * never shadows a built-in one ({@code HostsTest}).
+     */
+    public static final class ShadowsLocal implements HostKind {
+        @Override
+        public String name() {
+            return Hosts.LOCAL;
+        }
+
+        @Override
+        public Host open() {
+            throw new AssertionError("a plug-in shadowed the built-in local host");
+        }
+    }
 }

@@ -94,4 +94,20 @@ public class MemoryStoreKind implements StoreProtocolKind {
             return id.endsWith("-w2");
         }
     }
+
+    /**
+     * A plug-in that claims the built-in {@code ai-memory}'s name: it must never be used, because a registered
+     * protocol never shadows a built-in one ({@code StoreProtocolsTest}).
+     */
+    public static final class ShadowsAiMemory implements StoreProtocolKind {
+        @Override
+        public String name() {
+            return StoreTarget.AI_MEMORY;
+        }
+
+        @Override
+        public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
+            throw new AssertionError("a plug-in shadowed the built-in ai-memory protocol");
+        }
+    }
 }
