@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A broken HTTP node on a loopback port (a test double with real sockets): each connection reads one whole
- * request, body included, and then does the next scripted thing — answer with a status and body, or reset the
- * connection. The last action repeats. Answers carry {@code Connection: close}, so every attempt is a connection.
+ * request, body included, and then does the next scripted thing — answer with a status and body, reset the
+ * connection, or stall (hold it open and never answer). The last action repeats. Answers carry
+ * {@code Connection: close}, so every attempt is a connection.
  */
 final class BrokenNode implements AutoCloseable {
 
@@ -29,7 +32,9 @@ final class BrokenNode implements AutoCloseable {
         SERVER_ERROR(500, "{\"error\":\"internal\"}"),
         GARBAGE(200, "<html>surprise</html>"),
         /** Reads the body, then RST (SO_LINGER 0): the write may have been applied, the answer is lost. */
-        RESET(0, null);
+        RESET(0, null),
+        /** Reads the body, then never answers; the connection stays open until the client gives up or close(). */
+        STALL(0, null);
 
         final int status;
         final String body;
@@ -43,6 +48,7 @@ final class BrokenNode implements AutoCloseable {
     private final ServerSocket server;
     private final Deque<Action> script;
     private final Thread acceptor;
+    private final List<Socket> stalled = new CopyOnWriteArrayList<>();
     private volatile int requests;
 
     BrokenNode(Action... script) throws IOException {
@@ -63,7 +69,14 @@ final class BrokenNode implements AutoCloseable {
 
     private void serve() {
         while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                return; // the server was closed
+            }
+            boolean keepOpen = false;
+            try {
                 s.setSoTimeout(2_000);
                 readRequest(s.getInputStream());
                 requests++;
@@ -71,19 +84,34 @@ final class BrokenNode implements AutoCloseable {
                 synchronized (script) {
                     a = script.size() > 1 ? script.poll() : script.peek();
                 }
-                if (a == Action.RESET) {
-                    s.setSoLinger(true, 0);
-                    continue; // closing with linger 0 sends RST
+                if (a == Action.STALL) {
+                    stalled.add(s); // closed by close(); the next connection is accepted at once
+                    keepOpen = true;
+                } else if (a == Action.RESET) {
+                    s.setSoLinger(true, 0); // closing with linger 0 sends RST
+                } else {
+                    byte[] body = a.body.getBytes(StandardCharsets.UTF_8);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 " + a.status + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
                 }
-                byte[] body = a.body.getBytes(StandardCharsets.UTF_8);
-                OutputStream out = s.getOutputStream();
-                out.write(("HTTP/1.1 " + a.status + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
-                out.flush();
             } catch (IOException e) {
-                // a closed server ends the loop; a client that went away ends only its connection
+                // a client that went away ends only its connection
+            } finally {
+                if (!keepOpen) {
+                    closeQuietly(s);
+                }
             }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing left to do with it
         }
     }
 
@@ -111,5 +139,6 @@ final class BrokenNode implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        stalled.forEach(BrokenNode::closeQuietly);
     }
 }

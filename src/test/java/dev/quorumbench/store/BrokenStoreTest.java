@@ -7,6 +7,7 @@ import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
 import dev.quorumbench.client.WriteResult;
 import dev.quorumbench.run.Outcome;
+import dev.quorumbench.time.Await;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -40,6 +41,10 @@ class BrokenStoreTest {
             "SERVER_ERROR,                 fail_indeterminate, SERVER_ERROR,    0",
             "QUORUM_NOT_MET,               quorum_not_met,     QUORUM_NOT_MET,  0",
             "QUORUM_NOT_MET CONFLICT,      fail_indeterminate, CONFLICT,        2",
+            // read, then silence: the request arrived and may have been applied; the 300 ms write deadline cuts the
+            // one attempt (pauses never fit in what is left)
+            "STALL,                        fail_indeterminate, TIMEOUT,         1",
+            "SERVER_ERROR STALL,           fail_indeterminate, TIMEOUT,         2",
     })
     void eachBrokenAnswerLandsInItsBucket(String script, String bucket, AttemptResult last, int attempts)
             throws Exception {
@@ -57,6 +62,32 @@ class BrokenStoreTest {
             } else {
                 assertTrue(r.attempts() >= 2, "retried until the deadline: " + r);
             }
+        }
+    }
+
+    /**
+     * A node that reads each request and never answers: every attempt ends at the attempt timeout (not the
+     * transport's 2 s response timeout, nor never), is retried as the write deadline allows, and the write is an
+     * indeterminate failure. Catches an attempt not bounded by its timeout, a stall classified as definite (the
+     * node had the whole request), or a retry loop that outlives the write's deadline.
+     */
+    @Test
+    @Timeout(20)
+    void aStalledNodeTimesOutEachAttemptAndTheWriteIsIndeterminate() throws Exception {
+        long attemptTimeoutMs = 150;
+        RetryPolicy policy = new RetryPolicy(1_000, 5, 20);
+        try (BrokenNode node = new BrokenNode(BrokenNode.Action.STALL);
+             StoreProtocol store = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 2_000)) {
+            long t0 = System.nanoTime();
+            WriteResult r = new WriteClient(store, policy, attemptTimeoutMs)
+                    .write(node.url(), store.prepare(new WriteItem("ns", "w1", "v")), t0);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("fail_indeterminate", bucket(r), r.toString());
+            assertEquals(AttemptResult.TIMEOUT, r.last(), r.toString());
+            assertTrue(r.attempts() >= 3, "1 s of 150 ms attempts leaves room for several: " + r);
+            assertTrue(tookMs >= 150 * 3 && tookMs < 1_000 + 2_000, "bounded by the write's deadline: " + tookMs + " ms");
+            assertTrue(Await.until(() -> node.requests() == r.attempts(), 2_000, 5),
+                    "every attempt reached the node with its whole body: " + node.requests() + " of " + r.attempts());
         }
     }
 
