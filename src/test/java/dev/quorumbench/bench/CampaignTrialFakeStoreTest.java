@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorumbench.cluster.Cluster;
-import dev.quorumbench.cluster.LinkControl;
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.CycleRecord;
@@ -50,7 +49,7 @@ class CampaignTrialFakeStoreTest {
                 .script(prefix + 5, AttemptResult.REJECTED)                             // the store said no
                 .script(prefix + 6, AttemptResult.TIMEOUT, AttemptResult.CONFLICT)      // may exist
                 .script(prefix + 7, AttemptResult.NOT_SENT, AttemptResult.REJECTED);    // nothing took effect
-        FakeCluster cluster = new FakeCluster(3, dir);
+        FakeCluster cluster = new FakeCluster(List.of(FakeStore.url(0), FakeStore.url(1), FakeStore.url(2)), dir);
         List<String> fired = new ArrayList<>();
         CycleRecord record;
         try (CampaignTrial trial = new CampaignTrial(spec(), FAULT, cluster, new NoOpFault(fired), store, 0)) {
@@ -62,7 +61,7 @@ class CampaignTrialFakeStoreTest {
             assertEquals(Outcome.FAIL, outcomes.get(4));
             assertEquals(1, trial.endCycle(), "endCycle reports the lost write");
         }
-        assertTrue(store.closed() && cluster.closed, "the trial closes the store and the cluster");
+        assertTrue(store.closed() && cluster.closed(), "the trial closes the store and the cluster");
         assertEquals(List.of("inject", "heal"), fired.subList(0, 2), "fired mid-burst and healed (close heals again)");
 
         List<String> lines = Files.readAllLines(RunFiles.cycleLog(dir, FAULT));
@@ -92,67 +91,6 @@ class CampaignTrialFakeStoreTest {
     private CampaignSpec spec() {
         return new CampaignSpec("fake", dir.toString(), List.of(FAULT), 1, WRITES, 0, null, null, null, "reference",
                 null, null, 2, 100, 0, 60_000, 0.5, 2, 200, 300, 1, 0, null, null, null, null);
-    }
-
-    /** A cluster of fake nodes: URLs the fake store knows; no processes. */
-    private static final class FakeCluster implements Cluster {
-        private final int size;
-        private final Path workDir;
-        volatile boolean closed;
-
-        FakeCluster(int size, Path workDir) {
-            this.size = size;
-            this.workDir = workDir;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public String nodeUrl(int i) {
-            return FakeStore.url(i);
-        }
-
-        @Override
-        public long pid(int i) {
-            return -1;
-        }
-
-        @Override
-        public boolean isAlive(int i) {
-            return true;
-        }
-
-        @Override
-        public void kill(int i) {
-        }
-
-        @Override
-        public long restart(int i) {
-            return 0;
-        }
-
-        @Override
-        public LinkControl links() {
-            return null;
-        }
-
-        @Override
-        public dev.quorumbench.host.Host host(int i) {
-            throw new UnsupportedOperationException("the fake cluster has no hosts: no fault here acts on a process");
-        }
-
-        @Override
-        public Path workDir() {
-            return workDir;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 
     /** A fault that records its calls and changes nothing (the test is about the store, not the fault). */

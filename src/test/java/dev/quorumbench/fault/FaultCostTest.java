@@ -1,5 +1,6 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.host.FakeFirewall;
 import dev.quorumbench.host.FakeHost;
 import dev.quorumbench.host.HarnessProcess;

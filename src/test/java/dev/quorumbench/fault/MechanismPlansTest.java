@@ -2,6 +2,7 @@ package dev.quorumbench.fault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.FakeFirewall;
 import dev.quorumbench.host.FakeHost;

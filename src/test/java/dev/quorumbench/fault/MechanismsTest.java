@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.FakeHost;
 import dev.quorumbench.host.HostFacts;
