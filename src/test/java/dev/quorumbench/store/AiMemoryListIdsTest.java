@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -130,7 +131,11 @@ class AiMemoryListIdsTest {
         assertEquals(0, node.queries.size());
     }
 
-    /** A slow node paging one row at a time: the deadline ends the listing between pages. */
+    /**
+     * A slow node paging one row at a time: the deadline ends the listing, between pages or by cutting the page in
+     * flight to the time left (which of the two is a race, both are IOExceptions). Catches a deadline checked only
+     * once, before the first page.
+     */
     @Test
     void aDeadlineThatPassesBetweenPagesIsAnIOException() {
         List<String> held = ids("w", 10_000);
@@ -140,8 +145,9 @@ class AiMemoryListIdsTest {
         });
         long t0 = System.nanoTime();
         IOException e = assertThrows(IOException.class,
-                () -> protocol.listIds(node.url(), "ns", limits(1_000_000, 150)));
-        assertTrue(e.getMessage().startsWith("listing " + node.url() + " did not finish in time ("), e.getMessage());
+                () -> protocol.listIds(node.url(), "ns", limits(1_000_000, 300)));
+        assertTrue(e instanceof SocketTimeoutException
+                || e.getMessage().startsWith("listing " + node.url() + " did not finish in time ("), e.toString());
         assertTrue(node.queries.size() >= 2 && node.queries.size() < 100, node.queries.size() + " pages");
         assertTrue(elapsedMs(t0) < GENEROUS_MS, elapsedMs(t0) + " ms");
     }
