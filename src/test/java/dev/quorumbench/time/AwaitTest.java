@@ -50,13 +50,17 @@ class AwaitTest {
     @Test
     void aConditionThatBecomesTrueExactlyAtTheDeadlineIsSeen() {
         long timeoutMs = 50;
-        long trueFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs); // before until's own deadline
         AtomicInteger checks = new AtomicInteger();
-        long t0 = System.nanoTime();
-        boolean met = Await.until(() -> {
+        long[] trueFrom = new long[1];
+        BooleanSupplier trueAtTheDeadline = () -> {
             checks.incrementAndGet();
-            return System.nanoTime() - trueFrom >= 0;
-        }, timeoutMs, 60_000);
+            return System.nanoTime() - trueFrom[0] >= 0;
+        };
+        Await.until(() -> true, 0, 0); // classes loaded and lambdas linked before the clock starts
+        long t0 = System.nanoTime();
+        // Microseconds before until's own deadline: true from the deadline on, false at any check before it.
+        trueFrom[0] = t0 + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean met = Await.until(trueAtTheDeadline, timeoutMs, 60_000);
         long tookMs = elapsedMs(t0);
         assertTrue(met, "the check after the deadline's sleep must count (" + checks + " checks)");
         assertTrue(checks.get() >= 2, "checked at once and again at the deadline: " + checks);
