@@ -49,6 +49,7 @@ public final class StoreProtocols {
             kinds.put(k.name(), k);
         }
         kinds.put(AI_MEMORY.name(), AI_MEMORY);
+        kinds.put(HTTP.name(), HTTP);
         return kinds;
     }
 
@@ -63,6 +64,23 @@ public final class StoreProtocols {
         public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
             return new AiMemoryProtocol(new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(),
                     target.clockOffset());
+        }
+    };
+
+    /** A store described by the profile's {@code protocol} object, over the same transport. */
+    private static final StoreProtocolKind HTTP = new StoreProtocolKind() {
+        @Override
+        public String name() {
+            return StoreTarget.HTTP;
+        }
+
+        @Override
+        public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
+            if (target.http() == null) {
+                throw new InvalidInputException("store protocol 'http' is described by a \"protocol\" object in the "
+                        + "target profile, not named");
+            }
+            return new HttpStoreProtocol(target.http(), new HttpTransport(connectTimeoutMs, responseTimeoutMs));
         }
     };
 

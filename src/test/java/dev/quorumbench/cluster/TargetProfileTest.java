@@ -125,7 +125,7 @@ class TargetProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "refrence                | unknown target 'refrence': not reference or ai-memory, and no such profile file",
+            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative, and no such profile file",
             "/no/such/profile.json   | unknown target '/no/such/profile.json'",
             "''                      | --target is empty",
     })
