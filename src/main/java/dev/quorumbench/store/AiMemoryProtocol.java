@@ -75,7 +75,7 @@ public final class AiMemoryProtocol implements StoreProtocol {
     }
 
     /** Classifies a received answer to a write (pure): reads the body's {@code error} and {@code id}. */
-    static AttemptResult classify(HttpReply reply) {
+    public static AttemptResult classify(HttpReply reply) {
         String error = null;
         boolean valid = false;
         try {

@@ -55,7 +55,12 @@ public final class HttpStoreProtocol implements StoreProtocol {
         } catch (IOException e) {
             return Attempt.of(HttpTransport.failure(e)); // timeouts and resets stay the transport's call
         }
-        return new Attempt(store.outcomes().classify(reply.status(), reply.body()), reply.retryAfterMs());
+        return new Attempt(classify(reply), reply.retryAfterMs());
+    }
+
+    /** Classifies a received answer to a write by the profile's outcome rules (pure). */
+    public AttemptResult classify(HttpReply reply) {
+        return store.outcomes().classify(reply.status(), reply.body());
     }
 
     @Override
