@@ -1,7 +1,6 @@
 package dev.quorumbench.bench;
 
 import dev.quorumbench.cluster.TargetProfile;
-import dev.quorumbench.store.AiMemoryProtocol;
 import dev.quorumbench.store.AttemptResult;
 import dev.quorumbench.store.HttpReply;
 import dev.quorumbench.store.HttpStoreProtocol;
@@ -25,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The harness's own cost per write of ai-memory's protocol, built-in client against the bundled declarative
- * description: build the write's request and classify a canned answer (no network), so the difference is the
- * template engine and the outcome rules alone.
+ * The harness's own cost per write of a declarative protocol (ai-memory's bundled description): build the write's
+ * request from the templates and classify a canned answer by the outcome rules, with no network. Until commit
+ * 932f8eb it also measured the hand-written ai-memory client it replaced (README "Performance").
  *
  * <p>Run: {@code java -cp target/benchmarks.jar org.openjdk.jmh.Main ProtocolCostBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s}
  * (README "Performance" lists the figures this gave).
@@ -44,17 +43,15 @@ public class ProtocolCostBenchmark {
     @Param({"201", "503"})
     public int status;
 
-    private AiMemoryProtocol builtIn;
     private HttpStoreProtocol declarative;
     private HttpReply reply;
     private int n;
 
     @Setup(Level.Trial)
     public void setUp() {
-        // The transports are never used: nothing here touches the network.
-        builtIn = new AiMemoryProtocol(new HttpTransport(1_000, 1_000), "/api/v1/health", false);
+        // The transport is never used: nothing here touches the network.
         declarative = new HttpStoreProtocol(TargetProfile.resolve("ai-memory-declarative").http(),
-                new HttpTransport(1_000, 1_000));
+                new HttpTransport(1_000, 1_000), false);
         reply = status == 201
                 ? new HttpReply(201, "{\"id\":\"6f1c2a\",\"quorum_acks\":2,\"namespace\":\"qb-c1\"}", -1)
                 : new HttpReply(503, "{\"error\":\"quorum_not_met\",\"got\":1,\"needed\":2,\"reason\":\"timeout\"}", 1000);
@@ -62,7 +59,6 @@ public class ProtocolCostBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        builtIn.close();
         declarative.close();
     }
 
@@ -70,13 +66,6 @@ public class ProtocolCostBenchmark {
         // A fresh id per call, as a campaign's writes have, so no request can be cached.
         return new WriteItem("qb-20261128T120000Z-partition_minority-c7", "qb-20261128T120000Z-partition_minority-c7-w"
                 + (n++ & 1023), "quorumbench");
-    }
-
-    @Benchmark
-    public AttemptResult builtIn(Blackhole bh) {
-        PreparedWrite w = builtIn.prepare(next());
-        bh.consume(w);
-        return AiMemoryProtocol.classify(reply);
     }
 
     @Benchmark

@@ -22,10 +22,17 @@ import java.util.TreeSet;
  * @param outcomes   the outcome rules of a write's answer
  * @param list       the read-back
  * @param health     the health probe
+ * @param clockOffset the cooperative clock-offset request, or null when the store has none
  * @param source     the object as the profile wrote it (two stores are equal when their sources are)
  */
 public record HttpStore(Template key, Template prefix, RequestTemplate write, OutcomeRules outcomes, ListPlan list,
-                        HealthPlan health, JsonNode source) {
+                        HealthPlan health, RequestTemplate clockOffset, JsonNode source) {
+
+    /** This store probing health at {@code path} instead (a profile's {@code health_path} for a named protocol). */
+    public HttpStore withHealthPath(String path) {
+        return new HttpStore(key, prefix, write, outcomes, list, new HealthPlan(path, health.status(), health.clock(),
+                health.rfc3339()), clockOffset, source);
+    }
 
     @Override
     public boolean equals(Object o) {
@@ -46,6 +53,8 @@ public record HttpStore(Template key, Template prefix, RequestTemplate write, Ou
     static final Set<String> KEY_VARIABLES = Set.of("id", "namespace", "cycle");
     /** Variables of the write request. */
     static final Set<String> WRITE_VARIABLES = Set.of("id", "key", "value", "namespace", "cycle", "prefix");
+    /** Variables of the clock-offset request. */
+    static final Set<String> CLOCK_OFFSET_VARIABLES = Set.of("offset_ms");
     /** Variables of a read-back page request. */
     static final Set<String> LIST_VARIABLES = Set.of("namespace", "cycle", "prefix", "limit", "offset", "after",
             "from");
@@ -124,8 +133,10 @@ public record HttpStore(Template key, Template prefix, RequestTemplate write, Ou
                     + "could not be recognised as the same write");
         }
         OutcomeRules outcomes = OutcomeRules.compile(spec.outcomes(), spec.otherwise(), "protocol.outcomes");
+        RequestTemplate clockOffset = spec.clockOffset() == null ? null
+                : RequestTemplate.compile(spec.clockOffset(), CLOCK_OFFSET_VARIABLES, "protocol.clock_offset");
         return new HttpStore(key, prefix, write, outcomes, list(spec.list()), health(spec.health(), defaultHealthPath),
-                source.deepCopy());
+                clockOffset, source.deepCopy());
     }
 
     private static ListPlan list(HttpStoreSpec.ListRead l) {

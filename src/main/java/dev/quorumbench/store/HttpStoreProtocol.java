@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -23,11 +24,16 @@ public final class HttpStoreProtocol implements StoreProtocol {
 
     private final HttpStore store;
     private final HttpTransport http;
+    private final boolean offerClockOffset;
 
-    /** Takes ownership of {@code http}. */
-    public HttpStoreProtocol(HttpStore store, HttpTransport http) {
+    /**
+     * Takes ownership of {@code http}; {@code offerClockOffset} says whether the target's nodes accept the store's
+     * clock-offset request (the profile's {@code clock-offset} capability).
+     */
+    public HttpStoreProtocol(HttpStore store, HttpTransport http, boolean offerClockOffset) {
         this.store = store;
         this.http = http;
+        this.offerClockOffset = offerClockOffset && store.clockOffset() != null;
     }
 
     @Override
@@ -184,6 +190,22 @@ public final class HttpStoreProtocol implements StoreProtocol {
             return new NodeHealth(true, OptionalLong.empty(), "health clock at " + plan.clock() + " is not an integer");
         }
         return new NodeHealth(true, OptionalLong.of(t.longValue()), "ok");
+    }
+
+    @Override
+    public Optional<ClockOffset> clockOffset() {
+        return offerClockOffset ? Optional.of(this::setClockOffset) : Optional.empty();
+    }
+
+    private void setClockOffset(String nodeUrl, long offsetMs, long timeoutMs) throws IOException {
+        StoreRequest r = store.clockOffset().render(Map.of("offset_ms", Long.toString(offsetMs))::get);
+        Map<String, String> headers = new HashMap<>(r.headers());
+        headers.putAll(StoreRequest.CLOSE); // no pooled connection left to a node that may be killed next
+        HttpReply reply = http.send(nodeUrl, new StoreRequest(r.method(), r.path(), headers, r.body()), timeoutMs);
+        if (reply.status() / 100 != 2) {
+            throw new IOException("clock-offset on " + nodeUrl + " answered " + reply.status()
+                    + " (was the node started with --allow-clock-offset?)");
+        }
     }
 
     /** Whether the read-back reads what each node itself holds (the profile's {@code list.node_local}). */

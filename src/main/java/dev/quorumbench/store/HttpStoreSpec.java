@@ -17,9 +17,11 @@ import java.util.Map;
  * @param otherwise the result when no rule matches; default {@code garbage}
  * @param list      how to read back what one node holds for a cycle
  * @param health    the health probe; default GET of the profile's {@code health_path} expecting 200, no clock
+ * @param clockOffset the request that sets a node's cooperative clock offset ({@code ${offset_ms}}), used only when
+ *                  the profile also lists the {@code clock-offset} capability; absent: the store has none
  */
 public record HttpStoreSpec(String key, Request write, List<Outcome> outcomes, String otherwise, ListRead list,
-                            Health health) {
+                            Health health, Request clockOffset) {
 
     /**
      * One request template.

@@ -53,7 +53,10 @@ public final class StoreProtocols {
         return kinds;
     }
 
-    /** ai-memory's HTTP API over the harness's one HttpClient 5 transport. */
+    /**
+     * ai-memory's HTTP API: the bundled declarative description ({@link AiMemoryDescription}), which replaced a
+     * hand-written client that was not faster (README "Performance"), probing the profile's health path.
+     */
     private static final StoreProtocolKind AI_MEMORY = new StoreProtocolKind() {
         @Override
         public String name() {
@@ -62,8 +65,8 @@ public final class StoreProtocols {
 
         @Override
         public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
-            return new AiMemoryProtocol(new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(),
-                    target.clockOffset());
+            return new HttpStoreProtocol(AiMemoryDescription.get().withHealthPath(target.healthPath()),
+                    new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.clockOffset());
         }
     };
 
@@ -80,7 +83,8 @@ public final class StoreProtocols {
                 throw new InvalidInputException("store protocol 'http' is described by a \"protocol\" object in the "
                         + "target profile, not named");
             }
-            return new HttpStoreProtocol(target.http(), new HttpTransport(connectTimeoutMs, responseTimeoutMs));
+            return new HttpStoreProtocol(target.http(), new HttpTransport(connectTimeoutMs, responseTimeoutMs),
+                    target.clockOffset());
         }
     };
 

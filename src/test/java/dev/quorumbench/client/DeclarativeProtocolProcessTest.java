@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled ai-memory description, against a real three-node reference cluster, gives the built-in client's
- * outcome counts and read-back for the same writes: acknowledged writes with every node up, quorum_not_met with
- * both peers killed, and every page of a listing read when the page is far smaller than the namespace.
+ * The bundled ai-memory description against a real three-node reference cluster: acknowledged writes with every node
+ * up, quorum_not_met with both peers killed, and every page of a listing read when the page is far smaller than the
+ * namespace; the named protocol "ai-memory" and a profile's protocol object agree on every count and listing. (Until
+ * commit 932f8eb the named protocol was a hand-written client, and this test proved the description gave its
+ * outcome counts and read-back.)
  */
 @Tag("process")
 class DeclarativeProtocolProcessTest {
@@ -39,44 +41,44 @@ class DeclarativeProtocolProcessTest {
 
     @Test
     @Timeout(180)
-    void theDeclarativeAiMemoryProtocolMatchesTheBuiltInClient(@TempDir Path dir) throws Exception {
+    void theAiMemoryDescriptionDrivesTheReferenceNode(@TempDir Path dir) throws Exception {
         TargetProfile declarative = TargetProfile.resolve("ai-memory-declarative");
         TargetProfile smallPages = smallPages(dir);
         try (Cluster cluster = Clusters.start(ClusterSpec.builder(declarative, dir.resolve("nodes"))
                 .nodes(3).quorumWrites(2).quorumTimeoutMs(500).linkProxies(false).build());
-             StoreProtocol builtIn = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 5_000);
+             StoreProtocol named = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 5_000);
              StoreProtocol described = StoreProtocols.forTarget(declarative.storeTarget(), 5_000);
              StoreProtocol paged = StoreProtocols.forTarget(smallPages.storeTarget(), 5_000)) {
             assertEquals(StoreTarget.HTTP, declarative.storeTarget().protocol());
             String primary = cluster.nodeUrl(0);
 
             // Every node up: the same writes through each protocol, each in its own namespace.
-            assertEquals(Map.of(Outcome.OK, WRITES), writeAll(builtIn, primary, "eq-builtin", WRITES));
+            assertEquals(Map.of(Outcome.OK, WRITES), writeAll(named, primary, "eq-named", WRITES));
             assertEquals(Map.of(Outcome.OK, WRITES), writeAll(described, primary, "eq-declared", WRITES));
             for (int node = 0; node < 3; node++) {
                 String url = cluster.nodeUrl(node);
-                for (String ns : List.of("eq-builtin", "eq-declared")) {
-                    assertTrue(Await.until(() -> count(builtIn, url, ns) == WRITES, 10_000, 50),
+                for (String ns : List.of("eq-named", "eq-declared")) {
+                    assertTrue(Await.until(() -> count(named, url, ns) == WRITES, 10_000, 50),
                             "node " + node + " holds every write of " + ns);
-                    List<String> reference = new ReadBack(builtIn, 5_000).ids(url, ns);
+                    List<String> reference = new ReadBack(named, 5_000).ids(url, ns);
                     assertEquals(reference, new ReadBack(described, 5_000).ids(url, ns), "node " + node + " " + ns);
                     // A page of 7 rows: five pages and an empty one, the same ids in the same order.
                     assertEquals(reference, new ReadBack(paged, 5_000).ids(url, ns), "paged, node " + node);
                 }
                 // A peer lists in the order pushes arrived, so only the set is the write order's.
-                assertEquals(new java.util.HashSet<>(ids("eq-builtin")),
-                        new java.util.HashSet<>(new ReadBack(described, 5_000).ids(url, "eq-builtin")));
+                assertEquals(new java.util.HashSet<>(ids("eq-named")),
+                        new java.util.HashSet<>(new ReadBack(described, 5_000).ids(url, "eq-named")));
             }
 
             // Both peers down: W=2 cannot be met; both protocols see 503 quorum_not_met and keep the local write.
             cluster.kill(1);
             cluster.kill(2);
-            assertEquals(Map.of(Outcome.QUORUM_NOT_MET, 3), writeAll(builtIn, primary, "qnm-builtin", 3));
+            assertEquals(Map.of(Outcome.QUORUM_NOT_MET, 3), writeAll(named, primary, "qnm-named", 3));
             assertEquals(Map.of(Outcome.QUORUM_NOT_MET, 3), writeAll(described, primary, "qnm-declared", 3));
-            assertEquals(new ReadBack(builtIn, 5_000).ids(primary, "qnm-builtin"),
-                    new ReadBack(described, 5_000).ids(primary, "qnm-builtin"));
+            assertEquals(new ReadBack(named, 5_000).ids(primary, "qnm-named"),
+                    new ReadBack(described, 5_000).ids(primary, "qnm-named"));
             assertEquals(3, new ReadBack(described, 5_000).ids(primary, "qnm-declared").size());
-            assertEquals(3, new ReadBack(builtIn, 5_000).ids(primary, "qnm-declared").size());
+            assertEquals(3, new ReadBack(named, 5_000).ids(primary, "qnm-declared").size());
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Parsing and checking of a profile's {@code protocol} object: every mistake is one line naming the field, raised
- * when the profile is parsed; the bundled ai-memory description builds the very requests of the built-in client.
+ * when the profile is parsed; the bundled ai-memory description builds the requests ai-memory expects.
  */
 class HttpStoreTest {
 
@@ -44,7 +44,7 @@ class HttpStoreTest {
             // JSON pointer (within the protocol object) to replace | replacement JSON | expected message
             "/write/body       | \"${vaule}\"      | target profile x.json: protocol.write.body: unknown placeholder ${vaule} (known here: cycle, id, key, namespace, prefix, value)",
             "/write/bdy        | \"x\"             | target profile x.json: protocol.write.bdy: unknown field (fields here: body, headers, method, path, query)",
-            "/wrte             | {}                | target profile x.json: protocol.wrte: unknown field (fields here: health, key, list, otherwise, outcomes, write)",
+            "/wrte             | {}                | target profile x.json: protocol.wrte: unknown field (fields here: clock_offset, health, key, list, otherwise, outcomes, write)",
             "/write/method     | \"FETCH\"         | target profile x.json: protocol.write.method: 'FETCH' is not one of GET, POST, PUT, PATCH, DELETE",
             "/write/path       | \"kv\"            | target profile x.json: protocol.write.path: must start with / and hold no query (use \"query\")",
             "/write/query      | {\"a\":\"${offset}\"} | target profile x.json: protocol.write.query.a: unknown placeholder ${offset} (known here: cycle, id, key, namespace, prefix, value)",
@@ -96,13 +96,23 @@ class HttpStoreTest {
     }
 
     @Test
-    void theBundledAiMemoryDescriptionBuildsTheBuiltInClientsRequests() {
+    void theBundledAiMemoryDescriptionBuildsAiMemorysRequests() {
         HttpStore store = TargetProfile.resolve("ai-memory-declarative").http();
         WriteItem item = new WriteItem("qb-c1", "qb-c1-w\"7", "quorumbench\nvalue");
-        try (HttpStoreProtocol declarative = new HttpStoreProtocol(store, new HttpTransport(100, 100));
-             AiMemoryProtocol builtIn = new AiMemoryProtocol(new HttpTransport(100, 100), "/api/v1/health", false)) {
-            assertEquals(builtIn.prepare(item).request(), declarative.prepare(item).request());
+        try (HttpStoreProtocol declarative = new HttpStoreProtocol(store, new HttpTransport(100, 100), false)) {
+            // Byte for byte what the replaced hand-written client sent.
+            assertEquals(new StoreRequest("POST", "/api/v1/memories", java.util.Map.of(), "{\"tier\":\"mid\","
+                    + "\"namespace\":\"qb-c1\",\"title\":\"qb-c1-w\\\"7\",\"content\":\"quorumbench\\nvalue\","
+                    + "\"tags\":[\"quorumbench\"],\"priority\":5,\"confidence\":1.0,\"source\":\"quorumbench\","
+                    + "\"metadata\":{\"write_id\":\"qb-c1-w\\\"7\"},\"on_conflict\":\"merge\"}"),
+                    declarative.prepare(item).request());
+            assertTrue(declarative.clockOffset().isEmpty(), "offered only with the clock-offset capability");
         }
+        try (HttpStoreProtocol offered = new HttpStoreProtocol(store, new HttpTransport(100, 100), true)) {
+            assertTrue(offered.clockOffset().isPresent());
+        }
+        assertEquals("{\"offset_ms\": -1500}", store.clockOffset().render(java.util.Map.of("offset_ms", "-1500")::get)
+                .body());
         assertEquals("/api/v1/memories?namespace=qb+c%261&limit=1000&offset=0", store.list().request()
                 .render(java.util.Map.of("namespace", "qb c&1", "limit", "1000", "offset", "0")::get).path());
         assertEquals(new NodeHealth(true, OptionalLong.of(1234), "ok"),
