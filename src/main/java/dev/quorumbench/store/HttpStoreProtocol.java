@@ -98,10 +98,12 @@ public final class HttpStoreProtocol implements StoreProtocol {
             if (!items.isArray()) {
                 throw new IOException("list answer has no array at " + plan.items());
             }
-            String last = null;
+            String lastKey = null;
             for (JsonNode item : items) {
-                last = itemText(item, plan);
-                ids.add(plan.isKey() && last.startsWith(prefix) ? last.substring(prefix.length()) : last);
+                String text = itemText(item, plan);
+                // An id is stored under the prefix plus the id (the key template ends in ${id}).
+                lastKey = plan.isKey() ? text : prefix + text;
+                ids.add(plan.isKey() && text.startsWith(prefix) ? text.substring(prefix.length()) : text);
             }
             if (ids.size() > limits.maxRows()) {
                 throw new IOException("node listed more than " + limits.maxRows() + " rows for one namespace");
@@ -110,8 +112,8 @@ public final class HttpStoreProtocol implements StoreProtocol {
                 return ids;
             }
             v.put("offset", Integer.toString(ids.size()));
-            v.put("after", last);
-            v.put("from", last + "\u0000"); // the smallest key after the last one read
+            v.put("after", lastKey);
+            v.put("from", lastKey + "\u0000"); // the smallest key after the last one read
         }
     }
 

@@ -75,7 +75,8 @@ public record HttpStoreSpec(String key, Request write, List<Outcome> outcomes, S
      *
      * @param style {@code offset} (fills {@code ${offset}} and {@code ${limit}}), {@code after_key} (fills
      *              {@code ${from}}: the prefix, then the last key read plus a zero byte; and {@code ${after}}: the
-     *              last key read, empty at first), or {@code none} (one request)
+     *              last key read, empty at first; with an {@code id} pointer the key read is the prefix plus the id),
+     *              or {@code none} (one request)
      * @param limit the page size asked, {@code ${limit}}; default 1000
      * @param more  pointer to a boolean saying more pages follow (absent or false: the last page); without it
      *              paging stops at the first empty page

@@ -56,11 +56,16 @@ public final class KvTestNode {
         String peers = opt.getOrDefault("--quorum-peers", "");
         boolean leader = "0".equals(opt.get("--node-index"));
         String leaderUrl = leader || peers.isEmpty() ? null : peers.split(",")[0];
+        start(opt.getOrDefault("--host", "127.0.0.1"), Integer.parseInt(opt.get("--port")), mode, leaderUrl);
+        System.out.println("kv test node " + opt.get("--node-index") + " (" + mode + ") on " + opt.get("--port"));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Serves one node on {@code port} (0: any); {@code leaderUrl} null: this node serves its own reads. */
+    static HttpServer start(String host, int port, String mode, String leaderUrl) throws IOException {
         NavigableMap<String, String> data = new ConcurrentSkipListMap<>();
         HttpClient forward = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(
-                opt.getOrDefault("--host", "127.0.0.1")), Integer.parseInt(opt.get("--port"))), 50);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 50);
         server.createContext("/health", ex -> send(ex, 200, "{\"now\":\"" + Instant.now() + "\"}"));
         server.createContext("/put", ex -> {
             JsonNode req = JSON.readTree(ex.getRequestBody());
@@ -87,8 +92,7 @@ public final class KvTestNode {
             send(ex, 200, range(data, req));
         });
         server.start();
-        System.out.println("kv test node " + opt.get("--node-index") + " (" + mode + ") on " + opt.get("--port"));
-        Thread.sleep(Long.MAX_VALUE);
+        return server;
     }
 
     /** Keys in [key, range_end), at most limit of them, etcd's way: {@code more} when some were left out. */
