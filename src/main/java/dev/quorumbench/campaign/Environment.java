@@ -1,5 +1,6 @@
 package dev.quorumbench.campaign;
 
+import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.host.CommandResult;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.LocalHost;
@@ -24,7 +25,18 @@ public final class Environment {
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("hostname", hostname());
         env.put("target", target);
+        env.put("read_back", readBack(TargetProfile.resolve(target)));
         return env;
+    }
+
+    /**
+     * How the target's nodes were read back. A profile may declare that its list read can be served by another
+     * node (a leader); then "every node holds the write" was not measured node by node, and the report must say so.
+     */
+    public static String readBack(TargetProfile profile) {
+        return profile.nodeLocalReads() ? "node-local"
+                : "NOT node-local (the profile declares list.node_local false): each node's read may be served by "
+                + "another node, so replica convergence and lost writes are not measured node by node";
     }
 
     /** The commit of the working directory's checkout (where the harness was built from), or null. */

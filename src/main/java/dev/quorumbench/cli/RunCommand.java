@@ -126,6 +126,9 @@ final class RunCommand implements Command {
         err.printf("quorumbench: campaign %s: %s x %d cycles x %d writes on target %s (%s) -> %s%n", id,
                 String.join(",", spec.faults().stream().map(FaultClass::key).toList()),
                 spec.cycles(), spec.writes(), spec.target(), spec.schedule(), runDir);
+        if (!"node-local".equals(spec.environment().get("read_back"))) {
+            err.println("quorumbench:   read-back " + spec.environment().get("read_back"));
+        }
         for (Map.Entry<FaultClass, Mechanism> m : mechanisms.entrySet()) {
             err.printf("quorumbench:   %-24s %s (%s)%s%n", m.getKey(), m.getValue().name(), m.getValue().status().key(),
                     m.getValue().reason() == null ? "" : ": " + m.getValue().reason());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.host.Hosts;
+import dev.quorumbench.store.HttpStore;
 import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.store.StoreTarget;
 import java.io.IOException;
@@ -47,14 +48,17 @@ import java.util.function.Function;
  * @param capabilities what the node supports beyond the common interface, e.g. {@code clock-offset}
  * @param extraArgs    arguments appended to every node's argv
  * @param healthPath   path answering 200 when the node is up
- * @param protocol     the store protocol the harness speaks to the nodes ({@link StoreProtocols}), default ai-memory
+ * @param protocol     the store protocol the harness speaks to the nodes ({@link StoreProtocols}), default ai-memory;
+ *                     {@value StoreTarget#HTTP} when the profile describes it with a {@code protocol} object
  * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local
+ * @param http         the declarative protocol of a {@code protocol} object, else null
  */
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
-                            List<String> extraArgs, String healthPath, String protocol, String hostKind) {
+                            List<String> extraArgs, String healthPath, String protocol, String hostKind,
+                            HttpStore http) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
-    public static final List<String> BUNDLED = List.of("reference", "ai-memory");
+    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative");
 
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
@@ -76,7 +80,12 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
 
     /** What the store protocol needs to know of this profile. */
     public StoreTarget storeTarget() {
-        return new StoreTarget(protocol, healthPath, has(CAPABILITY_CLOCK_OFFSET));
+        return new StoreTarget(protocol, healthPath, has(CAPABILITY_CLOCK_OFFSET), http);
+    }
+
+    /** Whether the read-back reads each node's own copy: always for named protocols, as declared for an object. */
+    public boolean nodeLocalReads() {
+        return http == null || http.list().nodeLocal();
     }
 
     /**
@@ -169,7 +178,19 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             for (String s : env.values()) {
                 Placeholders.names(s);
             }
-            String protocol = root.has("protocol") ? text(root.get("protocol"), "protocol") : StoreTarget.AI_MEMORY;
+            HttpStore http = null;
+            String protocol = StoreTarget.AI_MEMORY;
+            if (root.has("protocol") && root.get("protocol").isObject()) {
+                http = HttpStore.parse(root.get("protocol"), health); // every field checked now, before any start
+                protocol = StoreTarget.HTTP;
+                health = http.health().path();
+            } else if (root.has("protocol")) {
+                protocol = text(root.get("protocol"), "protocol");
+                if (protocol.equals(StoreTarget.HTTP)) {
+                    throw new InvalidInputException("\"protocol\": 'http' is described by an object (write, outcomes, "
+                            + "list, health), not named");
+                }
+            }
             if (!StoreProtocols.known(protocol)) {
                 throw new InvalidInputException("\"protocol\" names no known store protocol: '" + protocol
                         + "' (known: " + String.join(", ", StoreProtocols.kinds().keySet()) + ")");
@@ -179,7 +200,8 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                 throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
                         + String.join(", ", Hosts.names()) + ")");
             }
-            return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind);
+            return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind,
+                    http);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
         }

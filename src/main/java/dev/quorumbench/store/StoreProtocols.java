@@ -49,10 +49,14 @@ public final class StoreProtocols {
             kinds.put(k.name(), k);
         }
         kinds.put(AI_MEMORY.name(), AI_MEMORY);
+        kinds.put(HTTP.name(), HTTP);
         return kinds;
     }
 
-    /** ai-memory's HTTP API over the harness's one HttpClient 5 transport. */
+    /**
+     * ai-memory's HTTP API: the bundled declarative description ({@link AiMemoryDescription}), which replaced a
+     * hand-written client that was not faster (README "Performance"), probing the profile's health path.
+     */
     private static final StoreProtocolKind AI_MEMORY = new StoreProtocolKind() {
         @Override
         public String name() {
@@ -61,7 +65,25 @@ public final class StoreProtocols {
 
         @Override
         public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
-            return new AiMemoryProtocol(new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.healthPath(),
+            return new HttpStoreProtocol(AiMemoryDescription.get().withHealthPath(target.healthPath()),
+                    new HttpTransport(connectTimeoutMs, responseTimeoutMs), target.clockOffset());
+        }
+    };
+
+    /** A store described by the profile's {@code protocol} object, over the same transport. */
+    private static final StoreProtocolKind HTTP = new StoreProtocolKind() {
+        @Override
+        public String name() {
+            return StoreTarget.HTTP;
+        }
+
+        @Override
+        public StoreProtocol open(StoreTarget target, long connectTimeoutMs, long responseTimeoutMs) {
+            if (target.http() == null) {
+                throw new InvalidInputException("store protocol 'http' is described by a \"protocol\" object in the "
+                        + "target profile, not named");
+            }
+            return new HttpStoreProtocol(target.http(), new HttpTransport(connectTimeoutMs, responseTimeoutMs),
                     target.clockOffset());
         }
     };

@@ -30,14 +30,25 @@
  * from "lost after sending". This package imports only {@code run/}, {@code time/} and the shared
  * {@code InvalidInputException}; {@code client/}, {@code cluster/}, {@code fault/} and {@code bench/} import it.
  *
- * <h2>Adding a store protocol</h2>
+ * <h2>Describing an HTTP store (no code)</h2>
+ * A target profile's {@code "protocol"} may be an object instead of a name: {@link dev.quorumbench.store.HttpStoreSpec}
+ * is its one Java type (bound by Jackson, unknown keys rejected), {@link dev.quorumbench.store.HttpStore} checks and
+ * compiles it when the profile is parsed (every error one line naming the field), and
+ * {@link dev.quorumbench.store.HttpStoreProtocol} runs it: {@link dev.quorumbench.store.RequestTemplate} and
+ * {@link dev.quorumbench.store.Template} build requests (placeholders and the helpers base64, url, json,
+ * range_end), {@link dev.quorumbench.store.OutcomeRules} classify answers; both are pure. ai-memory's API is such a
+ * description ({@code benchmarks/targets/ai-memory-declarative.json}, loaded by {@code AiMemoryDescription}): the
+ * named protocol {@code "ai-memory"} runs it. README "Testing your own store" documents every field.
+ *
+ * <h2>Adding a store protocol in Java</h2>
+ * Only for a store the description cannot say (not HTTP, or a read-back that is not a paged list):
  * <ol>
  *   <li>Write one class, {@code store/<Name>Protocol implements StoreProtocol}, taking an {@code HttpTransport}.
  *       In {@code prepare}, build the {@link dev.quorumbench.store.StoreRequest} (method, path with query, headers,
  *       body) once; use the item's id as the key, so a retry overwrites or merges instead of duplicating. In
  *       {@code attempt}, send it with the given timeout, map an {@code IOException} with
- *       {@code HttpTransport.failure(e)} and an answer with a pure static {@code classify} of your own (test it
- *       with a table of literal rows, as {@code AiMemoryProtocol.classify} is in {@code AttemptResultTest}). Map
+ *       {@code HttpTransport.failure(e)} and an answer with a pure {@code classify} of your own (test it with a
+ *       table of literal rows, as the ai-memory rules are in {@code OutcomeRulesTest}). Map
  *       "the store said no" to {@code REJECTED}, "the id exists already" to {@code CONFLICT}, "try later, nothing done" to {@code BUSY},
  *       and anything you cannot read to {@code GARBAGE}: never guess that a write did not happen.</li>
  *   <li>In {@code listIds}, read the node's own copy (etcd: {@code serializable: true}; rqlite:
@@ -49,17 +60,14 @@
  *       connection is left to a node that may be killed; return {@code NodeHealth.down(reason)} rather than
  *       throw. Leave the wall clock empty unless the store really reports it. Offer {@code clockOffset()} only
  *       when the target's nodes accept it.</li>
- *   <li>Register it: a {@link dev.quorumbench.store.StoreProtocolKind} (its name and how to open it for a
- *       {@link dev.quorumbench.store.StoreTarget}) — a built-in one listed in
- *       {@link dev.quorumbench.store.StoreProtocols#kinds}, a plug-in named in
- *       {@code META-INF/services/dev.quorumbench.store.StoreProtocolKind}; a target profile then says
- *       {@code "protocol": "<name>"} ({@code cluster.TargetProfile#storeTarget}).</li>
- *   <li>Prove it against a real node (as {@code ReadBackProcessTest} does for ai-memory's paging), and reuse the
- *       test doubles: {@code FakeStore} (in-memory, can lose an acknowledged write), {@code BrokenNode}
- *       (resets, 409s, garbage on real sockets) and {@code MemoryStoreKind} (a registered plug-in that runs whole
- *       campaigns through JMH).</li>
+ *   <li>Register it: a {@link dev.quorumbench.store.StoreProtocolKind} in
+ *       {@link dev.quorumbench.store.StoreProtocols#kinds()} (built in) or in
+ *       {@code META-INF/services/dev.quorumbench.store.StoreProtocolKind} (a plug-in); the profile names it.</li>
+ *   <li>Prove it against a real node (as {@code DeclarativeProtocolProcessTest} does for ai-memory), and reuse the
+ *       test doubles: {@code FakeStore} (in-memory, can lose an acknowledged write), {@code BrokenNode} (resets,
+ *       409s, garbage on real sockets), {@code KvTestNode} (an etcd-shaped store that acknowledges without
+ *       storing, or forwards reads to one node) and {@code MemoryStoreKind} (a registered plug-in that runs
+ *       whole campaigns through JMH).</li>
  * </ol>
- * A declarative protocol read from the target profile (templates, outcome rules, paging pointers) is the same
- * thing: one class implementing this interface from its JSON block, registered the same way.
  */
 package dev.quorumbench.store;

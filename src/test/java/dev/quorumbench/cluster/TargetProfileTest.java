@@ -91,11 +91,11 @@ class TargetProfileTest {
     @CsvSource(delimiter = '|', value = {
             // json | the whole one-line message after "target profile bad.json: "
             "{\"command\":[\"s\"],\"protocol\":\"redis\"} | \"protocol\" names no known store protocol: 'redis'"
-                    + " (known: ai-memory, memory, memory-lossy)",
+                    + " (known: ai-memory, http, memory, memory-lossy)",
             "{\"command\":[\"s\"],\"protocol\":\"local\"} | \"protocol\" names no known store protocol: 'local'"
-                    + " (known: ai-memory, memory, memory-lossy)",
+                    + " (known: ai-memory, http, memory, memory-lossy)",
             "{\"command\":[\"s\"],\"protocol\":\"\"}      | \"protocol\" names no known store protocol: ''"
-                    + " (known: ai-memory, memory, memory-lossy)",
+                    + " (known: ai-memory, http, memory, memory-lossy)",
             "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\" names no known kind of host: 'ssh'"
                     + " (known: fake, local)",
             "{\"command\":[\"s\"],\"host\":\"memory\"}    | \"host\" names no known kind of host: 'memory'"
@@ -166,7 +166,7 @@ class TargetProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "refrence                | unknown target 'refrence': not reference or ai-memory, and no such profile file",
+            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative, and no such profile file",
             "/no/such/profile.json   | unknown target '/no/such/profile.json'",
             "''                      | --target is empty",
     })

@@ -35,18 +35,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link AiMemoryProtocol#listIds} against an in-process HTTP node (JDK HttpServer on a loopback port): it pages
+ * ai-memory's {@code listIds} (the bundled description) against an in-process HTTP node (JDK HttpServer on a loopback port): it pages
  * to an empty page whatever page size the node allows, stays within {@link ListLimits} (rows and deadline), turns
  * every unusable answer into an IOException, and returns what the node lists as it is, for read-back to judge.
  */
 @Timeout(30)
 class AiMemoryListIdsTest {
 
+    /** The page size ai-memory's description asks for, and the path it lists. */
+    private static final int PAGE = 1000;
+    private static final String MEMORIES = "/api/v1/memories";
+
     /** Far above any wait here and far below the transport's own 30 s response timeout. */
     private static final long GENEROUS_MS = 5_000;
 
     private final List<ListingNode> nodes = new ArrayList<>();
-    private final AiMemoryProtocol protocol = new AiMemoryProtocol(new HttpTransport(1_000, 30_000), "/h", false);
+    private final StoreProtocol protocol = StoreProtocols.forTarget(StoreTarget.aiMemory("/h", false), 1_000, 30_000);
 
     @AfterEach
     void stop() {
@@ -71,7 +75,7 @@ class AiMemoryListIdsTest {
         assertEquals(held, listed, "every row, in the node's order");
         assertEquals(List.of(offsets.split(" ")), node.queries.stream().map(q -> q.get("offset")).toList(),
                 "the next offset is the rows read so far, and only an empty page ends the listing");
-        assertTrue(node.queries.stream().allMatch(q -> q.get("limit").equals(Integer.toString(AiMemoryProtocol.PAGE))
+        assertTrue(node.queries.stream().allMatch(q -> q.get("limit").equals(Integer.toString(PAGE))
                 && q.get("namespace").equals("ns")), node.queries.toString());
     }
 
@@ -81,7 +85,7 @@ class AiMemoryListIdsTest {
         ListingNode node = node(q -> page(List.of(), q, 0));
         protocol.listIds(node.url(), "a b&limit=1/ü", limits(10, 10_000));
         assertEquals("a b&limit=1/ü", node.queries.get(0).get("namespace"));
-        assertEquals(Integer.toString(AiMemoryProtocol.PAGE), node.queries.get(0).get("limit"));
+        assertEquals(Integer.toString(PAGE), node.queries.get(0).get("limit"));
     }
 
     @ParameterizedTest(name = "{0} rows by {1}, at most {2}")
@@ -187,18 +191,24 @@ class AiMemoryListIdsTest {
             // a 200 body | the IOException's message
             "<html>busy</html>                    | list answer is not JSON",
             "{\"memories\":[                      | list answer is not JSON",
-            "''                                   | list answer has no 'memories' array",
-            "null                                 | list answer has no 'memories' array",
-            "[]                                   | list answer has no 'memories' array",
-            "{}                                   | list answer has no 'memories' array",
-            "{\"memories\":{\"title\":\"w1\"}}    | list answer has no 'memories' array",
-            "{\"memories\":\"w1\"}                | list answer has no 'memories' array",
-            "{\"items\":[{\"title\":\"w1\"}]}     | list answer has no 'memories' array",
+            "''                                   | list answer is not a JSON object",
+            "null                                 | list answer is not a JSON object",
+            "[]                                   | list answer is not a JSON object",
+            "{\"memories\":{\"title\":\"w1\"}}    | list answer has no array at /memories",
+            "{\"memories\":\"w1\"}                | list answer has no array at /memories",
     })
     void a200BodyWithoutAMemoriesArrayIsAnIOException(String body, String message) {
         ListingNode node = node(q -> new Answer(200, body));
         IOException e = assertThrows(IOException.class, () -> protocol.listIds(node.url(), "ns", limits(10, 10_000)));
         assertEquals(message, e.getMessage());
+    }
+
+    /** A row without an id cannot be judged: the node counts as unreadable rather than as holding "". */
+    @Test
+    void aRowWithoutAnIdMakesTheNodeUnreadable() {
+        ListingNode node = node(q -> new Answer(200, "{\"memories\":[{\"title\":\"w1\"},{\"namespace\":\"ns\"}]}"));
+        IOException e = assertThrows(IOException.class, () -> protocol.listIds(node.url(), "ns", limits(10, 10_000)));
+        assertEquals("list item has no id at /title", e.getMessage());
     }
 
     /**
@@ -208,12 +218,11 @@ class AiMemoryListIdsTest {
     @Test
     void foreignRowsAndDuplicatesAreReturnedAsIsAndReadBackCountsThem() throws IOException {
         String rows = "[{\"title\":\"w1\",\"namespace\":\"ns\"},{\"title\":\"w2\",\"namespace\":\"ns\"},"
-                + "{\"title\":\"w1\",\"namespace\":\"ns\"},{\"title\":\"x9\",\"namespace\":\"other\"},"
-                + "{\"namespace\":\"ns\"}]";
+                + "{\"title\":\"w1\",\"namespace\":\"ns\"},{\"title\":\"x9\",\"namespace\":\"other\"}]";
         ListingNode node = node(q -> q.get("offset").equals("0") ? new Answer(200, "{\"memories\":" + rows + "}")
                 : json(List.of()));
         List<String> listed = new ReadBack(protocol, 10_000).ids(node.url(), "ns");
-        assertEquals(List.of("w1", "w2", "w1", "x9", ""), listed);
+        assertEquals(List.of("w1", "w2", "w1", "x9"), listed);
 
         ReadBackCheck check = ReadBackCheck.of(Set.of("w1", "w2"), Set.of(), List.of(listed));
         assertEquals(1, check.duplicates(), "the duplicate w1 is counted");
@@ -289,7 +298,7 @@ class AiMemoryListIdsTest {
         ListingNode(Function<Map<String, String>, Answer> handler) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             server.setExecutor(threads);
-            server.createContext(AiMemoryProtocol.MEMORIES, exchange -> answer(exchange, handler));
+            server.createContext(MEMORIES, exchange -> answer(exchange, handler));
             server.start();
         }
 

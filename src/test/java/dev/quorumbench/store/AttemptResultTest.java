@@ -24,27 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The pure classification of attempts, sealed by tables of literal rows. */
 class AttemptResultTest {
 
-    @ParameterizedTest(name = "{0} error={1} valid={2} -> {3}")
-    @CsvSource(nullValues = "null", value = {
-            "201, null,           true,  CREATED",
-            "201, null,           false, GARBAGE",
-            "200, null,           true,  CREATED",
-            "503, quorum_not_met, false, QUORUM_NOT_MET",
-            "503, null,           false, SERVER_ERROR",
-            "503, overloaded,     false, SERVER_ERROR",
-            "500, quorum_not_met, false, SERVER_ERROR",
-            "409, conflict,       false, CONFLICT",
-            "400, bad_request,    false, REJECTED",
-            "413, too_large,      false, REJECTED",
-            "429, null,           false, BUSY",
-            "408, null,           false, BUSY",
-            "302, null,           false, GARBAGE",
-            "204, null,           false, GARBAGE",
-    })
-    void aiMemoryClassifiesStatusAndBody(int status, String error, boolean valid, AttemptResult expected) {
-        assertEquals(expected, AiMemoryProtocol.classify(status, error, valid));
-    }
-
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "201 | {\"id\":\"m1\",\"quorum_acks\":2}                                   | CREATED",
@@ -57,7 +36,7 @@ class AttemptResultTest {
             "400 | {\"error\":\"invalid\"}                                               | REJECTED",
     })
     void aiMemoryReadsTheBody(int status, String body, AttemptResult expected) {
-        assertEquals(expected, AiMemoryProtocol.classify(new HttpReply(status, body.strip(), -1)));
+        assertEquals(expected, AiMemoryDescription.get().outcomes().classify(status, body.strip()));
     }
 
     /** Per result: retry?, final outcome, may the attempt have changed the store (Jepsen :info) or not (:fail). */
@@ -122,7 +101,7 @@ class AttemptResultTest {
             "not json                                           | true | null",
     })
     void aiMemoryHealthReadsTheWallClockWhenThere(String body, boolean healthy, Long clockMs) {
-        NodeHealth h = AiMemoryProtocol.health(body.strip());
+        NodeHealth h = HttpStoreProtocol.health(AiMemoryDescription.get().health(), body.strip());
         assertEquals(healthy, h.healthy());
         assertEquals(clockMs == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(clockMs),
                 h.wallClockMs());

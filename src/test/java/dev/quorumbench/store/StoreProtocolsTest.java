@@ -33,14 +33,14 @@ class StoreProtocolsTest {
         assertFalse(kind instanceof MemoryStoreKind.ShadowsAiMemory, kind.getClass().getName());
         try (StoreProtocol p = StoreProtocols.forTarget(StoreTarget.aiMemory(StoreTarget.DEFAULT_HEALTH_PATH, false),
                 100, 100)) {
-            assertInstanceOf(AiMemoryProtocol.class, p);
+            assertInstanceOf(HttpStoreProtocol.class, p);
         }
-        assertInstanceOf(AiMemoryProtocol.class, StoreProtocols.builtIn());
+        assertInstanceOf(HttpStoreProtocol.class, StoreProtocols.builtIn());
     }
 
     @Test
     void theKnownProtocolsAreTheBuiltInOneAndThePlugIns() {
-        assertEquals(List.of("ai-memory", "memory", "memory-lossy"), List.copyOf(StoreProtocols.kinds().keySet()));
+        assertEquals(List.of("ai-memory", "http", "memory", "memory-lossy"), List.copyOf(StoreProtocols.kinds().keySet()));
         assertInstanceOf(MemoryStoreKind.Lossy.class, StoreProtocols.kinds().get("memory-lossy"));
     }
 
@@ -51,7 +51,7 @@ class StoreProtocolsTest {
         assertFalse(StoreProtocols.known(name));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> StoreProtocols.forTarget(new StoreTarget(name, "/h", false), 100));
-        assertEquals("unknown store protocol '" + name + "' (known: ai-memory, memory, memory-lossy)", e.getMessage());
+        assertEquals("unknown store protocol '" + name + "' (known: ai-memory, http, memory, memory-lossy)", e.getMessage());
     }
 
     @ParameterizedTest
