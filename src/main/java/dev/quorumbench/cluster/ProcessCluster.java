@@ -220,6 +220,16 @@ public final class ProcessCluster implements Cluster {
     }
 
     @Override
+    public java.util.Optional<NodeAddress> peerAddress(int i) {
+        node(i);
+        if (!placed) {
+            return java.util.Optional.empty();
+        }
+        NodeSite site = spec.profile().sites().get(i);
+        return java.util.Optional.of(new NodeAddress(site.address(), site.port()));
+    }
+
+    @Override
     public LinkControl links() {
         return links;
     }

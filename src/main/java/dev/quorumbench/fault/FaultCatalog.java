@@ -70,8 +70,12 @@ public final class FaultCatalog {
             case "sigkill" -> new Plan(fault, m, NodeSetup.NONE, f -> new KillPrimaryFault(m, f));
             case "proxy-blackhole" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new ProxyPartitionFault(m, f, window));
+            // Nodes on hosts of their own are cut by address on node-0's host; nodes sharing this machine by their
+            // link-proxy ports on loopback.
             case "iptables" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
-                    f -> IptablesPartitionFault.bind(m, f, window, firewall(f.host(IptablesPartitionFault.NODE))));
+                    f -> f.peerAddress(HostPartitionFault.NODE).isPresent()
+                            ? HostPartitionFault.bind(m, f, window, firewall(f.host(HostPartitionFault.NODE)))
+                            : IptablesPartitionFault.bind(m, f, window, firewall(f.host(IptablesPartitionFault.NODE))));
             case "sigstop" -> new Plan(fault, m, NodeSetup.NONE, f -> PauseNodeFault.bind(m, f, window));
             case "proxy-drop-acks" -> new Plan(fault, m, NodeSetup.LINK_PROXIES,
                     f -> new DropAcksFault(m, f, window, options.dropShare(), options.seed()));
