@@ -35,6 +35,11 @@ public final class SshHost implements Host, AutoCloseable {
         return this;
     }
 
+    /** How many SSH sessions this host has opened (one while the connection holds). */
+    int sessionsOpened() {
+        return session.sessionsOpened();
+    }
+
     public SshEndpoint endpoint() {
         return session.endpoint();
     }

@@ -43,6 +43,7 @@ final class SshSession implements AutoCloseable {
     private final AtomicReference<String> keyProblem = new AtomicReference<>();
     private ClientSession session;
     private List<KeyPair> identities;
+    private int opened;
 
     SshSession(SshEndpoint endpoint, long connectTimeoutMs) {
         this.endpoint = endpoint;
@@ -121,6 +122,11 @@ final class SshSession implements AutoCloseable {
         }
     }
 
+    /** How many sessions were opened so far (one, unless the connection dropped): for tests. */
+    synchronized int sessionsOpened() {
+        return opened;
+    }
+
     /** Opens the session now if it is not open (bounded by the connect timeout), so an unreachable host shows at once. */
     void connect() throws HostException {
         session(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectTimeoutMs));
@@ -141,6 +147,7 @@ final class SshSession implements AutoCloseable {
             }
             s.auth().verify(Math.max(1, Math.min(connectTimeoutMs, leftMs(deadline))));
             session = s;
+            opened++;
             return s;
         } catch (IOException | RuntimeException e) {
             if (s != null) {
