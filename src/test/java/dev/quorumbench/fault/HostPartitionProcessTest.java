@@ -77,6 +77,23 @@ class HostPartitionProcessTest {
                 }
                 FaultOutcome cycle = FaultCycle.run(fault);
                 assertTrue(cycle.injectError() == null && cycle.healError() == null, cycle.event().detail());
+
+                // A harness that never heals: the lease on node-0's host flushes the chain at window + grace.
+                HostPartitionFault orphaned = HostPartitionFault.bind(plan.mechanism(), c, 200, fw, 1000);
+                orphaned.inject();
+                assertEquals(4, fw.rules(chain).size());
+                long leaseStart = System.nanoTime();
+                assertTrue(dev.quorumbench.time.Await.until(() -> {
+                    try {
+                        return fw.rules(chain).isEmpty();
+                    } catch (dev.quorumbench.host.HostException e) {
+                        return false;
+                    }
+                }, 10_000, 100), "the lease healed the partition without the harness");
+                System.out.printf("lease healed the orphaned partition %d ms after inject confirmed (window 200 ms + "
+                        + "grace 1000 ms, sleep rounds up to whole seconds)%n", (System.nanoTime() - leaseStart) / 1_000_000);
+                assertEquals(RemoteConnect.Result.CONNECTED, connect(c, 0, 1));
+                orphaned.heal(); // idempotent after the lease fired
                 fw.removeChain(chain);
             }
         } finally {
