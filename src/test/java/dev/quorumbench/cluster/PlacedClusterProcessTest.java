@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code hosts} profile on the namespace cluster (root): node i runs in namespace i, started over SSH, its peers
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @Tag("process")
 class PlacedClusterProcessTest {
 
+    @TempDir
+    Path tmp;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -37,7 +41,6 @@ class PlacedClusterProcessTest {
         Assumptions.assumeTrue(LocalHost.get().facts().root(), "skipped: a namespace cluster needs root");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "skipped: openssh-server missing");
         NetnsLayout layout = NetnsLayout.of("qbc", "10.213.80.0/24", 3);
-        Path tmp = Files.createTempDirectory("qbc-");
         NetnsCluster netns = new NetnsCluster(layout, tmp.resolve("cluster"));
         try {
             TargetProfile profile = TargetProfile.resolve(netns.up().toString());

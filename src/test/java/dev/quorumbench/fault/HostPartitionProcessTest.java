@@ -26,6 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The partition between hosts, over SSH on the namespace cluster (root), checked from outside the fault: while it
@@ -35,13 +36,15 @@ import org.junit.jupiter.api.Test;
 @Tag("process")
 class HostPartitionProcessTest {
 
+    @TempDir
+    Path tmp;
+
     @Test
     void thePartitionCutsExactlyNode0FromItsPeers() throws Exception {
         Assumptions.assumeTrue(LocalHost.get().facts().root(), "skipped: a namespace cluster needs root");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "skipped: openssh-server missing");
         Assumptions.assumeTrue(LocalHost.get().firewall().value().isPresent(), "skipped: no iptables");
         NetnsLayout layout = NetnsLayout.of("qbp", "10.213.81.0/24", 3);
-        Path tmp = Files.createTempDirectory("qbp-");
         NetnsCluster netns = new NetnsCluster(layout, tmp.resolve("cluster"));
         try {
             TargetProfile profile = TargetProfile.resolve(netns.up().toString());

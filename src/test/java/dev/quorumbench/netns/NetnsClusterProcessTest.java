@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The namespace cluster for real (root): up, a command over SSH in each host, isolation (each host sees only its own
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("process")
 class NetnsClusterProcessTest {
+
+    @TempDir
+    Path tmp;
 
     static void assumeRoot() {
         Assumptions.assumeTrue("0".equals(uidOfThisProcess()), "skipped: a namespace cluster needs root");
@@ -34,7 +38,7 @@ class NetnsClusterProcessTest {
     void upGivesThreeIsolatedHostsReachableOverSshAndDownLeavesNothing() throws Exception {
         assumeRoot();
         NetnsLayout layout = NetnsLayout.of("qbt", "10.213.78.0/24", 3);
-        Path dir = Files.createTempDirectory("qbt-").resolve("cluster");
+        Path dir = tmp.resolve("qbt");
         NetnsCluster cluster = new NetnsCluster(layout, dir);
         try {
             Path profile = cluster.up();
@@ -68,7 +72,7 @@ class NetnsClusterProcessTest {
     void aFailureHalfWayThroughUpRemovesWhatItBuilt() throws Exception {
         assumeRoot();
         NetnsLayout layout = NetnsLayout.of("qbu", "10.213.79.0/24", 3);
-        Path dir = Files.createTempDirectory("qbu-").resolve("cluster");
+        Path dir = tmp.resolve("qbu");
         // A device with the root veth's name makes the last step of up fail, after namespaces and sshds exist.
         machine(List.of("ip", "link", "add", layout.rootDevice(), "type", "veth", "peer", "name", "qbu-peer"));
         NetnsCluster cluster = new NetnsCluster(layout, dir);
