@@ -137,6 +137,8 @@ final class SshSession implements AutoCloseable {
             return session;
         }
         closeSession();
+        // Read again on every new session: a cluster made anew (cluster down, up) has new keys at the same paths.
+        identities = null;
         long budget = Math.min(connectTimeoutMs, leftMs(deadline));
         keyProblem.set(null);
         ClientSession s = null;
