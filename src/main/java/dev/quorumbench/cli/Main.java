@@ -54,7 +54,8 @@ public final class Main {
     private static Map<String, Command> commands() {
         Map<String, Command> c = new LinkedHashMap<>();
         for (Command cmd : new Command[] {
-                new RunCommand(), new AnalyzeCommand(), new CompareCommand(), new ReportCommand(), new NodeCommand()}) {
+                new RunCommand(), new AnalyzeCommand(), new CompareCommand(), new ReportCommand(), new NodeCommand(),
+                new ClusterCommand()}) {
             c.put(cmd.name(), cmd);
         }
         return c;

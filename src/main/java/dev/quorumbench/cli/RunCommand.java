@@ -7,6 +7,9 @@ import dev.quorumbench.campaign.CampaignRunner;
 import dev.quorumbench.campaign.CampaignSettings;
 import dev.quorumbench.campaign.Environment;
 import dev.quorumbench.campaign.MechanismResolver;
+import dev.quorumbench.cluster.ClusterException;
+import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.campaign.Presets;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
@@ -116,6 +119,13 @@ final class RunCommand implements Command {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        try {
+            // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
+            Clusters.connectAll(TargetProfile.resolve(planned.target()));
+        } catch (ClusterException e) {
+            err.println("quorumbench run: " + e.getMessage());
+            return ExitCode.HARNESS;
+        }
         Map<FaultClass, Mechanism> mechanisms = MechanismResolver.resolve(planned);
         List<String> jmhArgs = cl.hasOption("jmh") ? splitArgs(cl.getOptionValue("jmh")) : List.of();
         CampaignSpec spec = planned.withResolution(mechanisms, Environment.capture(planned.target()));

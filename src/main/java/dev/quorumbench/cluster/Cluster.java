@@ -31,6 +31,14 @@ public interface Cluster extends AutoCloseable {
     /** Starts node i again on the same database and waits (bounded) until it is healthy; returns ms to healthy. */
     long restart(int i) throws ClusterException;
 
+    /**
+     * Where node i's peers reach it, when each node has a host of its own (a {@code hosts} profile): what a partition
+     * between hosts cuts. Empty when the nodes share the harness's machine.
+     */
+    default java.util.Optional<NodeAddress> peerAddress(int i) {
+        return java.util.Optional.empty();
+    }
+
     /** The per-directed-link TCP proxies between nodes, or null when this cluster runs without them. */
     LinkControl links();
 

@@ -61,6 +61,12 @@ public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, lo
         return new Builder(profile, workDir);
     }
 
+    /** The same spec with {@code dir} as its work directory. */
+    ClusterSpec withWorkDir(Path dir) {
+        return new ClusterSpec(profile, nodes, quorumWrites, quorumTimeoutMs, extraNodeArgs, linkProxies, nodeEnv,
+                nodeArgs, dir, startTimeoutMs, host);
+    }
+
     public Map<String, String> envOf(int node) {
         return nodeEnv.getOrDefault(node, Map.of());
     }

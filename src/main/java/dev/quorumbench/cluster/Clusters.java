@@ -1,7 +1,12 @@
 package dev.quorumbench.cluster;
 
 import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.Hosts;
+import dev.quorumbench.host.SshHost;
+import dev.quorumbench.host.SshHosts;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starts clusters: the one entry point the benchmark uses. */
 public final class Clusters {
@@ -12,22 +17,53 @@ public final class Clusters {
     /**
      * Allocates ports, starts the link proxies and every node, and waits (at most {@code spec.startTimeoutMs()})
      * until each answers its health check. On failure nothing is left running and the exception's message is
-     * one line that includes the tail of the failing node's log.
+     * one line that includes the tail of the failing node's log. A {@code hosts} profile places node i on its own
+     * host, reached over SSH; every host must answer first.
      */
     public static Cluster start(ClusterSpec spec) throws ClusterException {
         return start(spec, hostOf(spec.profile()));
     }
 
-    /** As {@link #start(ClusterSpec)}, on a host already opened for this cluster (the cluster closes it). */
+    /**
+     * As {@link #start(ClusterSpec)}, with the host {@link #hostOf} opened for this cluster's plan (the cluster
+     * closes it). A {@code hosts} profile connects every node's host; {@code host} is node-0's among them.
+     */
     public static Cluster start(ClusterSpec spec, Host host) throws ClusterException {
-        return ProcessCluster.start(spec, host);
+        TargetProfile profile = spec.profile();
+        if (!profile.placed()) {
+            return ProcessCluster.start(spec, host);
+        }
+        return ProcessCluster.startPlaced(spec, connectAll(profile));
     }
 
     /**
-     * The host {@link #start} places every node of {@code profile} on (its {@code host} kind; the local machine by
-     * default). Fault plans made before the cluster starts look at this host's facts.
+     * The host fault plans made before the cluster starts look at: the profile's {@code host} kind (the local machine
+     * by default), or node-0's host for a {@code hosts} profile (its session opened on first use).
      */
     public static Host hostOf(TargetProfile profile) {
+        if (profile.placed()) {
+            NodeSite first = profile.sites().get(0);
+            return SshHosts.of(first.ssh(), first.java());
+        }
         return Hosts.open(profile.hostKind());
+    }
+
+    /**
+     * Opens the session to every host of a {@code hosts} profile (nothing to do for other profiles); the first one
+     * that cannot be reached is named in the exception.
+     */
+    public static List<Host> connectAll(TargetProfile profile) throws ClusterException {
+        List<Host> hosts = new ArrayList<>();
+        for (int i = 0; i < profile.sites().size(); i++) {
+            NodeSite site = profile.sites().get(i);
+            SshHost h = SshHosts.of(site.ssh(), site.java());
+            try {
+                h.connect();
+            } catch (HostException e) {
+                throw new ClusterException("host of node-" + i + ": " + e.getMessage(), e);
+            }
+            hosts.add(h);
+        }
+        return hosts;
     }
 }

@@ -28,8 +28,7 @@ final class NodeProcess {
 
     private final int index;
     private final Host machine;
-    private final String host;
-    private final int port;
+    private final String url;
     private final String healthPath;
     private final StoreProtocol store;
     private final List<String> argv;
@@ -39,15 +38,15 @@ final class NodeProcess {
 
     /**
      * @param machine the host the node runs on
-     * @param host    the address the node listens on there
+     * @param url     the base URL the harness reaches the node at
      * @param store   the protocol whose health probe tells that the node is up
+     * @param log     the node's log file on its host
      */
-    NodeProcess(int index, Host machine, String host, int port, String healthPath, StoreProtocol store,
+    NodeProcess(int index, Host machine, String url, String healthPath, StoreProtocol store,
                 NodeCommandLine commandLine, Path log) {
         this.index = index;
         this.machine = machine;
-        this.host = host;
-        this.port = port;
+        this.url = url;
         this.healthPath = healthPath;
         this.store = store;
         this.argv = commandLine.argv();
@@ -61,10 +60,6 @@ final class NodeProcess {
 
     String name() {
         return NodeVariables.nodeId(index);
-    }
-
-    int port() {
-        return port;
     }
 
     Path log() {
@@ -178,7 +173,7 @@ final class NodeProcess {
     }
 
     String url() {
-        return NodeVariables.url(host, port);
+        return url;
     }
 
     private String tailNote() {

@@ -12,15 +12,16 @@ final class NodeVariables {
     }
 
     /**
+     * @param host     the address node {@code index} listens on
      * @param peerUrls the URLs node {@code index} uses to reach its peers (link proxies when they are on)
      * @param java     path of the java executable running the harness
      */
-    static Map<String, String> of(ClusterSpec spec, int index, int port, List<String> peerUrls, Path db,
+    static Map<String, String> of(ClusterSpec spec, int index, String host, int port, List<String> peerUrls, Path db,
                                   String java, String classpath, long harnessPid) {
         Map<String, String> v = new HashMap<>();
         v.put("java", java);
         v.put("classpath", classpath);
-        v.put("host", spec.host());
+        v.put("host", host);
         v.put("port", Integer.toString(port));
         v.put("peers", String.join(",", peerUrls));
         v.put("db", db.toString());

@@ -4,6 +4,7 @@ import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.host.HarnessProcess;
 import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.JavaCommand;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,9 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * A cluster of node processes started from a {@link TargetProfile} on one {@link Host} (today the local machine),
- * optionally wired through link proxies. Ports are reserved and proxies bound on the machine the harness runs on,
- * which is the node's host as long as that host is local.
+ * A cluster of node processes started from a {@link TargetProfile}: either all on one {@link Host} (the local
+ * machine), optionally wired through link proxies whose ports are reserved and bound on this machine, or each on
+ * the host a {@code hosts} profile places it on ({@link NodeSite}), reached directly.
  */
 public final class ProcessCluster implements Cluster {
 
@@ -30,22 +31,25 @@ public final class ProcessCluster implements Cluster {
     private static final long HEALTH_PROBE_MS = 500;
 
     private final ClusterSpec spec;
-    private final Host machine;
     private final NodeProcess[] nodes;
     private final ProxyLinks links;
     private final StoreProtocol healthProbe;
+    private final boolean placed;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProcessCluster(ClusterSpec spec, Host machine, NodeProcess[] nodes, ProxyLinks links,
-                           StoreProtocol healthProbe) {
+    private ProcessCluster(ClusterSpec spec, NodeProcess[] nodes, ProxyLinks links, StoreProtocol healthProbe,
+                           boolean placed) {
         this.spec = spec;
-        this.machine = machine;
         this.nodes = nodes;
         this.links = links;
         this.healthProbe = healthProbe;
+        this.placed = placed;
     }
 
-    /** Starts proxies and nodes and waits until every node is healthy; on any failure nothing is left running. */
+    /**
+     * Starts proxies and nodes on {@code machine} and waits until every node is healthy; on any failure nothing is
+     * left running.
+     */
     static ProcessCluster start(ClusterSpec spec, Host machine) throws ClusterException {
         int n = spec.nodes();
         Path workDir = spec.workDir().toAbsolutePath();
@@ -62,7 +66,6 @@ public final class ProcessCluster implements Cluster {
                 links = spec.linkProxies() && n > 1 ? ProxyLinks.start(spec.host(), ports) : null;
             }
             JavaCommand java = machine.javaCommand();
-            long harnessPid = HarnessProcess.pid();
             for (int i = 0; i < n; i++) {
                 List<String> peers = new ArrayList<>();
                 for (int j = 0; j < n; j++) {
@@ -70,16 +73,11 @@ public final class ProcessCluster implements Cluster {
                         peers.add(NodeVariables.url(spec.host(), links != null ? links.port(i, j) : ports[j]));
                     }
                 }
-                Map<String, String> values = NodeVariables.of(spec, i, ports[i], peers, database(workDir, i),
-                        java.executable(), java.classpath(), harnessPid);
-                NodeCommandLine profileLine = spec.profile().commandLine(values, System::getenv);
-                List<String> argv = new ArrayList<>(profileLine.argv());
-                argv.addAll(spec.extraNodeArgs());
-                argv.addAll(spec.argsOf(i));
-                Map<String, String> env = new LinkedHashMap<>(profileLine.env());
-                env.putAll(spec.envOf(i));
-                nodes[i] = new NodeProcess(i, machine, spec.host(), ports[i], spec.profile().healthPath(), healthProbe,
-                        new NodeCommandLine(argv, env), workDir.resolve(NodeVariables.nodeId(i) + ".log"));
+                Map<String, String> values = NodeVariables.of(spec, i, spec.host(), ports[i], peers,
+                        database(workDir, i), java.executable(), java.classpath(), HarnessProcess.pid());
+                nodes[i] = new NodeProcess(i, machine, NodeVariables.url(spec.host(), ports[i]),
+                        spec.profile().healthPath(), healthProbe, commandLine(spec, i, values),
+                        workDir.resolve(NodeVariables.nodeId(i) + ".log"));
             }
         } catch (IOException e) {
             if (links != null) {
@@ -96,9 +94,64 @@ public final class ProcessCluster implements Cluster {
             machine.close();
             throw e;
         }
-        ProcessCluster f = new ProcessCluster(new ClusterSpec(spec.profile(), n, spec.quorumWrites(),
-                spec.quorumTimeoutMs(), spec.extraNodeArgs(), spec.linkProxies(), spec.nodeEnv(), spec.nodeArgs(),
-                workDir, spec.startTimeoutMs(), spec.host()), machine, nodes, links, healthProbe);
+        return launch(spec.withWorkDir(workDir), nodes, links, healthProbe, false);
+    }
+
+    /**
+     * Starts node i of a {@code hosts} profile on {@code hosts.get(i)}, where its profile entry places it (its
+     * address, port, data directory), peers reaching each other directly: no link proxies, since they would route
+     * the nodes' traffic through the harness's machine.
+     */
+    static ProcessCluster startPlaced(ClusterSpec spec, List<Host> hosts) throws ClusterException {
+        List<NodeSite> sites = spec.profile().sites();
+        if (spec.nodes() != sites.size()) {
+            throw new ClusterException("the profile places " + sites.size() + " nodes but the campaign wants "
+                    + spec.nodes());
+        }
+        Path workDir = spec.workDir().toAbsolutePath();
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new ClusterException("cannot prepare " + workDir + ": " + e.getMessage(), e);
+        }
+        StoreProtocol healthProbe = StoreProtocols.forTarget(spec.profile().storeTarget(), HEALTH_PROBE_MS,
+                HEALTH_PROBE_MS);
+        NodeProcess[] nodes = new NodeProcess[sites.size()];
+        try {
+            for (int i = 0; i < sites.size(); i++) {
+                NodeSite site = sites.get(i);
+                List<String> peers = new ArrayList<>();
+                for (int j = 0; j < sites.size(); j++) {
+                    if (j != i) {
+                        peers.add(NodeVariables.url(sites.get(j).address(), sites.get(j).port()));
+                    }
+                }
+                Map<String, String> values = NodeVariables.of(spec, i, site.address(), site.port(), peers,
+                        site.database(i), site.java().executable(), site.java().classpath(), HarnessProcess.pid());
+                nodes[i] = new NodeProcess(i, hosts.get(i), site.apiUrl(), spec.profile().healthPath(), healthProbe,
+                        commandLine(spec, i, values), site.log(i));
+            }
+        } catch (ClusterException | RuntimeException e) {
+            healthProbe.close();
+            throw e;
+        }
+        return launch(spec.withWorkDir(workDir), nodes, null, healthProbe, true);
+    }
+
+    private static NodeCommandLine commandLine(ClusterSpec spec, int i, Map<String, String> values)
+            throws ClusterException {
+        NodeCommandLine profileLine = spec.profile().commandLine(values, System::getenv);
+        List<String> argv = new ArrayList<>(profileLine.argv());
+        argv.addAll(spec.extraNodeArgs());
+        argv.addAll(spec.argsOf(i));
+        Map<String, String> env = new LinkedHashMap<>(profileLine.env());
+        env.putAll(spec.envOf(i));
+        return new NodeCommandLine(argv, env);
+    }
+
+    private static ProcessCluster launch(ClusterSpec spec, NodeProcess[] nodes, ProxyLinks links,
+                                         StoreProtocol healthProbe, boolean placed) throws ClusterException {
+        ProcessCluster f = new ProcessCluster(spec, nodes, links, healthProbe, placed);
         OpenClusters.register(f); // before any process exists, so a SIGINT during startup cleans up too
         try {
             for (NodeProcess node : nodes) {
@@ -169,6 +222,16 @@ public final class ProcessCluster implements Cluster {
     }
 
     @Override
+    public java.util.Optional<NodeAddress> peerAddress(int i) {
+        node(i);
+        if (!placed) {
+            return java.util.Optional.empty();
+        }
+        NodeSite site = spec.profile().sites().get(i);
+        return java.util.Optional.of(new NodeAddress(site.address(), site.port()));
+    }
+
+    @Override
     public LinkControl links() {
         return links;
     }
@@ -212,17 +275,35 @@ public final class ProcessCluster implements Cluster {
                 links.close();
             }
             for (int i = 0; i < nodes.length; i++) {
-                deleteDatabase(spec.workDir(), i);
+                if (placed) {
+                    deleteRemoteDatabase(i);
+                } else {
+                    deleteDatabase(spec.workDir(), i);
+                }
             }
         } finally {
             healthProbe.close();
-            machine.close();
+            // The hosts were opened for this cluster (Clusters#hostOf, #connectAll): release their sessions.
+            java.util.Arrays.stream(nodes).map(NodeProcess::machine).distinct().forEach(Host::close);
             OpenClusters.unregister(this);
         }
     }
 
     static Path database(Path workDir, int i) {
         return workDir.resolve(NodeVariables.nodeId(i) + ".db");
+    }
+
+    /**
+     * Deletes node-i.db and its companions on the node's host: exactly the files the harness named, never a
+     * directory, since the data directory of a real host may hold anything.
+     */
+    private void deleteRemoteDatabase(int i) {
+        String db = spec.profile().sites().get(i).database(i).toString();
+        try {
+            nodes[i].machine().run(List.of("rm", "-f", db, db + "-wal", db + "-shm", db + "-journal"), null, 5000);
+        } catch (HostException ignored) {
+            // best effort, as for a local database: the next trial starts a node on whatever is left
+        }
     }
 
     /** Deletes node-i.db and its companions (-wal, -shm, -journal), files or directories. */

@@ -50,12 +50,13 @@ import java.util.function.Function;
  * @param healthPath   path answering 200 when the node is up
  * @param protocol     the store protocol the harness speaks to the nodes ({@link StoreProtocols}), default ai-memory;
  *                     {@value StoreTarget#HTTP} when the profile describes it with a {@code protocol} object
- * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local
+ * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local ({@code ssh} with nodes)
  * @param http         the declarative protocol of a {@code protocol} object, else null
+ * @param sites        where each node runs, for a {@code hosts} profile (its {@code nodes} list); empty otherwise
  */
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
                             List<String> extraArgs, String healthPath, String protocol, String hostKind,
-                            HttpStore http) {
+                            HttpStore http, List<NodeSite> sites) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
     public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative");
@@ -64,7 +65,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
 
     private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
-            "extra_args", "health_path", "protocol", "host");
+            "extra_args", "health_path", "protocol", "host", "nodes");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TargetProfile {
@@ -72,6 +73,12 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         capabilities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capabilities));
         extraArgs = List.copyOf(extraArgs);
+        sites = List.copyOf(sites);
+    }
+
+    /** Whether this is a {@code hosts} profile: each node on a host of its own, reached over SSH. */
+    public boolean placed() {
+        return !sites.isEmpty();
     }
 
     public boolean has(String capability) {
@@ -195,13 +202,20 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                 throw new InvalidInputException("\"protocol\" names no known store protocol: '" + protocol
                         + "' (known: " + String.join(", ", StoreProtocols.kinds().keySet()) + ")");
             }
-            String hostKind = root.has("host") ? text(root.get("host"), "host") : Hosts.LOCAL;
+            List<NodeSite> sites = root.has("nodes") ? NodeSites.parse(root.get("nodes")) : List.of();
+            String hostKind = root.has("host") ? text(root.get("host"), "host") : sites.isEmpty() ? Hosts.LOCAL : Hosts.SSH;
             if (!Hosts.known(hostKind)) {
                 throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
                         + String.join(", ", Hosts.names()) + ")");
             }
+            if (Hosts.SSH.equals(hostKind) != !sites.isEmpty()) {
+                throw new InvalidInputException(sites.isEmpty()
+                        ? "\"host\": \"ssh\" needs a \"nodes\" list saying how to reach each node's host"
+                        : "\"nodes\" places each node on a host reached over SSH: \"host\" must be \"ssh\", not '"
+                                + hostKind + "'");
+            }
             return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind,
-                    http);
+                    http, sites);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
         }

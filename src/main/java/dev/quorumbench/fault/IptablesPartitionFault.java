@@ -108,6 +108,12 @@ final class IptablesPartitionFault extends BoundFault {
 
         @Override
         public Fault bind(Mechanism mechanism, Cluster cluster, PlanContext context) throws FaultException {
+            // Nodes on hosts of their own are cut by address on node-0's host; nodes sharing this machine by their
+            // link-proxy ports on loopback.
+            if (cluster.peerAddress(HostPartitionFault.NODE).isPresent()) {
+                return HostPartitionFault.bind(mechanism, cluster, context.options().windowMs(),
+                        firewall(cluster.host(HostPartitionFault.NODE)));
+            }
             return IptablesPartitionFault.bind(mechanism, cluster, context.options().windowMs(),
                     firewall(cluster.host(NODE)));
         }

@@ -16,6 +16,8 @@ record PartitionChain(String name) {
     private static final Pattern OWN_CHAIN = Pattern.compile("QB-(\\d+)");
     /** The proxies listen on loopback, so the chain only sees loopback traffic. */
     static final String DEVICE = "lo";
+    /** Between hosts the rules match addresses, so the chain is jumped to from every interface ({@code +}). */
+    static final String ANY_DEVICE = "+";
 
     PartitionChain {
         if (!OWN_CHAIN.matcher(name).matches()) {
@@ -42,6 +44,22 @@ record PartitionChain(String name) {
     /** True for a harness chain whose harness no longer runs; never for a chain that is not ours. */
     static boolean abandoned(String chain) {
         return ownerOf(chain).map(pid -> !HarnessProcess.isRunning(pid)).orElse(false);
+    }
+
+    /**
+     * The DROP rules that cut a host off from {@code peers} both ways: packets from each peer address and packets to
+     * it (pure). Everything else the host exchanges (the harness, its SSH session) passes.
+     */
+    List<String> dropAddressRules(List<String> peers) {
+        List<String> rules = new ArrayList<>();
+        for (String peer : peers) {
+            if (!peer.matches("[0-9A-Za-z.:-]{1,253}")) {
+                throw new IllegalArgumentException("not an address: " + peer);
+            }
+            rules.add("-A " + name + " -s " + peer + " -j DROP");
+            rules.add("-A " + name + " -d " + peer + " -j DROP");
+        }
+        return rules;
     }
 
     /** The DROP rules that cut {@code ports} both ways: to the port and from it (pure). */

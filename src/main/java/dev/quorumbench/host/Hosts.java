@@ -11,6 +11,11 @@ public final class Hosts {
 
     /** This machine: the default kind of every profile. */
     public static final String LOCAL = "local";
+    /**
+     * Hosts reached over SSH, one per node: not opened by name, since each node's profile entry says how to reach its
+     * host ({@link SshHosts}).
+     */
+    public static final String SSH = "ssh";
 
     private static final HostKind LOCAL_KIND = new HostKind() {
         @Override
@@ -39,17 +44,22 @@ public final class Hosts {
 
     /** Whether a profile may name {@code kind}. */
     public static boolean known(String kind) {
-        return kinds().containsKey(kind);
+        return SSH.equals(kind) || kinds().containsKey(kind);
     }
 
     /** The names of every kind, for error messages. */
     public static List<String> names() {
-        return List.copyOf(kinds().keySet());
+        List<String> names = new java.util.ArrayList<>(kinds().keySet());
+        names.add(SSH);
+        return List.copyOf(new java.util.TreeSet<>(names));
     }
 
     /** The host of kind {@code kind}; an unknown kind is an input error naming the known ones. */
     public static Host open(String kind) {
         HostKind k = kinds().get(kind);
+        if (SSH.equals(kind)) {
+            throw new InvalidInputException("host kind 'ssh' is opened per node from a hosts profile's \"nodes\" list");
+        }
         if (k == null) {
             throw new InvalidInputException("unknown host kind '" + kind + "' (known: " + String.join(", ", names()) + ")");
         }

@@ -33,38 +33,46 @@
  * never starts a process, sends a signal or reads a process table itself.
  *
  * <h2>The local host</h2>
- * {@link dev.quorumbench.host.LocalHost#get()} is this machine and today the only kind: {@code ProcessBuilder}
+ * {@link dev.quorumbench.host.LocalHost#get()} is this machine: {@code ProcessBuilder}
  * for {@code run} and {@code start}, {@code kill -NAME pid} for signals (Java has no SIGSTOP), {@code /proc} for
  * states and command lines, {@code run/AtomicFiles} for files, and iptables ({@code -w}, one
  * {@code iptables-restore --noflush} per batch) as its firewall when it runs as root.
  * {@link dev.quorumbench.host.HarnessProcess} is the harness's own process, the owner named in chains
  * ({@code QB-<pid>}) and in each node's {@code --parent-pid}.
  *
- * <h2>Adding a kind of host (SSH, a network namespace)</h2>
+ * <h2>Adding a kind of host</h2>
  * One new class implementing {@link dev.quorumbench.host.Host}, plus its registration: a
  * {@link dev.quorumbench.host.HostKind} — a built-in one listed in {@link dev.quorumbench.host.Hosts#kinds}, a
  * plug-in named in {@code META-INF/services/dev.quorumbench.host.HostKind}; a target profile then says
- * {@code "host": "<name>"} and {@code cluster/Clusters#hostOf} opens it (once per cluster, which closes it). An SSH
- * host, on one persistent session, would implement:
+ * {@code "host": "<name>"} and {@code cluster/Clusters#hostOf} opens it (once per cluster, which closes it).
+ *
+ * <h2>The SSH host</h2>
+ * {@link dev.quorumbench.host.SshHost} is a machine reached over SSH (Apache MINA SSHD's client) on ONE persistent
+ * session ({@code SshSession}; opened lazily, reopened after a drop, at most {@code MAX_CHANNELS} channels at once):
  * <ul>
- * <li>{@code run}: an exec channel with the argv quoted, stdin written and closed, output collected, the channel
- *     closed when the deadline passes;</li>
- * <li>{@code start}: {@code exec} of the argv in the background with output appended to the log on that host,
- *     printing its pid; the {@link dev.quorumbench.host.HostProcess} answers {@code isAlive}/{@code exitCode}
- *     from {@code state} (or a wait file), since the process is not its child;</li>
- * <li>{@code signal}: {@code kill -NAME pid}; {@code state}: {@code cat /proc/<pid>/stat} parsed with
- *     {@link dev.quorumbench.host.ProcessState#ofStatLetter}; {@code stoppedProcesses}: a scan of {@code /proc}
- *     (or {@code ps -eo pid=,stat=,args=});</li>
- * <li>{@code writeFile}: upload to a temporary file beside the target, then {@code mv -f} over it;
- *     {@code readable}: {@code test -r};</li>
- * <li>{@code firewall}: the same iptables commands through its own {@code run} ({@code Iptables} takes any
- *     host's runner), available when {@code id -u} is 0 and {@code iptables -S OUTPUT} works there;</li>
- * <li>{@code facts} probed once over the session, and {@code javaCommand} pointing at the java and jar deployed
- *     there.</li>
+ * <li>{@code run}: an exec channel with the argv quoted ({@code ShellQuote}) under {@code timeout -s KILL} one second
+ *     past the harness's deadline, stdin written then closed, stdout and stderr collected together;</li>
+ * <li>{@code start}: {@code setsid [env K=V] argv >> log 2>&1 < /dev/null & echo $!} ({@code RemoteScripts}): detached,
+ *     and the printed pid is the program itself; {@code RemoteProcess} answers {@code isAlive} from {@code state}
+ *     (its exit code is unknown: it is not the harness's child);</li>
+ * <li>{@code signal}: {@code kill -NAME pid}; {@code state}: {@code cat /proc/<pid>/stat}; {@code stoppedProcesses}:
+ *     {@code ps -e -o pid=,stat=,args=};</li>
+ * <li>{@code writeFile}: stdin to {@code mktemp} beside the file, then {@code mv -f}; {@code readable}:
+ *     {@code test -r};</li>
+ * <li>{@code firewall}: {@code Iptables} through this host's {@code run}; {@code facts}: probed once there;
+ *     {@code javaCommand}: the java and class path the profile names for that host.</li>
  * </ul>
- * A network-namespace host is the same SSH host pointed at the sshd inside its namespace. Not yet behind the seam,
- * because the harness itself reaches the nodes: port reservation and link proxies ({@code cluster/FreePorts},
- * {@code cluster/ProxyLinks}), the node log tail in start errors (read from the local file), and the probes over
- * the network ({@code fault/LinkProbe}, the health and clock calls of the store-protocol seam).
+ * Host keys are checked against the endpoint's known-hosts file (an unknown or changed key is a one-line
+ * {@link dev.quorumbench.host.HostUnreachableException}); only the endpoint's key file is offered, never
+ * {@code ~/.ssh}. {@link dev.quorumbench.host.SshHosts} keeps one host per endpoint per JVM. A node of a
+ * {@code hosts} profile runs on one ({@code cluster/Clusters}); the network-namespace cluster ({@code netns/}) is
+ * the same SSH host pointed at the sshd inside each namespace.
+ *
+ * <h2>Adding a kind of host</h2>
+ * One new class in this package implementing {@link dev.quorumbench.host.Host}, plus its registration as a
+ * {@link dev.quorumbench.host.HostKind} ({@link dev.quorumbench.host.Hosts}). Still not behind the seam, because the
+ * harness itself reaches the nodes: port reservation and link proxies for nodes on this machine
+ * ({@code cluster/FreePorts}, {@code cluster/ProxyLinks}), the node log tail in start errors (read from the local
+ * file), and the probes over the network (the health and clock calls of the store-protocol seam).
  */
 package dev.quorumbench.host;

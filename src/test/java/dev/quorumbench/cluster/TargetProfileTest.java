@@ -96,10 +96,10 @@ class TargetProfileTest {
                     + " (known: ai-memory, http, memory, memory-lossy)",
             "{\"command\":[\"s\"],\"protocol\":\"\"}      | \"protocol\" names no known store protocol: ''"
                     + " (known: ai-memory, http, memory, memory-lossy)",
-            "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\" names no known kind of host: 'ssh'"
-                    + " (known: fake, local)",
+            "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\": \"ssh\" needs a \"nodes\" list saying how to reach"
+                    + " each node's host",
             "{\"command\":[\"s\"],\"host\":\"memory\"}    | \"host\" names no known kind of host: 'memory'"
-                    + " (known: fake, local)",
+                    + " (known: fake, local, ssh)",
             "{\"command\":[\"s\"],\"protocol\":5}          | \"protocol\" must be a string",
             "{\"command\":[\"s\"],\"host\":[\"local\"]}   | \"host\" must be a string",
     })

@@ -37,4 +37,12 @@ class PartitionChainTest {
         assertFalse(PartitionChain.abandoned(PartitionChain.ofThisHarness().name()), "this harness runs");
         assertFalse(PartitionChain.abandoned("DOCKER"), "not ours: never touched");
     }
+
+    @Test
+    void betweenHostsTheRulesDropEachPeerAddressBothWays() {
+        assertEquals(List.of("-A QB-42 -s 10.213.77.11 -j DROP", "-A QB-42 -d 10.213.77.11 -j DROP",
+                "-A QB-42 -s 10.213.77.12 -j DROP", "-A QB-42 -d 10.213.77.12 -j DROP"),
+                PartitionChain.of(42).dropAddressRules(List.of("10.213.77.11", "10.213.77.12")));
+        assertThrows(IllegalArgumentException.class, () -> PartitionChain.of(42).dropAddressRules(List.of("a -j ACCEPT")));
+    }
 }

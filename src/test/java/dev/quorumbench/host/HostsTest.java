@@ -37,17 +37,17 @@ class HostsTest {
 
     @Test
     void theKnownKindsAreTheBuiltInOneAndThePlugIns() {
-        assertEquals(List.of("fake", "local"), Hosts.names());
-        assertEquals(List.of("fake", "local"), List.copyOf(Hosts.kinds().keySet()));
+        assertEquals(List.of("fake", "local", "ssh"), Hosts.names());
+        assertEquals(List.of("fake", "local"), List.copyOf(Hosts.kinds().keySet()), "ssh hosts are per node, not by name");
         assertInstanceOf(FakeHost.class, Hosts.open("fake"));
     }
 
     /** Catches a lookup that is not exact (case, blanks) or a message that does not list what is known. */
     @ParameterizedTest
-    @CsvSource({"ssh", "LOCAL", "'local '", "''", "docker"})
+    @CsvSource({"SSH", "LOCAL", "'local '", "''", "docker"})
     void anUnknownKindIsAnInputErrorListingTheKnownOnes(String name) {
         assertFalse(Hosts.known(name));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Hosts.open(name));
-        assertEquals("unknown host kind '" + name + "' (known: fake, local)", e.getMessage());
+        assertEquals("unknown host kind '" + name + "' (known: fake, local, ssh)", e.getMessage());
     }
 }

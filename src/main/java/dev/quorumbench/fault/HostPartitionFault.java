@@ -1,0 +1,222 @@
+package dev.quorumbench.fault;
+
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.NodeAddress;
+import dev.quorumbench.host.Firewall;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.ProcessSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.time.Await;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code partition_minority} by {@code iptables} between hosts: on node-0's host, DROP of every packet from and to
+ * the peers' addresses, in the harness's own chain jumped to from every interface, so node-0 and its peers lose each
+ * other both ways while the harness still reaches node-0 (and its host's sshd) and node-1↔node-2 keep talking. The
+ * inject is confirmed by one round of probes run on the hosts themselves; heal flushes the chain and waits until
+ * node-0 and its peers connect again.
+ *
+ * <p>Before the rules go in, a lease is started on node-0's host: a detached {@code sleep; iptables -F} that
+ * flushes the chain at window + grace unless heal kills it first, so a harness that dies or loses its network
+ * mid-partition leaves no partition behind.
+ */
+final class HostPartitionFault extends BoundFault {
+
+    static final int NODE = 0;
+    /** How long a probe waits for an answer before calling the link silent. */
+    static final long CUT_PROBE_MS = 400;
+    private static final long HEAL_WAIT_MS = 10_000;
+    /** How long past its window a partition may last before its lease heals it without the harness. */
+    static final long LEASE_GRACE_MS = 15_000;
+    private static final long HARNESS_PROBE_MS = 1000;
+    /** Probes of one round run at once, so confirming costs one probe's time, not six. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "partition-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Cluster cluster;
+    private final Firewall firewall;
+    private final PartitionChain chain;
+    private final long graceMs;
+    private volatile long leasePid = -1;
+
+    private HostPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall,
+                               PartitionChain chain, long graceMs) {
+        super(FaultClass.PARTITION_MINORITY, mechanism, windowMs);
+        this.cluster = cluster;
+        this.firewall = firewall;
+        this.chain = chain;
+        this.graceMs = graceMs;
+    }
+
+    /** Binds to node-0's host firewall: sweeps chains of harnesses that are gone, then ensures this one's chain. */
+    static HostPartitionFault bind(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall)
+            throws FaultException {
+        return bind(mechanism, cluster, windowMs, firewall, LEASE_GRACE_MS);
+    }
+
+    /** As {@link #bind(Mechanism, Cluster, long, Firewall)}, with the lease's grace given (tests). */
+    static HostPartitionFault bind(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall, long graceMs)
+            throws FaultException {
+        if (cluster.size() < 2 || cluster.peerAddress(NODE).isEmpty()) {
+            throw new FaultException("a partition between hosts needs nodes on hosts of their own (a hosts profile)");
+        }
+        PartitionChain chain = PartitionChain.ofThisHarness();
+        try {
+            firewall.sweep(PartitionChain::abandoned);
+            firewall.ensureChain(chain.name(), PartitionChain.ANY_DEVICE);
+        } catch (HostException e) {
+            throw new FaultException("cannot prepare chain " + chain.name() + " on " + cluster.host(NODE).name() + ": "
+                    + e.getMessage(), e);
+        }
+        return new HostPartitionFault(mechanism, cluster, windowMs, firewall, chain, graceMs);
+    }
+
+    @Override
+    public void inject() throws FaultException {
+        List<String> peers = new ArrayList<>();
+        for (int i = 1; i < cluster.size(); i++) {
+            peers.add(address(i).host());
+        }
+        try {
+            // The lease first: there is never a moment with rules and no one on the host to remove them.
+            leasePid = startLease();
+            firewall.apply(chain.dropAddressRules(peers));
+        } catch (HostException e) {
+            throw new FaultException(e.getMessage(), e);
+        }
+        Map<String, RemoteConnect.Result> round = probeRound();
+        List<String> wrong = new ArrayList<>();
+        round.forEach((link, result) -> {
+            boolean shouldFlow = !link.contains("node-0") || link.startsWith("harness");
+            if (shouldFlow != (result == RemoteConnect.Result.CONNECTED)) {
+                wrong.add(link + " " + result);
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new FaultException("partition not as intended after the rules went in: " + String.join(", ", wrong));
+        }
+        detail("iptables DROP in chain " + chain.name() + " on " + cluster.host(NODE).name() + " of packets from and to "
+                + peers + " (lease pid " + leasePid + " flushes it at " + (windowMs() + graceMs) + " ms); probed: "
+                + round);
+    }
+
+    @Override
+    public Map<String, Long> heal() throws FaultException {
+        long t0 = System.nanoTime();
+        endLease();
+        try {
+            firewall.flush(chain.name());
+        } catch (HostException e) {
+            throw new FaultException(e.getMessage(), e);
+        }
+        long flushed = System.nanoTime();
+        FaultException[] failure = {null};
+        boolean flows = Await.until(() -> {
+            try {
+                return probeRound().values().stream().allMatch(r -> r == RemoteConnect.Result.CONNECTED);
+            } catch (FaultException e) {
+                failure[0] = e;
+                return false;
+            }
+        }, HEAL_WAIT_MS, 20);
+        if (!flows) {
+            throw new FaultException("links of node-0 did not forward again within " + HEAL_WAIT_MS + " ms after the "
+                    + "flush" + (failure[0] == null ? "" : ": " + failure[0].getMessage()));
+        }
+        long now = System.nanoTime();
+        return Map.of("heal_flush_ms", (flushed - t0) / 1_000_000, "heal_probe_ms", (now - flushed) / 1_000_000);
+    }
+
+    /**
+     * Starts the lease on node-0's host, in a session of its own so that killing its process group also ends the
+     * {@code sleep}; returns its pid (its process group).
+     */
+    private long startLease() throws HostException {
+        long seconds = (windowMs() + graceMs + 999) / 1000;
+        String flush = "/usr/sbin/iptables -w 2 -F " + chain.name();
+        return cluster.host(NODE).start(new ProcessSpec(List.of("sh", "-c", "sleep " + seconds + " && exec " + flush),
+                Map.of(), Path.of("/dev/null"), "")).pid();
+    }
+
+    /** Kills the lease's process group if it is still waiting; a lease that already fired or died is fine. */
+    private void endLease() {
+        long pid = leasePid;
+        leasePid = -1;
+        if (pid > 0) {
+            try {
+                cluster.host(NODE).run(List.of("kill", "-KILL", "--", "-" + pid), null, 5000);
+            } catch (HostException e) {
+                // the flush below heals anyway; a lease left waiting only flushes an empty chain later
+            }
+        }
+    }
+
+    /**
+     * One round of probes, all at once: node-0's host to each peer, each peer's host to node-0, node-1's host to
+     * every other peer, and the harness to node-0.
+     */
+    private Map<String, RemoteConnect.Result> probeRound() throws FaultException {
+        Map<String, CompletableFuture<RemoteConnect.Result>> pending = new LinkedHashMap<>();
+        for (int i = 1; i < cluster.size(); i++) {
+            pending.put("node-0→node-" + i, remote(NODE, i));
+            pending.put("node-" + i + "→node-0", remote(i, NODE));
+        }
+        for (int j = 2; j < cluster.size(); j++) {
+            pending.put("node-1→node-" + j, remote(1, j));
+        }
+        NodeAddress self = address(NODE);
+        pending.put("harness→node-0", CompletableFuture.supplyAsync(() -> harnessConnects(self), PROBES));
+        Map<String, RemoteConnect.Result> results = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, CompletableFuture<RemoteConnect.Result>> e : pending.entrySet()) {
+                results.put(e.getKey(), e.getValue().join());
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof FaultException f ? f : new FaultException(e.getMessage(), e);
+        }
+        return results;
+    }
+
+    private CompletableFuture<RemoteConnect.Result> remote(int from, int to) {
+        Host host = cluster.host(from);
+        NodeAddress target = address(to);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return RemoteConnect.attempt(host, target, CUT_PROBE_MS);
+            } catch (FaultException e) {
+                throw new CompletionException(e);
+            }
+        }, PROBES);
+    }
+
+    private static RemoteConnect.Result harnessConnects(NodeAddress to) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(to.host(), to.port()), (int) HARNESS_PROBE_MS);
+            return RemoteConnect.Result.CONNECTED;
+        } catch (java.net.SocketTimeoutException e) {
+            return RemoteConnect.Result.SILENT;
+        } catch (IOException e) {
+            return RemoteConnect.Result.REFUSED;
+        }
+    }
+
+    private NodeAddress address(int i) {
+        return cluster.peerAddress(i).orElseThrow();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.quorumbench.host;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+
+/**
+ * One persistent SSH session to one host, over Apache MINA SSHD's client: every command is an exec channel on it,
+ * so a command costs a channel open (about a millisecond on a LAN), not a TCP handshake and key exchange. The
+ * session is opened lazily and again after it drops; the host key must be in the endpoint's known-hosts file.
+ */
+final class SshSession implements AutoCloseable {
+
+    /**
+     * sshd refuses more than {@code MaxSessions} (default 10) open channels on one connection; staying below it
+     * makes a burst of commands wait for each other instead of failing.
+     */
+    static final int MAX_CHANNELS = 8;
+
+    private final SshEndpoint endpoint;
+    private final long connectTimeoutMs;
+    private final SshClient client;
+    private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
+    private final AtomicReference<String> keyProblem = new AtomicReference<>();
+    private ClientSession session;
+    private List<KeyPair> identities;
+    private int opened;
+
+    SshSession(SshEndpoint endpoint, long connectTimeoutMs) {
+        this.endpoint = endpoint;
+        this.connectTimeoutMs = connectTimeoutMs;
+        this.client = SshClient.setUpDefaultClient();
+        // Only what the endpoint names counts: no ~/.ssh/config, no ~/.ssh/id_* keys, no passwords.
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+        KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier((s, addr, key) -> {
+            keyProblem.set("host key of " + endpoint.host() + ":" + endpoint.port() + " is not in "
+                    + endpoint.knownHosts() + " (unknown host; add its key there, e.g. with ssh-keyscan, after checking it)");
+            return false;
+        }, endpoint.knownHosts());
+        verifier.setModifiedServerKeyAcceptor((s, addr, entry, expected, actual) -> {
+            keyProblem.set("host key of " + endpoint.host() + ":" + endpoint.port() + " CHANGED: it does not match "
+                    + endpoint.knownHosts() + " (a reinstalled host, or someone in between)");
+            return false;
+        });
+        client.setServerKeyVerifier(verifier);
+        client.start();
+    }
+
+    SshEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Runs {@code command} (a shell command line, as sshd hands it to the login shell) in its own channel, feeds it
+     * {@code stdin} then end-of-input, and collects stdout and stderr together. Bounded by {@code timeoutMs}
+     * including a reconnect; on timeout the channel is closed and an exception thrown.
+     */
+    CommandResult exec(String command, String stdin, long timeoutMs) throws HostException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
+                throw new HostException(endpoint + ": no free SSH channel within " + timeoutMs + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostException("interrupted while waiting for an SSH channel to " + endpoint, e);
+        }
+        try {
+            ClientSession s = session(deadline);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OutputStream both = new SynchronizedOutput(out);
+            try (ChannelExec ch = s.createExecChannel(command)) {
+                ch.setOut(both);
+                ch.setErr(both);
+                ch.open().verify(leftMs(deadline));
+                try (OutputStream in = ch.getInvertedIn()) {
+                    if (stdin != null) {
+                        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                Set<ClientChannelEvent> ev = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), leftMs(deadline));
+                if (ev.contains(ClientChannelEvent.TIMEOUT)) {
+                    throw new HostException(endpoint.host() + ": '" + abbreviate(command) + "' did not finish within "
+                            + timeoutMs + " ms");
+                }
+                Integer exit = ch.getExitStatus();
+                String text;
+                synchronized (out) {
+                    text = out.toString(StandardCharsets.UTF_8);
+                }
+                // No exit status: the command died of a signal, or the connection dropped mid-command.
+                return new CommandResult(exit == null ? -1 : exit, text.strip());
+            }
+        } catch (HostException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new HostException(endpoint.host() + ": '" + abbreviate(command) + "' failed over SSH: "
+                    + oneLine(e), e);
+        } finally {
+            channels.release();
+        }
+    }
+
+    /** How many sessions were opened so far (one, unless the connection dropped): for tests. */
+    synchronized int sessionsOpened() {
+        return opened;
+    }
+
+    /** Opens the session now if it is not open (bounded by the connect timeout), so an unreachable host shows at once. */
+    void connect() throws HostException {
+        session(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectTimeoutMs));
+    }
+
+    private synchronized ClientSession session(long deadline) throws HostException {
+        if (session != null && session.isOpen() && session.isAuthenticated()) {
+            return session;
+        }
+        closeSession();
+        // Read again on every new session: a cluster made anew (cluster down, up) has new keys at the same paths.
+        identities = null;
+        long budget = Math.min(connectTimeoutMs, leftMs(deadline));
+        keyProblem.set(null);
+        ClientSession s = null;
+        try {
+            s = client.connect(endpoint.user(), endpoint.host(), endpoint.port()).verify(budget).getSession();
+            for (KeyPair kp : identities()) {
+                s.addPublicKeyIdentity(kp);
+            }
+            s.auth().verify(Math.max(1, Math.min(connectTimeoutMs, leftMs(deadline))));
+            session = s;
+            opened++;
+            return s;
+        } catch (IOException | RuntimeException e) {
+            if (s != null) {
+                s.close(true);
+            }
+            String why = keyProblem.get();
+            throw new HostUnreachableException("cannot reach " + endpoint + " over SSH: "
+                    + (why != null ? why : oneLine(e)), e);
+        }
+    }
+
+    private List<KeyPair> identities() throws HostUnreachableException {
+        if (identities != null) {
+            return identities;
+        }
+        if (!Files.isReadable(endpoint.keyFile())) {
+            throw new HostUnreachableException("cannot reach " + endpoint + " over SSH: key file "
+                    + endpoint.keyFile() + " is not readable", null);
+        }
+        List<KeyPair> loaded = new ArrayList<>();
+        try {
+            for (KeyPair kp : new FileKeyPairProvider(endpoint.keyFile()).loadKeys(null)) {
+                loaded.add(kp);
+            }
+        } catch (RuntimeException e) {
+            throw new HostUnreachableException("cannot reach " + endpoint + " over SSH: cannot load key file "
+                    + endpoint.keyFile() + " (encrypted keys are not supported): " + oneLine(e), e);
+        }
+        if (loaded.isEmpty()) {
+            throw new HostUnreachableException("cannot reach " + endpoint + " over SSH: no key in "
+                    + endpoint.keyFile(), null);
+        }
+        identities = List.copyOf(loaded);
+        return identities;
+    }
+
+    private synchronized void closeSession() {
+        if (session != null) {
+            session.close(true);
+            session = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+        try {
+            client.stop();
+        } catch (RuntimeException ignored) {
+            // stopping a client whose threads are already gone (JVM shutdown) has nothing left to release
+        }
+    }
+
+    private static long leftMs(long deadlineNanos) throws HostException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (left <= 0) {
+            throw new HostException("SSH deadline passed");
+        }
+        return left;
+    }
+
+    private static String abbreviate(String command) {
+        return command.length() <= 80 ? command : command.substring(0, 77) + "...";
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    /** Lets stdout and stderr, written by different MINA threads, share one buffer. */
+    private static final class SynchronizedOutput extends OutputStream {
+        private final ByteArrayOutputStream out;
+
+        SynchronizedOutput(ByteArrayOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            synchronized (out) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            synchronized (out) {
+                out.write(b, off, len);
+            }
+        }
+    }
+}

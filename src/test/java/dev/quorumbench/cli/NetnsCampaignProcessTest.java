@@ -1,0 +1,77 @@
+package dev.quorumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.netns.NetnsCluster;
+import dev.quorumbench.netns.NetnsLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short campaign through JMH against the namespace cluster (root): the written hosts profile, nodes in three
+ * namespaces started over SSH, the kill class (SIGKILL over SSH, restart there) and the partition class (iptables
+ * DROP between namespaces on node-0's host), each cycle labelled real, and every class passing.
+ */
+@Tag("process")
+class NetnsCampaignProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(900)
+    void killAndPartitionRunOverSshOnTheNamespaceCluster() throws Exception {
+        Assumptions.assumeTrue(LocalHost.get().facts().root(), "skipped: a namespace cluster needs root");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "skipped: openssh-server missing");
+        Assumptions.assumeTrue(LocalHost.get().firewall().value().isPresent(), "skipped: no iptables");
+        NetnsCluster netns = new NetnsCluster(NetnsLayout.of("qbj", "10.213.82.0/24", 3), tmp.resolve("cluster"));
+        try {
+            Path profile = netns.up();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path runs = tmp.resolve("runs");
+            int exit = Main.run(new String[] {"--campaign-id", "netns", "--runs-dir", runs.toString(), "--target",
+                profile.toString(), "--faults", "kill_primary_mid_write,partition_minority", "--mechanism",
+                "partition_minority=iptables", "--cycles", "3", "--writes", "20", "--warmup-cycles", "1"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String e = err.toString(StandardCharsets.UTF_8);
+            System.out.println("---- netns campaign exit " + exit + "\n" + out.toString(StandardCharsets.UTF_8) + e);
+            assertEquals(ExitCode.OK, exit, e);
+            Path dir = runs.resolve("netns");
+            for (String fault : List.of("kill_primary_mid_write", "partition_minority")) {
+                List<String> lines = Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"));
+                assertEquals(3, lines.size(), fault);
+                for (String l : lines) {
+                    JsonNode c = JSON.readTree(l);
+                    JsonNode event = c.path("fault_event");
+                    System.out.println(fault + ": " + event.path("detail").asText() + " " + event.path("measurements"));
+                    assertEquals("real", event.path("status").asText(), fault + ": " + c);
+                }
+            }
+            for (String l : Files.readAllLines(dir.resolve("phase4-partition_minority.jsonl"))) {
+                String detail = JSON.readTree(l).path("fault_event").path("detail").asText();
+                assertTrue(detail.startsWith("iptables DROP in chain QB-") && detail.contains("10.213.82.11"), detail);
+            }
+            for (String l : Files.readAllLines(dir.resolve("phase4-kill_primary_mid_write.jsonl"))) {
+                assertTrue(JSON.readTree(l).path("recovery_ms").isNumber(), "restarted over SSH: " + l);
+            }
+        } finally {
+            netns.down();
+        }
+    }
+}
