@@ -1,23 +1,22 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.run.RunFiles;
-
-import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.client.ConvergenceWait;
-import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.ReadBack;
 import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
 import dev.quorumbench.client.WriteResult;
-import dev.quorumbench.fault.Fault;
-import dev.quorumbench.run.FaultEvent;
-import dev.quorumbench.record.CycleLog;
-import dev.quorumbench.run.CycleRecord;
-import dev.quorumbench.record.LatencyLog;
-import dev.quorumbench.record.OutcomeRecorders;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
+import dev.quorumbench.fault.Fault;
+import dev.quorumbench.record.CycleLog;
+import dev.quorumbench.record.LatencyLog;
+import dev.quorumbench.record.OutcomeRecorders;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.Outcome;
+import dev.quorumbench.run.RunFiles;
 import dev.quorumbench.store.PreparedWrite;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.WriteItem;

@@ -2,8 +2,8 @@ package dev.quorumbench.bench;
 
 import dev.quorumbench.fault.Fault;
 import dev.quorumbench.fault.FaultCycle;
-import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.fault.FaultException;
+import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.MechanismStatus;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

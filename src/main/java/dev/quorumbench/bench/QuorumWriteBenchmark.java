@@ -1,6 +1,5 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.run.Outcome;
 import dev.quorumbench.client.RetryPolicy;
 import dev.quorumbench.client.WriteClient;
 import dev.quorumbench.client.WriteResult;
@@ -8,6 +7,7 @@ import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.run.Outcome;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.store.WriteItem;

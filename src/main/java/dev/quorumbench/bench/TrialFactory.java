@@ -1,21 +1,20 @@
 package dev.quorumbench.bench;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.RunFiles;
-
-import dev.quorumbench.run.CampaignJson;
-import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.fault.Fault;
-import dev.quorumbench.fault.FaultCatalog;
-import dev.quorumbench.fault.FaultOptions;
-import dev.quorumbench.fault.TargetCapabilities;
-import dev.quorumbench.host.Host;
-import dev.quorumbench.fault.FaultPlan;
-import dev.quorumbench.fault.NodeSetup;
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.fault.Fault;
+import dev.quorumbench.fault.FaultCatalog;
+import dev.quorumbench.fault.FaultOptions;
+import dev.quorumbench.fault.FaultPlan;
+import dev.quorumbench.fault.NodeSetup;
+import dev.quorumbench.fault.TargetCapabilities;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.RunFiles;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;
 import java.io.IOException;

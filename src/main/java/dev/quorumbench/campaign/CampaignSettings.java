@@ -3,14 +3,11 @@ package dev.quorumbench.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignDefaults;
+import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Thresholds;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -1,17 +1,17 @@
 package dev.quorumbench.campaign;
 
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.fault.FaultCatalog;
 import dev.quorumbench.fault.TargetCapabilities;
+import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostFacts;
-import dev.quorumbench.store.StoreProtocol;
-import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.cluster.Clusters;
-import dev.quorumbench.host.Host;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,6 @@
 package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.analysis.Phase4Analysis;
-import dev.quorumbench.analysis.Phase4Files;
-import dev.quorumbench.analysis.Phase4Report;
-import dev.quorumbench.analysis.RunData;
-import dev.quorumbench.analysis.RunLoader;
-import dev.quorumbench.analysis.SummaryTable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

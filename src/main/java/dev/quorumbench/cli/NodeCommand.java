@@ -1,8 +1,8 @@
 package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.node.ReferenceNode;
 import dev.quorumbench.node.NodeConfig;
+import dev.quorumbench.node.ReferenceNode;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.quorumbench.cluster;
 
-import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostProcess;
 import dev.quorumbench.host.ProcessSpec;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
+import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.time.Await;
 import dev.quorumbench.time.Deadline;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.quorumbench.cluster;
 
-import dev.quorumbench.store.StoreProtocol;
-import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.host.HarnessProcess;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.JavaCommand;
+import dev.quorumbench.store.StoreProtocol;
+import dev.quorumbench.store.StoreProtocols;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

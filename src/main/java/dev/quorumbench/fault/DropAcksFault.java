@@ -1,16 +1,14 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.LinkControl;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.net.LinkMode;
 import dev.quorumbench.net.LinkStatus;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code drop_random_acks} by {@code proxy-drop-acks}: the proxy on node-0→node-1 delivers node-0's peer pushes

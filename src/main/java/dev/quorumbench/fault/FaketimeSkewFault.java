@@ -1,17 +1,15 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code clock_skew_peer} by {@code libfaketime}: node-1 runs under libfaketime reading its offset from a

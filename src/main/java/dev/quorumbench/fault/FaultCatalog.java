@@ -1,18 +1,15 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.Host;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-
-import dev.quorumbench.InvalidInputException;
-import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.store.StoreProtocol;
-import dev.quorumbench.host.Host;
-import dev.quorumbench.host.HostFacts;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The plan for one fault class on a host: checks the mechanism asked for, resolves how real it is there (with its

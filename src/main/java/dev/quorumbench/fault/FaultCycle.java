@@ -1,7 +1,6 @@
 package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultEvent;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package dev.quorumbench.fault;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The knobs of a fault plan.

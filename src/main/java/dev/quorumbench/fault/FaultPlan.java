@@ -1,9 +1,8 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
-
-import dev.quorumbench.cluster.Cluster;
 
 /**
  * A fault class with its mechanism resolved for this machine: what the cluster needs at start, and the

@@ -1,18 +1,16 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.host.Capability;
 import dev.quorumbench.host.Firewall;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code partition_minority} by {@code iptables}: DROP rules on node-0's link-proxy ports (to and from each port,

@@ -1,17 +1,13 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterException;
-import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.ProcessState;
-import dev.quorumbench.host.Signal;
-import dev.quorumbench.time.Await;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

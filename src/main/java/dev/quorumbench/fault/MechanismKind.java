@@ -6,7 +6,6 @@ import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One way of injecting one fault class ({@code sigkill}, {@code iptables}): the registration point of a {@link Fault}

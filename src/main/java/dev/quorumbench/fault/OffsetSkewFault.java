@@ -1,14 +1,12 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-
-import dev.quorumbench.cluster.Cluster;
-import dev.quorumbench.host.HostFacts;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code clock_skew_peer} by {@code node-offset} (cooperative): node-1, started with {@code --allow-clock-offset},

@@ -1,15 +1,14 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,15 +1,13 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.LinkControl;
 import dev.quorumbench.host.HostFacts;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code partition_minority} by {@code proxy-blackhole}: the link proxies stop every byte of node-0's links to

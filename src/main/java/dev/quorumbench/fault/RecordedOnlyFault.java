@@ -1,13 +1,11 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
-
-import dev.quorumbench.cluster.Cluster;
-import dev.quorumbench.host.HostFacts;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A simulated fault: records that it was meant to happen and changes nothing, as the source document's clock

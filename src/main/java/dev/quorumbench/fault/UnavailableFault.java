@@ -2,7 +2,6 @@ package dev.quorumbench.fault;
 
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
-
 import java.util.Map;
 
 /** A mechanism that cannot run here: every inject fails with the reason, so no cycle pretends it was injected. */

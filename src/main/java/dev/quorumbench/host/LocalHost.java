@@ -1,7 +1,7 @@
 package dev.quorumbench.host;
 
-import dev.quorumbench.time.Deadline;
 import dev.quorumbench.run.AtomicFiles;
+import dev.quorumbench.time.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

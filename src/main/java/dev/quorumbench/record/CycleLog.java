@@ -1,8 +1,7 @@
 package dev.quorumbench.record;
 
-import dev.quorumbench.run.CycleRecord;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.run.CycleRecord;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package dev.quorumbench.record;
 
 import dev.quorumbench.run.CycleRecord;
-
 import dev.quorumbench.run.Outcome;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.quorumbench.store;
 
+import dev.quorumbench.InvalidInputException;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import dev.quorumbench.InvalidInputException;
 
 /** The one place that turns a target's description into its {@link StoreProtocol}: the registry of protocols. */
 public final class StoreProtocols {

@@ -2,14 +2,9 @@ package dev.quorumbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.quorumbench.run.FaultEvent;
-import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.CycleRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.analysis.RunFixture;
-import dev.quorumbench.analysis.RunLoader;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
 import java.io.ByteArrayOutputStream;

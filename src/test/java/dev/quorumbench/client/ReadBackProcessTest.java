@@ -1,7 +1,5 @@
 package dev.quorumbench.client;
 
-import dev.quorumbench.run.Outcome;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +7,7 @@ import dev.quorumbench.cluster.Cluster;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.run.Outcome;
 import dev.quorumbench.store.HttpTransport;
 import dev.quorumbench.store.StoreProtocol;
 import dev.quorumbench.store.StoreProtocols;

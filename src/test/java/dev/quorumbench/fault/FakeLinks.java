@@ -1,8 +1,8 @@
 package dev.quorumbench.fault;
 
+import dev.quorumbench.cluster.LinkControl;
 import dev.quorumbench.net.LinkMode;
 import dev.quorumbench.net.LinkStatus;
-import dev.quorumbench.cluster.LinkControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

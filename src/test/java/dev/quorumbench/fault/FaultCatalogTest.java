@@ -1,9 +1,5 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,10 +12,12 @@ import dev.quorumbench.host.FakeFirewall;
 import dev.quorumbench.host.FakeHost;
 import dev.quorumbench.host.HostFacts;
 import dev.quorumbench.host.LocalHost;
-import java.util.Optional;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,17 +1,16 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.cluster.FakeCluster;
-import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.run.FaultClass;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

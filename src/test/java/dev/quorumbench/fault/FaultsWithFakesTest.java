@@ -1,10 +1,5 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.cluster.FakeCluster;
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.quorumbench.cluster.FakeCluster;
 import dev.quorumbench.host.LocalHost;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
 import dev.quorumbench.net.LinkMode;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Mechanism;
+import dev.quorumbench.run.MechanismStatus;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,10 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,5 @@
 package dev.quorumbench.fault;
 
-import dev.quorumbench.time.Await;
-import dev.quorumbench.run.FaultClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,8 @@ import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.time.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.quorumbench.node;
 
-import dev.quorumbench.time.Await;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorumbench.time.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

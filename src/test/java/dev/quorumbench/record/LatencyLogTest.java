@@ -1,9 +1,8 @@
 package dev.quorumbench.record;
 
-import dev.quorumbench.run.CycleRecord;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.quorumbench.analysis.plot;
 
 import dev.quorumbench.analysis.LatencyInterval;
-import dev.quorumbench.run.Outcome;
-import dev.quorumbench.run.FaultEvent;
 import dev.quorumbench.run.CycleRecord;
+import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
