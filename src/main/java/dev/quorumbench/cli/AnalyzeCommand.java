@@ -6,11 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code analyze runs/<id> [--out DIR]}: rebuilds phase4.json, report.md and the .hgrm files from a run's files. */
 final class AnalyzeCommand implements Command {
@@ -31,12 +29,7 @@ final class AnalyzeCommand implements Command {
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("write the outputs here instead of into the run directory").build());
         options.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage() + " (see analyze --help)");
-        }
+        CommandLine cl = CommandLines.parse(options, args, "analyze --help");
         if (cl.hasOption("help")) {
             help(options, out);
             return ExitCode.OK;

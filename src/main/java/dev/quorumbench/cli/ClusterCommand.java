@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code cluster up|status|down}: a three-host cluster of network namespaces on this machine, reached over SSH. */
 final class ClusterCommand implements Command {
@@ -53,19 +51,12 @@ final class ClusterCommand implements Command {
         if (!ACTIONS.contains(args[0])) {
             throw new InvalidInputException("unknown cluster action '" + args[0] + "' (expected: up, status, down)");
         }
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options(), Arrays.copyOfRange(args, 1, args.length));
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
+        CommandLine cl = CommandLines.parse(options(), Arrays.copyOfRange(args, 1, args.length), null);
         if (cl.hasOption("help")) {
             printHelp(out);
             return ExitCode.OK;
         }
-        if (!cl.getArgList().isEmpty()) {
-            throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "'");
-        }
+        CommandLines.noPositionalArguments(cl);
         NetnsLayout layout = NetnsLayout.of(cl.getOptionValue("name", NetnsLayout.DEFAULT_NAME),
                 cl.getOptionValue("subnet", NetnsLayout.DEFAULT_SUBNET), 3);
         NetnsCluster cluster = new NetnsCluster(layout, cl.hasOption("dir") ? Path.of(cl.getOptionValue("dir")) : null);

@@ -16,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code compare runs/<base> runs/<head>}: per fault class and metric, improved / unchanged / regressed /
@@ -41,12 +39,7 @@ final class CompareCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options options = options();
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage() + " (see compare --help)");
-        }
+        CommandLine cl = CommandLines.parse(options, args, "compare --help");
         if (cl.hasOption("help")) {
             help(options, out);
             return ExitCode.OK;

@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code node serve}: runs one reference federation node in the foreground until SIGTERM or parent death. */
 final class NodeCommand implements Command {
@@ -80,19 +78,12 @@ final class NodeCommand implements Command {
         if (!args[0].equals("serve")) {
             throw new InvalidInputException("unknown node subcommand '" + args[0] + "' (expected: serve)");
         }
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options(), Arrays.copyOfRange(args, 1, args.length));
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
+        CommandLine cl = CommandLines.parse(options(), Arrays.copyOfRange(args, 1, args.length), null);
         if (cl.hasOption("help")) {
             printHelp(out);
             return ExitCode.OK;
         }
-        if (!cl.getArgList().isEmpty()) {
-            throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "'");
-        }
+        CommandLines.noPositionalArguments(cl);
         NodeConfig config = config(cl, env);
         Consumer<String> log = line -> err.println(Instant.now() + " " + config.nodeId() + " " + line);
         ReferenceNode node;

@@ -8,11 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code report runs/<id> [--baseline runs/<base>] [--out analysis/<name>]}: release-notes.md, percentile and
@@ -41,12 +39,7 @@ final class ReportCommand implements Command {
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("output directory (default analysis/<campaign-id>)").build());
         CompareCommand.addVerdictOptions(options);
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage() + " (see report --help)");
-        }
+        CommandLine cl = CommandLines.parse(options, args, "report --help");
         if (cl.hasOption("help")) {
             help(options, out);
             return ExitCode.OK;

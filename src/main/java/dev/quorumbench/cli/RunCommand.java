@@ -28,11 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code run} (the default command): runs the Phase-4 campaign through JMH, then analyses it. */
 final class RunCommand implements Command {
@@ -81,12 +79,7 @@ final class RunCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        CommandLine cl;
-        try {
-            cl = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage() + " (see --help)");
-        }
+        CommandLine cl = CommandLines.parse(options(), args, "--help");
         if (!cl.getArgList().isEmpty()) {
             throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "' (see --help)");
         }

@@ -41,8 +41,10 @@ public interface Host extends AutoCloseable {
     /** Whether {@code file} exists there and can be read. */
     boolean readable(Path file);
 
-    /** The host's packet filter, or why it cannot be used. */
-    Capability<Firewall> firewall();
+    /** The host's packet filter, or why it cannot be used (what its facts say). */
+    default Capability<Firewall> firewall() {
+        return facts().firewall();
+    }
 
     /** What the host offers the fault mechanisms. */
     HostFacts facts();

@@ -171,11 +171,6 @@ public final class LocalHost implements Host {
         return Files.isReadable(file);
     }
 
-    @Override
-    public Capability<Firewall> firewall() {
-        return facts().firewall();
-    }
-
     /** Looked up once per JVM: checking iptables costs one process start. */
     @Override
     public HostFacts facts() {

@@ -118,11 +118,6 @@ public final class SshHost implements Host, AutoCloseable {
         }
     }
 
-    @Override
-    public Capability<Firewall> firewall() {
-        return facts().firewall();
-    }
-
     /** Probed once over the session (one command for the basics, two for iptables). */
     @Override
     public HostFacts facts() {
