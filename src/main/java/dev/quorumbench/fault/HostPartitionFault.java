@@ -119,12 +119,13 @@ final class HostPartitionFault extends BoundFault {
     @Override
     public Map<String, Long> heal() throws FaultException {
         long t0 = System.nanoTime();
-        endLease();
         try {
             firewall.flush(chain.name());
         } catch (HostException e) {
+            // The lease stays armed: if this flush failed, it is what still removes the partition.
             throw new FaultException(e.getMessage(), e);
         }
+        endLease(); // only once the rules are gone
         long flushed = System.nanoTime();
         FaultException[] failure = {null};
         boolean flows = Await.until(() -> {
@@ -149,7 +150,8 @@ final class HostPartitionFault extends BoundFault {
      */
     private long startLease() throws HostException {
         long seconds = (windowMs() + graceMs + 999) / 1000;
-        String flush = "/usr/sbin/iptables -w 2 -F " + chain.name();
+        // -w without a bound: a lease that gave up on a busy xtables lock would leave the partition for good.
+        String flush = "/usr/sbin/iptables -w -F " + chain.name();
         return cluster.host(NODE).start(new ProcessSpec(List.of("sh", "-c", "sleep " + seconds + " && exec " + flush),
                 Map.of(), Path.of("/dev/null"), "")).pid();
     }

@@ -83,7 +83,14 @@ public final class SshHost implements Host, AutoCloseable {
     public ProcessState state(long pid) throws HostException {
         CommandResult r = quick(List.of("cat", "/proc/" + pid + "/stat"));
         if (!r.ok()) {
-            return ProcessState.GONE;
+            // Only cat's own "no such file/process" means gone; a lost session (exit -1) or anything else must not
+            // report a live node dead, nor verify a SIGKILL that was never confirmed.
+            String why = r.firstLine();
+            if (r.exit() == 1 && (why.contains("No such file") || why.contains("No such process"))) {
+                return ProcessState.GONE;
+            }
+            throw new HostException("cannot read /proc/" + pid + "/stat on " + name() + " (exit " + r.exit() + "): "
+                    + why);
         }
         try {
             return ProcessState.ofStatLetter(ProcStat.stateLetter(r.output()));

@@ -82,6 +82,7 @@ public final class HttpStoreProtocol implements StoreProtocol {
         v.put("after", "");
         v.put("from", prefix);
         List<String> ids = new ArrayList<>();
+        int pages = 0;
         while (true) {
             if (limits.deadline().passed()) {
                 throw new IOException("listing " + nodeUrl + " did not finish in time (" + ids.size() + " rows read)");
@@ -97,7 +98,12 @@ public final class HttpStoreProtocol implements StoreProtocol {
             }
             JsonNode items = page.at(plan.items());
             if (items.isMissingNode() || items.isNull()) {
-                return ids; // stores such as etcd leave an empty array out
+                // Stores such as etcd leave an empty result's array out; only a first page may say "nothing" that
+                // way: mid-listing it is an answer that is not a page (an error object), never the end.
+                if (pages == 0) {
+                    return ids;
+                }
+                throw new IOException("list answer has no array at " + plan.items() + " after " + ids.size() + " rows");
             }
             if (!items.isArray()) {
                 throw new IOException("list answer has no array at " + plan.items());
@@ -112,9 +118,16 @@ public final class HttpStoreProtocol implements StoreProtocol {
             if (ids.size() > limits.maxRows()) {
                 throw new IOException("node listed more than " + limits.maxRows() + " rows for one namespace");
             }
-            if (items.isEmpty() || plan.paging() == HttpStore.PagingStyle.NONE || !more(page, plan)) {
+            boolean more = more(page, plan);
+            if (more && plan.more() != null && (items.isEmpty() || plan.paging() == HttpStore.PagingStyle.NONE)) {
+                // The node says there is more, but this page cannot lead to it: a partial listing, not the end.
+                throw new IOException("list answer says there is more after " + ids.size() + " rows, but "
+                        + (items.isEmpty() ? "its page is empty" : "the profile has no way to ask for the next page"));
+            }
+            if (items.isEmpty() || plan.paging() == HttpStore.PagingStyle.NONE || !more) {
                 return ids;
             }
+            pages++;
             v.put("offset", Integer.toString(ids.size()));
             v.put("after", lastKey);
             v.put("from", lastKey + "\u0000"); // the smallest key after the last one read

@@ -164,8 +164,12 @@ public final class OutcomeRules {
     }
 
     private static boolean pointerHolds(Rule r, JsonNode json) {
-        // A body that is not JSON has nothing at any pointer: "present" fails, "present: false" holds.
-        JsonNode at = json == null ? null : json.at(r.pointer());
+        // A body that is not JSON (a proxy's HTML page, a cut-off body) matches no rule that reads the body, not even
+        // "present: false": such an answer falls through to the otherwise result, never to a created write.
+        if (json == null) {
+            return false;
+        }
+        JsonNode at = json.at(r.pointer());
         boolean present = at != null && !at.isMissingNode() && !at.isNull()
                 && !(at.isTextual() && at.asText().isEmpty());
         if (r.equals() != null) {

@@ -203,6 +203,18 @@ class AiMemoryListIdsTest {
         assertEquals(message, e.getMessage());
     }
 
+    /**
+     * Only a first page may say "nothing" by leaving its array out (etcd's way); mid-listing, an answer without the
+     * array (an error object) is not the end: the node is unreadable, not complete with the rows read so far.
+     */
+    @Test
+    void anAnswerWithoutTheArrayAfterTheFirstPageIsNotTheEnd() {
+        ListingNode node = node(q -> q.get("offset").equals("0") ? json(List.of("w1", "w2"))
+                : new Answer(200, "{\"error\":\"overloaded\"}"));
+        IOException e = assertThrows(IOException.class, () -> protocol.listIds(node.url(), "ns", limits(10, 10_000)));
+        assertEquals("list answer has no array at /memories after 2 rows", e.getMessage());
+    }
+
     /** A row without an id cannot be judged: the node counts as unreadable rather than as holding "". */
     @Test
     void aRowWithoutAnIdMakesTheNodeUnreadable() {

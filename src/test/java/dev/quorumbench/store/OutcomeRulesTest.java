@@ -49,6 +49,8 @@ class OutcomeRulesTest {
             "[{\"pointer\":\"/header/revision\",\"result\":\"created\"}] | 200 | {\"header\":{}} | GARBAGE",
             "[{\"pointer\":\"/error\",\"present\":false,\"result\":\"created\"}] | 200 | {} | CREATED",
             "[{\"pointer\":\"/error\",\"present\":false,\"result\":\"created\"}] | 200 | {\"error\":\"x\"} | GARBAGE",
+            // A body that is not JSON (a proxy's page) matches no pointer rule, "present: false" included.
+            "[{\"pointer\":\"/error\",\"present\":false,\"result\":\"created\"}] | 200 | <html>bad gateway</html> | GARBAGE",
             "[{\"pointer\":\"/code\",\"equals\":\"14\",\"result\":\"server_error\"}] | 503 | {\"code\":14} | SERVER_ERROR",
             "[{\"pointer\":\"/code\",\"equals\":\"14\",\"result\":\"server_error\"}] | 503 | {\"code\":{\"v\":14}} | GARBAGE",
             "[{\"status\":[503],\"body_contains\":\"leader\",\"result\":\"quorum_not_met\"}] | 503 | no leader | QUORUM_NOT_MET",
