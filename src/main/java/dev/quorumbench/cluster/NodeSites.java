@@ -48,6 +48,11 @@ final class NodeSites {
                 throw new InvalidInputException(at + ".ssh: " + e.getMessage());
             }
             String address = text(n, "address", at);
+            // The address reaches shell commands on the hosts (probes, iptables rules): an IP literal or a host name.
+            if (!address.matches("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}")) {
+                throw new InvalidInputException(at + ".address must be an IP address or a host name, got '" + address
+                        + "'");
+            }
             int port = n.has("port") ? port(n.get("port"), at + ".port") : invalid(at + ".port is required");
             String url = n.has("api_url") ? text(n, "api_url", at) : NodeVariables.url(address, port);
             try {

@@ -33,8 +33,10 @@ final class RemoteConnect {
         String seconds = String.format(Locale.ROOT, "%.3f", windowMs / 1000.0);
         try {
             // --norc: bash run under sshd reads ~/.bashrc even when not interactive, which can outlast the window.
+            // Host and port are positional arguments, never spliced into the script.
             CommandResult r = from.run(List.of("timeout", seconds, "bash", "--norc", "-c",
-                    "exec 3<>/dev/tcp/" + to.host() + "/" + to.port()), null, windowMs + 5000);
+                    "exec 3<>\"/dev/tcp/$1/$2\"", "probe", to.host(), Integer.toString(to.port())), null,
+                    windowMs + 5000);
             return r.ok() ? Result.CONNECTED : r.exit() == TIMEOUT_EXIT ? Result.SILENT : Result.REFUSED;
         } catch (HostException e) {
             throw new FaultException("cannot probe " + to.host() + ":" + to.port() + " from " + from.name() + ": "

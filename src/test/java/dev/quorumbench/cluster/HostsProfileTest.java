@@ -58,9 +58,12 @@ class HostsProfileTest {
         "{\"command\": [\"x\"], \"nodes\": [{\"ssh\": {\"user\": \"u\", \"host\": \"a\", \"key_file\": \"id\", \"known_hosts\": \"/k\"}}]}|nodes[0].ssh.key_file must be an absolute path",
         "{\"command\": [\"x\"], \"nodes\": [{\"ssh\": {\"user\": \"u\", \"host\": \"a\", \"port\": 70000, \"key_file\": \"/id\", \"known_hosts\": \"/k\"}}]}|nodes[0].ssh.port must be a port number",
         "{\"command\": [\"x\"], \"nodes\": [NODE, {\"ssh\": {}, \"colour\": 1}]}|nodes[1]: unknown field \"colour\"",
+        "{\"command\": [\"x\"], \"nodes\": [BADADDRESS]}|nodes[0].address must be an IP address or a host name, got '10.0.0.1;reboot'",
     })
     void badHostsProfilesAreOneLine(String json, String fragment) {
-        String text = json.replace("NODE", node("10.0.0.10", ""));
+        String text = json.replace("NODE", node("10.0.0.10", ""))
+                .replace("BADADDRESS", node("10.0.0.10", "").replace("\"address\": \"10.0.0.10\"",
+                        "\"address\": \"10.0.0.1;reboot\""));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TargetProfile.parse(text, "x", "bad.json"));
         assertTrue(e.getMessage().startsWith("target profile bad.json: "), e.getMessage());
