@@ -24,9 +24,12 @@ public final class OutcomeRules {
             "rejected", AttemptResult.REJECTED, "busy", AttemptResult.BUSY,
             "server_error", AttemptResult.SERVER_ERROR, "garbage", AttemptResult.GARBAGE);
 
-    /** Used when a profile gives no rules: what HTTP itself says, nothing store-specific. */
+    /**
+     * Used when a profile gives no rules: what HTTP itself says, nothing store-specific. 202 Accepted is left out
+     * of "created": the store queued the write and may still fail it, so it falls to the otherwise result.
+     */
     static final List<HttpStoreSpec.Outcome> DEFAULT = List.of(
-            new HttpStoreSpec.Outcome(List.of("2xx"), null, null, null, null, "created"),
+            new HttpStoreSpec.Outcome(List.of("200", "201", "204"), null, null, null, null, "created"),
             new HttpStoreSpec.Outcome(List.of("408", "429"), null, null, null, null, "busy"),
             new HttpStoreSpec.Outcome(List.of("409"), null, null, null, null, "conflict"),
             new HttpStoreSpec.Outcome(List.of("4xx"), null, null, null, null, "rejected"),

@@ -69,7 +69,7 @@ class OutcomeRulesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "200 | CREATED", "204 | CREATED", "408 | BUSY", "429 | BUSY", "409 | CONFLICT", "404 | REJECTED",
+            "200 | CREATED", "201 | CREATED", "204 | CREATED", "202 | GARBAGE", "408 | BUSY", "429 | BUSY", "409 | CONFLICT", "404 | REJECTED",
             "500 | SERVER_ERROR", "503 | SERVER_ERROR", "302 | GARBAGE",
     })
     void withoutRulesHttpStatusDecides(int status, AttemptResult expected) {
