@@ -38,8 +38,10 @@ public final class ClassDataArchive {
     /** The placeholder a profile's command uses: {@code -XX:SharedArchiveFile=${cds_archive}}. */
     public static final String PLACEHOLDER = "cds_archive";
     private static final int TRAINING_WRITES = 40;
-    private static final long TRAINING_TIMEOUT_MS = 60_000;
-    private static final long WRITE_TIMEOUT_MS = 10_000;
+    private static final long TRAINING_START_MS = 30_000;
+    private static final long TRAINING_TIMEOUT_MS = 20_000;
+    private static final long WRITE_TIMEOUT_MS = 5_000;
+    private static final long TRAINING_WRITES_MS = 15_000;
 
     private ClassDataArchive() {
     }
@@ -108,6 +110,7 @@ public final class ClassDataArchive {
                 .nodes(2)
                 .quorumWrites(2)
                 .linkProxies(false)
+                .startTimeoutMs(TRAINING_START_MS)
                 // Read by the java launcher; with the profile's -XX:SharedArchiveFile naming the JDK's archive, the
                 // JVM dumps this jar's classes on top of it when it exits.
                 .nodeEnv(0, Map.of("JDK_JAVA_OPTIONS", "-XX:ArchiveClassesAtExit=" + partial))
@@ -115,9 +118,11 @@ public final class ClassDataArchive {
         try (Cluster cluster = Clusters.start(spec)) {
             String node0 = cluster.nodeUrl(0);
             String namespace = "qb-cds-training";
-            for (int i = 0; i < TRAINING_WRITES; i++) {
+            // The writes are bounded as a whole: a training run that cannot write soon is not worth waiting for.
+            Deadline writes = Deadline.in(TRAINING_WRITES_MS);
+            for (int i = 0; i < TRAINING_WRITES && !writes.passed(); i++) {
                 Attempt ignored = store.attempt(node0, store.prepare(new WriteItem(namespace, "w" + i, "training")),
-                        WRITE_TIMEOUT_MS);
+                        Math.max(1, Math.min(WRITE_TIMEOUT_MS, writes.leftMs())));
             }
             store.listIds(node0, namespace, new ListLimits(1_000, Deadline.in(WRITE_TIMEOUT_MS)));
             store.health(node0, WRITE_TIMEOUT_MS);
