@@ -49,7 +49,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
      */
     public static Comparison of(List<RunSamples> base, List<RunSamples> head, CompareSettings settings) {
         List<FaultClass> faults = Compatibility.faults(base, head, settings.faults());
-        List<RunSettings.Difference> differences = Compatibility.differences(base, head, settings.allowDifferent());
+        List<RunSettings.Difference> differences = Compatibility.differences(base, head, settings.allowDifferent(),
+                faults);
         List<FaultSides> sides = new ArrayList<>();
         List<Double> family = new ArrayList<>();
         boolean scaled = false;

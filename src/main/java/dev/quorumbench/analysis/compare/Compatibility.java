@@ -4,6 +4,7 @@ import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.run.FaultClass;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,11 +50,11 @@ public final class Compatibility {
      * changes what is measured was not allowed, or when runs of one side differ among themselves.
      */
     public static List<RunSettings.Difference> differences(List<RunSamples> base, List<RunSamples> head,
-            Set<String> allowed) {
-        sameWithin("base", base, allowed);
-        sameWithin("head", head, allowed);
-        List<RunSettings.Difference> d = RunSettings.differences(base.get(0).header().settings(),
-                head.get(0).header().settings());
+            Set<String> allowed, List<FaultClass> faults) {
+        sameWithin("base", base, allowed, faults);
+        sameWithin("head", head, allowed, faults);
+        List<RunSettings.Difference> d = RunSettings.differences(settings(base.get(0), faults),
+                settings(head.get(0), faults));
         List<RunSettings.Difference> refused = RunSettings.refused(d, allowed);
         if (!refused.isEmpty()) {
             RunSettings.Difference r = refused.get(0);
@@ -63,10 +64,14 @@ public final class Compatibility {
         return d;
     }
 
-    private static void sameWithin(String side, List<RunSamples> runs, Set<String> allowed) {
+    private static Map<String, String> settings(RunSamples run, List<FaultClass> faults) {
+        return RunSettings.restrict(run.header().settings(), faults);
+    }
+
+    private static void sameWithin(String side, List<RunSamples> runs, Set<String> allowed, List<FaultClass> faults) {
         for (RunSamples r : runs.subList(1, runs.size())) {
             List<RunSettings.Difference> refused = RunSettings.refused(RunSettings.differences(
-                    runs.get(0).header().settings(), r.header().settings()), allowed);
+                    settings(runs.get(0), faults), settings(r, faults)), allowed);
             if (!refused.isEmpty()) {
                 RunSettings.Difference d = refused.get(0);
                 throw new InvalidInputException("the " + side + " runs differ in " + d.key() + " (" + d.base()

@@ -72,6 +72,26 @@ public final class RunSettings {
         return m;
     }
 
+    /**
+     * {@code settings} with the mechanisms of only {@code faults}: a class that is not compared (--faults) must not
+     * make two runs look different.
+     */
+    public static Map<String, String> restrict(Map<String, String> settings, List<FaultClass> faults) {
+        String all = settings.get("mechanisms");
+        if (all == null) {
+            return settings;
+        }
+        List<String> keep = new ArrayList<>();
+        for (String part : all.split(", ")) {
+            if (faults.stream().anyMatch(f -> part.startsWith(f.key() + "="))) {
+                keep.add(part);
+            }
+        }
+        Map<String, String> m = new LinkedHashMap<>(settings);
+        m.put("mechanisms", String.join(", ", keep));
+        return m;
+    }
+
     /** The settings that differ, in {@code base}'s key order. */
     public static List<Difference> differences(Map<String, String> base, Map<String, String> head) {
         List<Difference> d = new ArrayList<>();
