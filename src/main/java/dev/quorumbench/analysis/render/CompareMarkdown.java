@@ -96,6 +96,12 @@ public final class CompareMarkdown {
         return Table.of(List.of("metric", "base:", "head:", "change:", "effect [interval]:", "q:", "verdict"), rows);
     }
 
+    /** "Regression: ", "Inconclusive: " or "No regression: ": an inconclusive metric is never a plain pass. */
+    public static String outcomeLabel(Comparison c) {
+        String w = c.outcome().words();
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1) + ": ";
+    }
+
     static String counts(Comparison c) {
         StringBuilder s = new StringBuilder();
         for (Verdict v : new Verdict[] {Verdict.REGRESSED, Verdict.IMPROVED, Verdict.INCONCLUSIVE, Verdict.UNCHANGED}) {

@@ -42,7 +42,7 @@ public final class ReleaseNotes {
         if (e.baseline() != null) {
             Comparison c = e.baseline().comparison();
             b.append("## Compared with baseline `").append(c.base().campaignId()).append("`\n\n");
-            b.append(c.regressed() ? "Regression: " : "No regression: ").append(CompareMarkdown.counts(c))
+            b.append(CompareMarkdown.outcomeLabel(c)).append(CompareMarkdown.counts(c))
                     .append(".\n\n");
             c.notes().forEach(n -> b.append("> Note: ").append(n).append("\n"));
             if (!c.notes().isEmpty()) {

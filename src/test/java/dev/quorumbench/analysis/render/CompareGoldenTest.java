@@ -80,4 +80,19 @@ class CompareGoldenTest {
     void json() throws Exception {
         GoldenFile.assertMatches("compare.json", CompareJson.render(comparison()));
     }
+
+    @Test
+    void inconclusiveIsNeverLabelledNoRegression() {
+        Map<Metric, MetricSamples> b = new EnumMap<>(Metric.class);
+        Map<Metric, MetricSamples> h = new EnumMap<>(Metric.class);
+        b.put(Metric.LATENCY_P50, new MetricSamples(7, new double[] {7, 7, 7}));
+        h.put(Metric.LATENCY_P50, new MetricSamples(27, new double[] {27, 27, 27}));
+        RunHeader header = new RunHeader("x", "closed-loop", 3, 20, true, Map.of());
+        Comparison small = Comparison.of(header, List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, b)), header,
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, h)), CompareSettings.defaults());
+        org.junit.jupiter.api.Assertions.assertEquals("Inconclusive: ", CompareMarkdown.outcomeLabel(small));
+        org.junit.jupiter.api.Assertions.assertEquals("Regression: ", CompareMarkdown.outcomeLabel(comparison()));
+        org.junit.jupiter.api.Assertions.assertTrue(CompareMarkdown.render(small)
+                .startsWith("## quorumbench compare: inconclusive\n"));
+    }
 }
