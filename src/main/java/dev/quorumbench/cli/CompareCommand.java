@@ -39,7 +39,7 @@ final class CompareCommand implements Command {
 
     @Override
     public String summary() {
-        return "compare two runs per fault class and metric; exit 3 on a regression";
+        return "compare runs (one or several a side) per fault class and metric; exit 3 on a regression";
     }
 
     @Override

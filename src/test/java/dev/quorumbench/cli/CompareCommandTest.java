@@ -121,6 +121,14 @@ class CompareCommandTest {
         Files.writeString(file, m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, strict {1}: exit {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "REGRESSION, false, 3", "REGRESSION, true, 3", "INCONCLUSIVE, false, 0", "INCONCLUSIVE, true, 5",
+        "NO_REGRESSION, false, 0", "NO_REGRESSION, true, 0"})
+    void exitCodes(dev.quorumbench.analysis.compare.Comparison.Outcome outcome, boolean strict, int code) {
+        assertEquals(code, CompareCommand.exitCode(outcome, strict));
+    }
+
     @Test
     void otherFaultWindowIsRefusedUnlessAllowedThenInTheHeadline() throws Exception {
         // The repro: --fault-window-ms 500 vs 100 compared as "no regression, 3 improved" with no note.
