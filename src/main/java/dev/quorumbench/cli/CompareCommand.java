@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,8 +47,8 @@ final class CompareCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options options = options();
         // "--" separates the base runs from the head runs; Commons CLI would swallow it, so split first.
-        int sep = java.util.Arrays.asList(args).indexOf("--");
-        String[] before = sep < 0 ? args : java.util.Arrays.copyOfRange(args, 0, sep);
+        int sep = Arrays.asList(args).indexOf("--");
+        String[] before = sep < 0 ? args : Arrays.copyOfRange(args, 0, sep);
         List<String> after = sep < 0 ? List.of() : List.of(args).subList(sep + 1, args.length);
         CommandLine cl = CommandLines.parse(options, before, "compare --help");
         if (cl.hasOption("help")) {
@@ -120,7 +121,7 @@ final class CompareCommand implements Command {
     }
 
     private static List<Path> paths(String[] names) {
-        return java.util.Arrays.stream(names).map(Path::of).toList();
+        return Arrays.stream(names).map(Path::of).toList();
     }
 
     /** --faults a,b: the classes to compare, in that order. */

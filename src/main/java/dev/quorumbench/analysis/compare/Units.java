@@ -1,6 +1,7 @@
 package dev.quorumbench.analysis.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public final class Units {
                 // Even split: block b holds cycles [b*n/blocks, (b+1)*n/blocks).
                 int from = (int) ((long) b * run.length / blocks);
                 int to = (int) ((long) (b + 1) * run.length / blocks);
-                units.add(java.util.Arrays.copyOfRange(run, from, to));
+                units.add(Arrays.copyOfRange(run, from, to));
             }
         }
         return units;
