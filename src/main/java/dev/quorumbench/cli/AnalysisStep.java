@@ -7,8 +7,10 @@ import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.RunLoader;
 import dev.quorumbench.analysis.SummaryTable;
 import dev.quorumbench.run.RunFiles;
+import dev.quorumbench.run.UnsafeNodeArgs;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The analysis that ends {@code run} and is all of {@code analyze}: files in, phase4.json / report.md / .hgrm (and
@@ -30,6 +32,11 @@ final class AnalysisStep {
         Phase4Report report = Phase4Analysis.analyze(data);
         Phase4Files.write(outDir, data, report);
         out.print(SummaryTable.render(report));
+        List<String> unsafe = UnsafeNodeArgs.of(data.campaign().nodeArgs());
+        if (!unsafe.isEmpty()) {
+            // The numbers above are of a store altered on purpose: say so where they are read.
+            out.println("UNSAFE node flags: " + String.join(" ", unsafe) + " (the store was slowed or broken on purpose)");
+        }
         out.println("wrote " + RunFiles.PHASE4_JSON + ", " + RunFiles.REPORT_MD + " and latency-<fault>.hgrm to "
                 + outDir);
         for (Path p : ci.write(report)) {

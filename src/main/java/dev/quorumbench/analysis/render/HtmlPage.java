@@ -94,7 +94,7 @@ public final class HtmlPage {
         if (e.baseline() != null) {
             Comparison c = e.baseline().comparison();
             b.append("<h2 id=\"baseline\">Compared with baseline <code>").append(Html.escape(c.base().campaignId()))
-                    .append("</code></h2>\n<p>").append(c.regressed() ? "Regression: " : "No regression: ")
+                    .append("</code></h2>\n<p>").append(CompareMarkdown.outcomeLabel(c))
                     .append(Html.escape(CompareMarkdown.counts(c))).append(".</p>\n");
             c.notes().forEach(n -> b.append("<p class=\"note\">").append(Html.escape(n)).append("</p>\n"));
             for (FaultComparison f : c.faults()) {

@@ -101,20 +101,18 @@ public final class ReleaseNotes {
         }
         Comparison c = e.baseline().comparison();
         String against = " against `" + c.base().campaignId() + "`";
-        String verdict;
-        if (c.regressed()) {
-            verdict = "REGRESSION" + against;
-        } else if (c.count(Verdict.INCONCLUSIVE) > 0) {
-            // Inconclusive is not "no regression": say what could not be decided.
-            verdict = "no regression found" + against + ", " + c.count(Verdict.INCONCLUSIVE) + " inconclusive";
-        } else {
-            verdict = "no regression" + against;
-        }
+        // Inconclusive is not "no regression": the headline says what could not be decided.
+        String verdict = switch (c.outcome()) {
+            case REGRESSION -> "REGRESSION" + against;
+            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + c.count(Verdict.INCONCLUSIVE) + " metrics undecided)";
+            case NO_REGRESSION -> "no regression" + against;
+        };
         return verdict + " · run " + run;
     }
 
     private static void baselineVerdict(StringBuilder b, Comparison c) {
-        b.append("**").append(c.regressed() ? "Regression" : "Compared").append("** with baseline `")
+        String label = CompareMarkdown.outcomeLabel(c);
+        b.append("**").append(label, 0, label.length() - 2).append("** against baseline `")
                 .append(c.base().campaignId()).append("`: ").append(CompareMarkdown.counts(c)).append(".\n");
         List<String> regressed = new ArrayList<>();
         for (FaultComparison f : c.faults()) {
@@ -122,7 +120,8 @@ public final class ReleaseNotes {
                 if (m.verdict() == Verdict.REGRESSED) {
                     regressed.add("- `" + f.fault().key() + "` " + CompareMarkdown.label(m.metric()) + ": "
                             + MetricFormat.value(m.metric(), m.base()) + " → " + MetricFormat.value(m.metric(), m.head())
-                            + " (" + MetricFormat.change(m) + ", p " + MetricFormat.pValue(m.pValue()) + ")");
+                            + " (" + MetricFormat.change(m) + (Double.isNaN(m.qValue()) ? ", a hard gate"
+                            : ", effect " + MetricFormat.effect(m) + ", q " + MetricFormat.pValue(m.qValue())) + ")");
                 }
             }
         }

@@ -9,6 +9,7 @@ import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.UnsafeNodeArgs;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +22,6 @@ import java.util.Map;
  */
 public final class RunSettings {
 
-    /** Node flags with this prefix switch a safety mechanism of the reference node off (README "node serve"). */
-    static final String UNSAFE_FLAG = "--unsafe";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunSettings() {
@@ -32,11 +30,9 @@ public final class RunSettings {
     /** One sentence per unsafe setting, empty when there is none. */
     public static List<String> unsafe(CampaignSpec spec) {
         List<String> out = new ArrayList<>();
-        for (String arg : spec.nodeArgs()) {
-            if (arg.startsWith(UNSAFE_FLAG)) {
-                out.add("node flag `" + arg + "`: the nodes ran with a safety mechanism switched off, so these results"
-                        + " do not describe a safe deployment");
-            }
+        for (String arg : UnsafeNodeArgs.of(spec.nodeArgs())) {
+            out.add("node flag `" + arg + "`: the nodes were altered on purpose, so these results"
+                    + " do not describe a safe deployment");
         }
         for (Map.Entry<FaultClass, Mechanism> m : spec.mechanisms().entrySet()) {
             MechanismStatus s = m.getValue().status();

@@ -66,7 +66,7 @@ class RunSettingsTest {
                         Map.of("read_back", "node-local"));
 
         assertEquals(List.of(
-                "node flag `--unsafe-no-sync`: the nodes ran with a safety mechanism switched off, so these results do"
+                "node flag `--unsafe-no-sync`: the nodes were altered on purpose, so these results do"
                         + " not describe a safe deployment",
                 "clock_skew_peer: mechanism `recorded-only` is simulated, the fault was not really injected"),
                 RunSettings.unsafe(s));
