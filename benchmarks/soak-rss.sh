@@ -3,8 +3,8 @@
 #
 # Usage: benchmarks/soak-rss.sh CAMPAIGN_ID [INTERVAL_S=10] -- [campaign options...]
 #   e.g. benchmarks/soak-rss.sh soak-2000 10 -- --faults partition_minority --cycles 2000 --writes 100
-# Runs `java -jar target/benchmarks.jar --campaign-id CAMPAIGN_ID <options>` and every INTERVAL_S seconds appends
-# to runs/CAMPAIGN_ID/rss.csv: seconds since start, the main process's RSS, the JMH fork's pid and RSS (kB, from
+# Runs `java -jar target/benchmarks.jar --campaign-id CAMPAIGN_ID --runs-dir ${RUNS_DIR:-runs} <options>` and every INTERVAL_S seconds appends
+# to <runs dir>/CAMPAIGN_ID/rss.csv: seconds since start, the main process's RSS, the JMH fork's pid and RSS (kB, from
 # /proc), and the bytes of the class's JSONL and .hlog so far. At the end prints, per fork, its RSS at the first
 # sample after one minute, its maximum and its last sample, and the files' bytes per cycle.
 set -euo pipefail
@@ -14,7 +14,7 @@ id=$1; shift
 interval=10
 if [ $# -ge 1 ] && [ "$1" != "--" ]; then interval=$1; shift; fi
 [ "${1:-}" = "--" ] && shift
-runs=runs
+runs=${RUNS_DIR:-runs}
 dir="$runs/$id"
 java -jar target/benchmarks.jar --campaign-id "$id" --runs-dir "$runs" "$@" &
 main=$!
