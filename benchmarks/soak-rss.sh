@@ -18,15 +18,17 @@ runs=${RUNS_DIR:-runs}
 dir="$runs/$id"
 java -jar target/benchmarks.jar --campaign-id "$id" --runs-dir "$runs" "$@" &
 main=$!
-trap 'kill $main 2>/dev/null || true; wait $main 2>/dev/null || true' INT TERM
+# The campaign never outlives this script, however it ends.
+trap 'kill $main 2>/dev/null || true; wait $main 2>/dev/null || true' INT TERM EXIT
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+bytes() { local n=0 f; for f in "$@"; do [ -f "$f" ] && n=$(( n + $(stat -c %s "$f") )); done; echo "$n"; }
 start=$(date +%s)
 for _ in $(seq 1 600); do [ -d "$dir" ] && break; sleep 0.1; done
 echo "seconds,main_rss_kb,fork_pid,fork_rss_kb,jsonl_bytes,hlog_bytes" > "$dir/rss.csv"
 while kill -0 "$main" 2>/dev/null; do
   fork=$(pgrep -P "$main" -f 'ForkedMain' | head -1 || true)
-  jsonl=$(cat "$dir"/phase4-*.jsonl 2>/dev/null | wc -c)
-  hlog=$(cat "$dir"/latency-*.hlog 2>/dev/null | wc -c)
+  jsonl=$(bytes "$dir"/phase4-*.jsonl)
+  hlog=$(bytes "$dir"/latency-*.hlog)
   echo "$(( $(date +%s) - start )),$(rss "$main"),${fork:-0},$( [ -n "$fork" ] && rss "$fork" || echo 0),$jsonl,$hlog" >> "$dir/rss.csv"
   sleep "$interval"
 done
