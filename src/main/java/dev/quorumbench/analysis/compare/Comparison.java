@@ -106,7 +106,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
                     + "): open-loop latency counts queueing from each write's intended start, closed-loop does not.");
         }
         if (!b.complete() || !h.complete()) {
-            notes.add("A run is partial (interrupted): only its measured cycles are compared.");
+            notes.add("A run is partial (interrupted): only its measured cycles are compared, and the outcome is"
+                    + " inconclusive at best.");
         }
         if (scaled) {
             notes.add("The sides ran different numbers of cycles: fail and quorum_not_met totals of head are scaled"
@@ -130,12 +131,35 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return count(Verdict.REGRESSED) > 0;
     }
 
-    /** Regression when anything regressed, else inconclusive when anything is, else no regression. */
+    /**
+     * Regression when anything regressed, else inconclusive when a metric is or the comparison has a gap
+     * ({@link #gaps()}), else no regression: a gate never passes on evidence that is missing.
+     */
     public Outcome outcome() {
         if (regressed()) {
             return Outcome.REGRESSION;
         }
-        return count(Verdict.INCONCLUSIVE) > 0 ? Outcome.INCONCLUSIVE : Outcome.NO_REGRESSION;
+        return count(Verdict.INCONCLUSIVE) > 0 || !gaps().isEmpty() ? Outcome.INCONCLUSIVE : Outcome.NO_REGRESSION;
+    }
+
+    /**
+     * Why the comparison as a whole cannot pass, whatever its metrics say: a side that is partial (interrupted), or
+     * a compared fault class with no judged metric (no measured cycle with data on either side). Empty when none.
+     */
+    public List<String> gaps() {
+        List<String> gaps = new ArrayList<>();
+        if (!base.complete()) {
+            gaps.add("base is partial (interrupted)");
+        }
+        if (!head.complete()) {
+            gaps.add("head is partial (interrupted)");
+        }
+        for (FaultComparison f : faults) {
+            if (f.metrics().isEmpty()) {
+                gaps.add(f.fault() + ": no metric measured on either side");
+            }
+        }
+        return gaps;
     }
 
     /** The differences that change what is measured (all were allowed, or the comparison would not exist). */

@@ -69,7 +69,7 @@ public final class CompareJson {
             }
             faults.put(f.fault().key(), rows);
         }
-        return new CompareDocument(c.outcome().words(), c.regressed(), counts, side(c.base()), side(c.head()),
+        return new CompareDocument(c.outcome().words(), c.regressed(), counts, c.gaps(), side(c.base()), side(c.head()),
                 c.differences().stream().map(d -> new CompareDocument.Difference(d.key(), d.base(), d.head(),
                         d.changesMeasurement())).toList(), c.notes(), method, faults);
     }

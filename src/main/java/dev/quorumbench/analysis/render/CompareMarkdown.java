@@ -123,6 +123,12 @@ public final class CompareMarkdown {
 
     private static void findings(StringBuilder b, Comparison c, Verdict verdict, String title) {
         boolean any = false;
+        if (verdict == Verdict.INCONCLUSIVE && !c.gaps().isEmpty()) {
+            // Gaps make the outcome inconclusive without any metric saying so: list them where the reader looks.
+            b.append(title).append(":\n");
+            c.gaps().forEach(g -> b.append("- ").append(g).append('\n'));
+            any = true;
+        }
         for (FaultComparison f : c.faults()) {
             for (MetricComparison m : f.metrics()) {
                 if (m.verdict() == verdict) {

@@ -215,4 +215,29 @@ class ComparisonTest {
         assertEquals(compared, String.join(" ", Comparison.of(b, h, s).faults().stream()
                 .map(f -> f.fault().key()).toList()));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                   | base cycles | head cycles | base complete | head complete | outcome       | gaps
+        both sides measured, complete            | 12          | 12          | true          | true          | no regression |
+        0 cycles on both sides: nothing judged   | 0           | 0           | true          | true          | inconclusive  | partition_minority: no metric measured on either side
+        head partial                             | 12          | 12          | true          | false         | inconclusive  | head is partial (interrupted)
+        base partial, 0 cycles on both sides     | 0           | 0           | false         | true          | inconclusive  | base is partial (interrupted); partition_minority: no metric measured on either side
+        """)
+    void emptyOrPartialClassesNeverPass(String name, int baseCycles, int headCycles, boolean baseComplete,
+            boolean headComplete, String outcome, String gaps) {
+        Comparison c = Comparison.of(side("b", baseCycles, baseComplete), List.of(empty(baseCycles)),
+                side("h", headCycles, headComplete), List.of(empty(headCycles)), CompareSettings.defaults());
+        assertEquals(outcome, c.outcome().words());
+        assertEquals(gaps == null ? "" : gaps, String.join("; ", c.gaps()));
+    }
+
+    private static RunHeader side(String id, int cycles, boolean complete) {
+        return new RunHeader(id, "closed-loop", cycles, 100, complete, Map.of("target", "reference"));
+    }
+
+    /** A class as RunSamples reads it: no metric at all when no cycle was measured. */
+    private static FaultSamples empty(int n) {
+        return n == 0 ? new FaultSamples(FaultClass.PARTITION_MINORITY, 0, Map.of()) : cycles(n, 0);
+    }
 }
