@@ -204,8 +204,9 @@ public final class CompareMarkdown {
                 .append(" base of the mean per-cycle value; hierarchical bootstrap over units, then cycles; seeded)")
                 .append(" excludes 0 on that side. Below the minimum effect it is unchanged; a large change without")
                 .append(" that evidence, or with fewer than ").append(c.settings().minUnits())
-                .append(" units a side, is inconclusive. A lost acknowledged write where base lost none is always a")
-                .append(" regression (no statistics). Latency is of acknowledged writes. Minimum effects: ")
+                .append(" units a side, is inconclusive. Lost acknowledged writes are a hard gate on per-run rates")
+                .append(" (no statistics): head losing any where base lost none, or more per run, is a regression;")
+                .append(" both losing is inconclusive at best. Latency is of acknowledged writes. Minimum effects: ")
                 .append(minEffects(c.settings())).append(".\n");
     }
 
