@@ -30,6 +30,14 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
+    /**
+     * Whether the headline is drawn as a pass: the run passed and, with a baseline ({@code outcome} not null), the
+     * comparison found no regression. An inconclusive comparison is not green: it is not a pass.
+     */
+    static boolean good(boolean pass, Comparison.Outcome outcome) {
+        return pass && (outcome == null || outcome == Comparison.Outcome.NO_REGRESSION);
+    }
+
     public static String render(Evidence e, List<Plot> plots) {
         Phase4Report r = e.report();
         StringBuilder b = new StringBuilder();
@@ -37,7 +45,7 @@ public final class HtmlPage {
                 .append(Html.escape(r.campaignId())).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n");
         String headline = ReleaseNotes.headline(e).replace("`", "");
-        boolean good = r.pass() && (e.baseline() == null || !e.baseline().comparison().regressed());
+        boolean good = good(r.pass(), e.baseline() == null ? null : e.baseline().comparison().outcome());
         b.append("<h1>Phase-4 chaos campaign <code>").append(Html.escape(r.campaignId())).append("</code>: ")
                 .append(good ? "<span class=\"pass\">" : "<span class=\"fail\">").append(Html.escape(headline))
                 .append("</span></h1>\n");
