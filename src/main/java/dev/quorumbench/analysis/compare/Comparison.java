@@ -81,7 +81,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         }
         RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
         RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
-        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks), result);
+        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, settings.minUnits()),
+                result);
     }
 
     /** A fixed seed per class and metric: the same inputs give the same intervals in any order of comparison. */
@@ -89,7 +90,7 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return 0x5EED_0000L + 100L * f.ordinal() + m.ordinal();
     }
 
-    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks) {
+    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks, int minUnits) {
         List<String> notes = new ArrayList<>();
         for (RunHeader side : List.of(b, h)) {
             if (!side.unsafeNodeFlags().isEmpty()) {
@@ -114,9 +115,9 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
                     + " to base's cycles per run; the tests compare per-cycle values.");
         }
         if (blocks) {
-            notes.add("One run on a side: the test's units are blocks of consecutive cycles, which absorb drift within"
-                    + " a run but not noise between runs. For a gate, give several runs per side (compare BASE... --"
-                    + " HEAD...).");
+            notes.add("Fewer than " + minUnits + " runs on a side: the test's units are blocks of consecutive cycles,"
+                    + " which absorb drift within a run but not noise between runs. For a gate, give at least "
+                    + minUnits + " runs per side (compare BASE... -- HEAD...).");
         }
         return notes;
     }

@@ -26,8 +26,8 @@ import java.util.Map;
 public final class CompareJson {
 
     /** What the JSON says the test is; the Markdown's method paragraph says the same in prose. */
-    static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have several, else blocks"
-            + " of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
+    static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have at least min_units"
+            + " runs, else blocks of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
     static final String EFFECT = "head - base of the mean per-cycle value; interval: 1 - alpha percentile of a"
             + " hierarchical bootstrap (units, then cycles), 2000 seeded resamples";
     static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha";

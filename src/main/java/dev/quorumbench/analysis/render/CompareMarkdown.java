@@ -195,8 +195,10 @@ public final class CompareMarkdown {
 
     private static void method(StringBuilder b, Comparison c) {
         String alpha = Decimals.plain(c.settings().alpha());
-        b.append("Method: the units of the test are whole runs when both sides have several, else blocks of")
-                .append(" consecutive cycles (").append(Units.BLOCKS_PER_RUN).append(" per run). A metric regressed")
+        b.append("Method: the units of the test are whole runs when both sides have at least ")
+                .append(c.settings().minUnits()).append(" runs, else blocks of consecutive cycles (")
+                .append(Units.BLOCKS_PER_RUN).append(" per run; they do not absorb noise between runs).")
+                .append(" A metric regressed")
                 .append(" (improved) when its class-level change reaches the minimum effect in the bad (good) direction,")
                 .append(" a two-sided Mann–Whitney U test over unit means (exact for small samples) gives q < ")
                 .append(alpha).append(" after Benjamini–Hochberg over every tested class × metric, and the ")

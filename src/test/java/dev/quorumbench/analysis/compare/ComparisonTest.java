@@ -240,4 +240,27 @@ class ComparisonTest {
     private static FaultSamples empty(int n) {
         return n == 0 ? new FaultSamples(FaultClass.PARTITION_MINORITY, 0, Map.of()) : cycles(n, 0);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                          | runs a side | p50 verdict | units
+        1 run a side: blocks            | 1           | regressed   | blocks
+        2 runs a side: blocks, tested   | 2           | regressed   | blocks
+        3 runs a side: blocks, tested   | 3           | regressed   | blocks
+        4 runs a side: runs             | 4           | regressed   | runs
+        """)
+    void runsAreUnitsOnlyWhenBothSidesHaveEnough(String name, int runs, String verdict, String units) {
+        List<RunSamples> b = new java.util.ArrayList<>();
+        List<RunSamples> h = new java.util.ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            b.add(new RunSamples(header("b" + r), List.of(cycles(12, 0))));
+            h.add(new RunSamples(header("h" + r), List.of(cycles(12, 3))));
+        }
+        Comparison c = Comparison.of(b, h, CompareSettings.defaults());
+        MetricComparison p50 = c.faults().get(0).get(Metric.LATENCY_P50);
+        assertEquals(verdict, p50.verdict().word(), p50.reason());
+        assertEquals(units, p50.units().word());
+        assertEquals(units.equals("blocks"), c.notes().stream().anyMatch(n -> n.startsWith("Fewer than 4 runs")),
+                c.notes().toString());
+    }
 }
