@@ -70,7 +70,7 @@ public final class VerdictRule {
         if (b == 0) {
             return result(m, base, head, evidence, q, Verdict.REGRESSED, "acknowledged writes lost; base lost none");
         }
-        String rates = " (per run: base " + Decimals.plain(b) + ", head " + Decimals.plain(h) + ")";
+        String rates = "; per run: base " + Decimals.plain(b) + ", head " + Decimals.plain(h);
         if (h > b) {
             return result(m, base, head, evidence, q, Verdict.REGRESSED,
                     "both sides lose acknowledged writes, head more" + rates);

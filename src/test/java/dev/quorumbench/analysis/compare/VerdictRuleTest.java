@@ -95,9 +95,9 @@ class VerdictRuleTest {
     @CsvSource(delimiter = '|', textBlock = """
         # case                                  | base lost per run | head lost per run | verdict      | reason
         none lost                               | 0                 | 0                 | unchanged    | none lost
-        base 3, head 3: not a pass              | 3                 | 3                 | inconclusive | both sides lose acknowledged writes (per run: base 3, head 3)
-        base 3 in 1 run, head 3 in 3 runs       | 3                 | 1 1 1             | inconclusive | both sides lose acknowledged writes (per run: base 3, head 1)
-        head loses more per run                 | 1 1               | 2 1               | regressed    | both sides lose acknowledged writes, head more (per run: base 1, head 1.5)
+        base 3, head 3: not a pass              | 3                 | 3                 | inconclusive | both sides lose acknowledged writes; per run: base 3, head 3
+        base 3 in 1 run, head 3 in 3 runs       | 3                 | 1 1 1             | inconclusive | both sides lose acknowledged writes; per run: base 3, head 1
+        head loses more per run                 | 1 1               | 2 1               | regressed    | both sides lose acknowledged writes, head more; per run: base 1, head 1.5
         head loses, base none                   | 0 0               | 0 1               | regressed    | acknowledged writes lost; base lost none
         base 3, head 0                          | 3                 | 0                 | improved     | head lost none; base lost some
         """)
