@@ -263,4 +263,27 @@ class ComparisonTest {
         assertEquals(units.equals("blocks"), c.notes().stream().anyMatch(n -> n.startsWith("Fewer than 4 runs")),
                 c.notes().toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                           | allowed   | second base run's node_args | error (empty = compares)
+        same node args within base                       |           | -                           |
+        node args differ within base                     |           | --extra-latency-ms 3        | the base runs differ in node_args (- in b0, --extra-latency-ms 3 in b1): a side's runs must measure the same thing (--allow-different applies between the sides only)
+        allowed between sides, still refused within base | node_args | --extra-latency-ms 3        | the base runs differ in node_args (- in b0, --extra-latency-ms 3 in b1): a side's runs must measure the same thing (--allow-different applies between the sides only)
+        """)
+    void runsWithinASideMustMatchWhateverIsAllowed(String name, String allowed, String nodeArgs, String error) {
+        CompareSettings settings = CompareSettings.defaults().withAllowDifferent(allowed == null ? java.util.Set.of()
+                : java.util.Set.of(allowed));
+        FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
+        List<RunSamples> base = List.of(new RunSamples(withSettings("b0", Map.of(), List.of()), List.of(f)),
+                new RunSamples(withSettings("b1", Map.of("node_args", nodeArgs), List.of()), List.of(f)));
+        List<RunSamples> head = List.of(new RunSamples(withSettings("h0", Map.of(), List.of()), List.of(f)),
+                new RunSamples(withSettings("h1", Map.of(), List.of()), List.of(f)));
+        if (error != null) {
+            assertEquals(error, org.junit.jupiter.api.Assertions.assertThrows(dev.quorumbench.InvalidInputException.class,
+                    () -> Comparison.of(base, head, settings)).getMessage());
+            return;
+        }
+        assertTrue(Comparison.of(base, head, settings).differences().isEmpty());
+    }
 }
