@@ -24,8 +24,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.HelpFormatter;
@@ -46,6 +48,22 @@ final class RunCommand implements Command {
     @Override
     public String summary() {
         return "run the Phase-4 chaos campaign (default command)";
+    }
+
+    /** The spellings of run's options that take a value ("--node-args", "-x"): a value is never a flag. */
+    static Set<String> optionsTakingValues() {
+        Set<String> names = new HashSet<>();
+        for (Option o : options().getOptions()) {
+            if (o.hasArg()) {
+                if (o.getLongOpt() != null) {
+                    names.add("--" + o.getLongOpt());
+                }
+                if (o.getOpt() != null) {
+                    names.add("-" + o.getOpt());
+                }
+            }
+        }
+        return names;
     }
 
     static Options options() {
