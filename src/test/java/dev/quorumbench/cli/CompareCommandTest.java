@@ -257,6 +257,9 @@ class CompareCommandTest {
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--format", "xml").code());
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--alpha", "2").code());
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--min-effect", "x=1").code());
+        Result empty = run("compare", run.toString(), run.toString(), "--min-effect", "latency=,");
+        assertEquals(ExitCode.USAGE, empty.code());
+        assertEquals(1, empty.err().lines().count(), empty.err());
         assertEquals(ExitCode.OK, run("compare", "--help").code());
     }
 }

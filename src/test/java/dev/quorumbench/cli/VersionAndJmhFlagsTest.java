@@ -53,6 +53,31 @@ class VersionAndJmhFlagsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "--version",
+            "version",
+            "run --version",
+            "run --cycles 3 --version",
+            "--faults drop_random_acks --version",
+    })
+    void versionIsAcceptedBeforeAnyOtherWork(String args) throws Exception {
+        String[] argv = (args.trim() + " --runs-dir " + runs).split("\\s+");
+        if (args.trim().equals("--version") || args.trim().equals("version")) {
+            argv = new String[] {args.trim()};
+        }
+
+        int exit = main(argv);
+
+        String line = out.toString(StandardCharsets.UTF_8).trim();
+        assertEquals(ExitCode.OK, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(line.startsWith("quorumbench "), line);
+        assertEquals(1, line.lines().count(), line);
+        try (var files = Files.list(runs)) {
+            assertEquals(0, files.count(), "nothing started");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "-f 2                       | -f is a JMH option the campaign sets itself (forks: one per fault class",
             "-wi 3                      | use --warmup-cycles N",
             "-i 50                      | use --cycles N",

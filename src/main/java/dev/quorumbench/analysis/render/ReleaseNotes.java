@@ -41,7 +41,8 @@ public final class ReleaseNotes {
             baselineVerdict(b, e.baseline().comparison());
         }
         if (!r.reasons().isEmpty()) {
-            b.append("**Run ").append(r.pass() ? "passed" : "failed").append("** — not passed:\n");
+            // Reasons exist exactly when the run failed (a failed criterion or an incomplete run).
+            b.append("**Run failed** — not passed:\n");
             r.reasons().forEach(reason -> b.append("- ").append(reason).append('\n'));
             b.append('\n');
         }
@@ -87,7 +88,8 @@ public final class ReleaseNotes {
             }
             b.append("Minimum effects: ").append(CompareMarkdown.minEffects(c.settings())).append("; alpha ")
                     .append(Decimals.plain(c.settings().alpha()))
-                    .append(" (two-sided Mann–Whitney U on per-cycle samples).\n");
+                    .append(" (two-sided Mann–Whitney U over units: runs or blocks of cycles; q after")
+                    .append(" Benjamini–Hochberg).\n");
         }
         return b.toString();
     }
@@ -104,10 +106,21 @@ public final class ReleaseNotes {
         // Inconclusive is not "no regression": the headline says what could not be decided.
         String verdict = switch (c.outcome()) {
             case REGRESSION -> "REGRESSION" + against;
-            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + c.count(Verdict.INCONCLUSIVE) + " metrics undecided)";
+            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + undecided(c) + ")";
             case NO_REGRESSION -> "no regression" + against;
         };
         return verdict + " · run " + run;
+    }
+
+    /** "3 metrics undecided", "base is partial (interrupted)" or both, joined by "; ". */
+    static String undecided(Comparison c) {
+        List<String> parts = new ArrayList<>();
+        long n = c.count(Verdict.INCONCLUSIVE);
+        if (n > 0) {
+            parts.add(n + (n == 1 ? " metric" : " metrics") + " undecided");
+        }
+        parts.addAll(c.gaps());
+        return String.join("; ", parts);
     }
 
     private static void baselineVerdict(StringBuilder b, Comparison c) {
