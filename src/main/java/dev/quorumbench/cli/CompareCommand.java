@@ -9,12 +9,11 @@ import dev.quorumbench.analysis.compare.RunSettings;
 import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.analysis.render.CompareJson;
 import dev.quorumbench.analysis.render.CompareMarkdown;
+import dev.quorumbench.run.AtomicFiles;
 import dev.quorumbench.run.FaultClass;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,11 +192,8 @@ final class CompareCommand implements Command {
 
     private static void write(Path file, String text) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            // Atomic: a CI step reading the file never sees half a comparison.
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + file + " (" + e.getMessage() + ")");
         }
