@@ -68,13 +68,7 @@ public final class HtmlPage {
             unsafe.forEach(u -> b.append("<li>").append(Html.escape(u.replace("`", ""))).append("</li>\n"));
             b.append("</ul></div>\n");
         }
-        List<String> nonDefault = RunSettings.nonDefault(e.data().campaign());
-        b.append("<p>").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
-                .append(" writes per fault class against target <code>")
-                .append(Html.escape(e.data().campaign().target())).append("</code>, write quorum W=")
-                .append(e.data().campaign().quorumWrites()).append(". ")
-                .append(Html.escape(nonDefault.isEmpty() ? "Every other setting is the default."
-                        : "Not the defaults: " + String.join("; ", nonDefault).replace("`", "") + "."))
+        b.append("<p>").append(Html.escape(RunSettings.sentence(r, e.data().campaign()).replace("`", "")))
                 .append("</p>\n");
         b.append("<h2 id=\"results\">Results</h2>\n");
         List<Table> tables = EvidenceTables.resultTables(r);

@@ -52,13 +52,7 @@ public final class ReleaseNotes {
             unsafe.forEach(u -> b.append("> - ").append(u).append('\n'));
             b.append('\n');
         }
-        List<String> nonDefault = RunSettings.nonDefault(spec);
-        b.append("**Settings**: ").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
-                .append(" writes per fault class against target `").append(spec.target())
-                .append("`, write quorum W=").append(spec.quorumWrites()).append(". ")
-                .append(nonDefault.isEmpty() ? "Every other setting is the default."
-                        : "Not the defaults: " + String.join("; ", nonDefault) + ".")
-                .append("\n\n");
+        b.append("**Settings**: ").append(RunSettings.sentence(r, spec)).append("\n\n");
         b.append("## Results\n\n");
         List<Table> tables = EvidenceTables.resultTables(r);
         for (int i = 0; i < tables.size(); i++) {

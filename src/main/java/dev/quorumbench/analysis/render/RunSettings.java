@@ -3,6 +3,7 @@ package dev.quorumbench.analysis.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.run.CampaignDefaults;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
@@ -46,6 +47,19 @@ public final class RunSettings {
             out.add("read-back " + readBack);
         }
         return out;
+    }
+
+    /**
+     * The run's size and every setting that is not the default, as one Markdown sentence: "3 cycles × 10 writes
+     * per fault class against target `reference`, write quorum W=2. Not the defaults: …." (release notes and the
+     * HTML page say the same).
+     */
+    public static String sentence(Phase4Report r, CampaignSpec spec) {
+        List<String> nonDefault = nonDefault(spec);
+        return r.cyclesPerFault() + " cycles × " + r.writesPerCycle() + " writes per fault class against target `"
+                + spec.target() + "`, write quorum W=" + spec.quorumWrites() + ". "
+                + (nonDefault.isEmpty() ? "Every other setting is the default."
+                        : "Not the defaults: " + String.join("; ", nonDefault) + ".");
     }
 
     /** "name value (default d)" per setting that differs from the defaults, in campaign.json's key order. */
