@@ -61,6 +61,17 @@ class ReleaseNotesTest {
     }
 
     @Test
+    void withAnInconclusiveBaselineMatchesGolden() throws Exception {
+        Evidence e = evidence(false);
+        Evidence inconclusive = new Evidence(e.data(), e.report(),
+                new Evidence.Baseline(e.data(), e.report(), CompareGoldenTest.inconclusiveFiveByFive()));
+        String notes = ReleaseNotes.render(inconclusive, PLOTS);
+        assertTrue(notes.startsWith("# Phase-4 chaos campaign `golden`: INCONCLUSIVE against `b1, b2, b3, b4, b5`"
+                + " (1 metric undecided) · run FAIL\n"), notes);
+        GoldenFile.assertMatches("release-notes-inconclusive.md", notes);
+    }
+
+    @Test
     void theRegressionIsInTheHeadlineAndListedBeforeTheResults() throws Exception {
         String notes = ReleaseNotes.render(evidence(true), PLOTS);
 
