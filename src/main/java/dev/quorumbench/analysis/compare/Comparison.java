@@ -93,9 +93,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
     private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks, int minUnits) {
         List<String> notes = new ArrayList<>();
         for (RunHeader side : List.of(b, h)) {
-            if (!side.unsafeNodeFlags().isEmpty()) {
-                notes.add((side == b ? "Base" : "Head") + " nodes ran with unsafe flags ("
-                        + String.join(", ", side.unsafeNodeFlags()) + "): the store was slowed or broken on purpose.");
+            if (!side.unsafe().isEmpty()) {
+                notes.add((side == b ? "Base" : "Head") + " is unsafe: " + String.join("; ", side.unsafe()) + ".");
             }
         }
         String envDiff = b.environmentDifferences(h);

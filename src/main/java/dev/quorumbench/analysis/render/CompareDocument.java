@@ -32,7 +32,7 @@ public record CompareDocument(
             @JsonProperty("cycles") int cycles,
             @JsonProperty("writes") int writes,
             @JsonProperty("complete") boolean complete,
-            @JsonProperty("unsafe_node_flags") List<String> unsafeNodeFlags,
+            @JsonProperty("unsafe") List<String> unsafe,
             @JsonProperty("settings") Map<String, String> settings,
             @JsonProperty("environment") Map<String, String> environment) {
     }

@@ -86,7 +86,7 @@ public final class CompareJson {
 
     private static CompareDocument.Side side(RunHeader h) {
         return new CompareDocument.Side(h.campaignId(), h.runs(), h.schedule(), h.cycles(), h.writes(), h.complete(),
-                h.unsafeNodeFlags(), h.settings(), h.environment());
+                h.unsafe(), h.settings(), h.environment());
     }
 
     private static BigDecimal number(double v) {

@@ -48,22 +48,17 @@ public final class CompareMarkdown {
         return b.toString();
     }
 
-    /** What must not be missed before the numbers: allowed differences in what is measured, unsafe node flags. */
+    /** What must not be missed before the numbers: allowed differences in what is measured, unsafe settings. */
     static void headline(StringBuilder b, Comparison c) {
         if (!c.allowedDifferences().isEmpty()) {
             b.append("**Compared although what is measured differs** (--allow-different): ").append(String.join("; ",
                     c.allowedDifferences().stream().map(RunSettings.Difference::describe).toList())).append(".\n\n");
         }
-        List<String> unsafe = new ArrayList<>();
-        if (!c.base().unsafeNodeFlags().isEmpty()) {
-            unsafe.add("base " + String.join(" ", c.base().unsafeNodeFlags()));
-        }
-        if (!c.head().unsafeNodeFlags().isEmpty()) {
-            unsafe.add("head " + String.join(" ", c.head().unsafeNodeFlags()));
-        }
-        if (!unsafe.isEmpty()) {
-            b.append("**Unsafe node flags** (the store altered on purpose): ").append(String.join("; ", unsafe))
-                    .append(".\n\n");
+        if (!c.base().unsafe().isEmpty() || !c.head().unsafe().isEmpty()) {
+            b.append("**Unsafe settings**:\n");
+            c.base().unsafe().forEach(u -> b.append("- base: ").append(u).append('\n'));
+            c.head().unsafe().forEach(u -> b.append("- head: ").append(u).append('\n'));
+            b.append('\n');
         }
     }
 
@@ -167,8 +162,8 @@ public final class CompareMarkdown {
         if (base.runs() > 1 || head.runs() > 1) {
             row(b, "runs", Integer.toString(base.runs()), Integer.toString(head.runs()));
         }
-        if (!base.unsafeNodeFlags().isEmpty() || !head.unsafeNodeFlags().isEmpty()) {
-            row(b, "unsafe node flags", unsafe(base), unsafe(head));
+        if (!base.unsafe().isEmpty() || !head.unsafe().isEmpty()) {
+            row(b, "unsafe", unsafe(base), unsafe(head));
         }
         row(b, "schedule", base.schedule(), head.schedule());
         row(b, "cycles × writes", base.cycles() + " × " + base.writes(), head.cycles() + " × " + head.writes());
@@ -182,7 +177,7 @@ public final class CompareMarkdown {
     }
 
     private static String unsafe(RunHeader h) {
-        return h.unsafeNodeFlags().isEmpty() ? "none" : "**" + String.join(" ", h.unsafeNodeFlags()) + "**";
+        return h.unsafe().isEmpty() ? "none" : "**yes** (" + h.unsafe().size() + ", listed above)";
     }
 
     private static void row(StringBuilder b, String name, String base, String head) {

@@ -4,6 +4,7 @@ import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.Base64;
 import java.util.List;
 
@@ -62,13 +63,13 @@ public final class HtmlPage {
                     .append(sections.get(i)[1]).append("</a>");
         }
         b.append("</nav>\n");
-        List<String> unsafe = RunSettings.unsafe(e.data().campaign());
+        List<String> unsafe = UnsafeSettings.of(e.data().campaign());
         if (!unsafe.isEmpty()) {
             b.append("<div class=\"note\"><strong>Unsafe settings</strong><ul>\n");
-            unsafe.forEach(u -> b.append("<li>").append(Html.escape(u.replace("`", ""))).append("</li>\n"));
+            unsafe.forEach(u -> b.append("<li>").append(Html.escape(UnsafeSettings.plain(u))).append("</li>\n"));
             b.append("</ul></div>\n");
         }
-        b.append("<p>").append(Html.escape(RunSettings.sentence(r, e.data().campaign()).replace("`", "")))
+        b.append("<p>").append(Html.escape(SettingsSummary.sentence(r, e.data().campaign()).replace("`", "")))
                 .append("</p>\n");
         b.append("<h2 id=\"results\">Results</h2>\n");
         List<Table> tables = EvidenceTables.resultTables(r);

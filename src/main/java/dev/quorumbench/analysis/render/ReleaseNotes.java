@@ -8,6 +8,7 @@ import dev.quorumbench.analysis.compare.MetricComparison;
 import dev.quorumbench.analysis.compare.MetricFormat;
 import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,13 +47,13 @@ public final class ReleaseNotes {
             r.reasons().forEach(reason -> b.append("- ").append(reason).append('\n'));
             b.append('\n');
         }
-        List<String> unsafe = RunSettings.unsafe(spec);
+        List<String> unsafe = UnsafeSettings.of(spec);
         if (!unsafe.isEmpty()) {
             b.append("> [!WARNING]\n> **Unsafe settings**\n");
             unsafe.forEach(u -> b.append("> - ").append(u).append('\n'));
             b.append('\n');
         }
-        b.append("**Settings**: ").append(RunSettings.sentence(r, spec)).append("\n\n");
+        b.append("**Settings**: ").append(SettingsSummary.sentence(r, spec)).append("\n\n");
         b.append("## Results\n\n");
         List<Table> tables = EvidenceTables.resultTables(r);
         for (int i = 0; i < tables.size(); i++) {

@@ -146,10 +146,9 @@ class ComparisonTest {
         FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
         Comparison c = Comparison.of(List.of(new RunSamples(withSettings("b", Map.of(), List.of()), List.of(f))),
                 List.of(new RunSamples(withSettings("h", Map.of("node_args", "--extra-latency-ms 3"),
-                        List.of("--extra-latency-ms 3")), List.of(f))),
+                        List.of("node flag `--extra-latency-ms 3`: altered")), List.of(f))),
                 CompareSettings.defaults().withAllowDifferent(java.util.Set.of("node_args")));
-        assertEquals("Head nodes ran with unsafe flags (--extra-latency-ms 3): the store was slowed or broken on"
-                + " purpose.", c.notes().get(0));
+        assertEquals("Head is unsafe: node flag `--extra-latency-ms 3`: altered.", c.notes().get(0));
     }
 
     @ParameterizedTest(name = "{0}")
