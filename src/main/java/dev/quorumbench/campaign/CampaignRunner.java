@@ -61,6 +61,8 @@ public final class CampaignRunner {
                 .measurementIterations(spec.cycles())
                 .measurementBatchSize(spec.writes())
                 .forks(1)
+                // No warm-up forks: the warm-up is --warmup-cycles inside each fork (JmhFlagHint says so for -wf).
+                .warmupForks(0)
                 .threads(1)
                 .shouldFailOnError(true)
                 // One cycle may include a node restart and a 10 x quorum-timeout read-back; JMH's default 10 min is

@@ -7,10 +7,9 @@ import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.RunLoader;
 import dev.quorumbench.analysis.SummaryTable;
 import dev.quorumbench.run.RunFiles;
-import dev.quorumbench.run.UnsafeNodeArgs;
+import dev.quorumbench.run.UnsafeSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The analysis that ends {@code run} and is all of {@code analyze}: files in, phase4.json / report.md / .hgrm (and
@@ -32,10 +31,9 @@ final class AnalysisStep {
         Phase4Report report = Phase4Analysis.analyze(data);
         Phase4Files.write(outDir, data, report);
         out.print(SummaryTable.render(report));
-        List<String> unsafe = UnsafeNodeArgs.of(data.campaign().nodeArgs());
-        if (!unsafe.isEmpty()) {
-            // The numbers above are of a store altered on purpose: say so where they are read.
-            out.println("UNSAFE node flags: " + String.join(" ", unsafe) + " (the store was slowed or broken on purpose)");
+        // The numbers above may be of a store altered on purpose or of faults not injected: say so where they are read.
+        for (String unsafe : UnsafeSettings.of(data.campaign())) {
+            out.println("UNSAFE: " + UnsafeSettings.plain(unsafe));
         }
         out.println("wrote " + RunFiles.PHASE4_JSON + ", " + RunFiles.REPORT_MD + " and latency-<fault>.hgrm to "
                 + outDir);

@@ -1,8 +1,11 @@
 package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
@@ -15,10 +18,38 @@ final class CommandLines {
     /** {@code args} parsed against {@code options}; an error names what is wrong and, if given, where help is. */
     static CommandLine parse(Options options, String[] args, String helpHint) {
         try {
-            return new DefaultParser().parse(options, args);
+            return new DefaultParser().parse(options, attachValues(options, args));
         } catch (ParseException e) {
             throw new InvalidInputException(e.getMessage() + (helpHint == null ? "" : " (see " + helpHint + ")"));
         }
+    }
+
+    /**
+     * {@code args} with "--opt -x" written "--opt=-x" where --opt takes a value and -x is none of our options:
+     * Commons CLI reads a value that starts with "-" as an unknown option ({@code --node-args -t} would fail),
+     * while a forgotten value before a real option ({@code --faults --cycles 3}) still fails as a missing one.
+     */
+    static String[] attachValues(Options options, String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--") && !a.contains("=") && i + 1 < args.length && args[i + 1].startsWith("-")
+                    && !args[i + 1].equals("--") && !known(options, args[i + 1])) {
+                Option o = options.getOption(a.substring(2));
+                if (o != null && a.substring(2).equals(o.getLongOpt()) && o.hasArg()) {
+                    out.add(a + "=" + args[++i]);
+                    continue;
+                }
+            }
+            out.add(a);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static boolean known(Options options, String token) {
+        String name = token.startsWith("--") ? token.substring(2) : token.substring(1);
+        int eq = name.indexOf('=');
+        return options.hasOption(eq < 0 ? name : name.substring(0, eq));
     }
 
     /** Refuses positional arguments where a command takes none. */

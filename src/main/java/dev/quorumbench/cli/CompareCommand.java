@@ -9,12 +9,11 @@ import dev.quorumbench.analysis.compare.RunSettings;
 import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.analysis.render.CompareJson;
 import dev.quorumbench.analysis.render.CompareMarkdown;
+import dev.quorumbench.run.AtomicFiles;
 import dev.quorumbench.run.FaultClass;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,11 +192,8 @@ final class CompareCommand implements Command {
 
     private static void write(Path file, String text) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            // Atomic: a CI step reading the file never sees half a comparison.
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + file + " (" + e.getMessage() + ")");
         }
@@ -243,7 +239,10 @@ final class CompareCommand implements Command {
                 "java -jar target/benchmarks.jar compare [options] BASE_RUN_DIR HEAD_RUN_DIR | BASE... -- HEAD...",
                 "Compares head with base per fault class: convergence, lost writes, fail and quorum_not_met counts, "
                         + "latency of acknowledged writes (p50 p90 p99 p99.9 max), time to converge, recovery time.",
-                options, 2, 2, "Minimum effects: " + CompareMarkdown.minEffects(CompareSettings.defaults())
+                options, 2, 2, "Units of the test: whole runs when both sides have at least "
+                        + CompareSettings.DEFAULT_MIN_UNITS + " runs, else blocks of cycles (run-to-run noise not"
+                        + " absorbed: give at least 5 runs a side for a gate you trust).\nMinimum effects: "
+                        + CompareMarkdown.minEffects(CompareSettings.defaults())
                         + ".\nExit: 0 no regression (or inconclusive, lenient gate), 3 a regression, 5 inconclusive"
                         + " under --gate strict, 2 bad or incompatible input (a refused setting difference too).");
         w.flush();

@@ -26,11 +26,18 @@ final class JmhFlagHint {
             Map.entry("-p", "parameters: use --faults for the fault classes"),
             Map.entry("-o", "output: JMH's output goes to runs/<id>/jmh.log, --verbose prints it"),
             Map.entry("-foe", "fail on error: the campaign always fails on error"),
-            Map.entry("-e", "excludes: the campaign runs one benchmark"));
+            Map.entry("-e", "excludes: the campaign runs one benchmark"),
+            Map.entry("-wf", "warm-up forks: none, the warm-up is --warmup-cycles N inside each fork"),
+            Map.entry("-wfi", "warm-up fork includes: none, the warm-up is --warmup-cycles N inside each fork"),
+            // SingleShotTime runs each iteration's batch once: time-based iteration settings have no effect.
+            Map.entry("-r", "iteration time: a cycle is --writes N writes, not a time (SingleShotTime)"),
+            Map.entry("-w", "warm-up time: the warm-up is --warmup-cycles N, not a time (SingleShotTime)"),
+            Map.entry("-si", "synchronized iterations: one writer per fork, nothing to synchronize"),
+            Map.entry("-opi", "operations per invocation: one write per invocation, use --writes N"));
 
     /** Flags that make sense for a campaign and pass through {@code --jmh}. */
     private static final Set<String> PASS_THROUGH = Set.of("-prof", "-jvm", "-jvmArgs", "-jvmArgsPrepend", "-gc",
-            "-tu", "-lprof", "-lrf", "-r", "-w", "-si", "-opi", "-wm", "-wf", "-wfi");
+            "-tu", "-lprof", "-lrf", "-wm");
 
     /** A first argument that looks like a class name or a regex rather than a subcommand. */
     private static final Pattern BENCHMARK_REGEX = Pattern.compile(".*([.*^$\\[\\\\]|Benchmark).*");
@@ -38,12 +45,16 @@ final class JmhFlagHint {
     private JmhFlagHint() {
     }
 
-    /** The hint for {@code run}'s arguments, if one of them is a JMH flag (pure). */
-    static Optional<String> forRunArgs(String[] args) {
+    /**
+     * The hint for {@code run}'s arguments, if one of them is a JMH flag (pure). {@code takesValue} are run's
+     * options that take an argument ("--node-args"): their value is never read as a flag, so
+     * {@code --node-args -t} is the node's business, and {@code --jmh "-f 2"} JMH's.
+     */
+    static Optional<String> forRunArgs(String[] args, Set<String> takesValue) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--jmh")) {
-                i++; // its value is JMH's to judge
+            if (takesValue.contains(a)) {
+                i++; // the option's value, not a flag
                 continue;
             }
             String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;

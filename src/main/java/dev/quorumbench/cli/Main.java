@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Entry point of benchmarks.jar: dispatches to a subcommand; with no subcommand it runs the campaign. */
 public final class Main {
@@ -41,9 +42,12 @@ public final class Main {
             command = commands.get("run");
             rest = args;
         }
-        if (command instanceof RunCommand && JmhFlagHint.forRunArgs(rest).isPresent()) {
-            err.println("quorumbench run: " + JmhFlagHint.forRunArgs(rest).get());
-            return ExitCode.USAGE;
+        if (command instanceof RunCommand) {
+            Optional<String> hint = JmhFlagHint.forRunArgs(rest, RunCommand.optionsTakingValues());
+            if (hint.isPresent()) {
+                err.println("quorumbench run: " + hint.get());
+                return ExitCode.USAGE;
+            }
         }
         try {
             return command.run(rest, out, err);

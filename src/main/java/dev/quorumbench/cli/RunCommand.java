@@ -24,8 +24,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.HelpFormatter;
@@ -46,6 +48,22 @@ final class RunCommand implements Command {
     @Override
     public String summary() {
         return "run the Phase-4 chaos campaign (default command)";
+    }
+
+    /** The spellings of run's options that take a value ("--node-args", "-x"): a value is never a flag. */
+    static Set<String> optionsTakingValues() {
+        Set<String> names = new HashSet<>();
+        for (Option o : options().getOptions()) {
+            if (o.hasArg()) {
+                if (o.getLongOpt() != null) {
+                    names.add("--" + o.getLongOpt());
+                }
+                if (o.getOpt() != null) {
+                    names.add("-" + o.getOpt());
+                }
+            }
+        }
+        return names;
     }
 
     static Options options() {
@@ -75,6 +93,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
         o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        o.addOption(Option.builder().longOpt("version").desc("print the version and commit, and run nothing").build());
         return o;
     }
 
@@ -89,6 +108,11 @@ final class RunCommand implements Command {
                     "java -jar target/benchmarks.jar [run] [options]",
                     "Runs the Phase-4 chaos campaign and writes runs/<campaign-id>/. Exit: 0 every class passed, "
                             + "1 a class failed, 2 bad usage, 4 the harness could not run.", options(), 2, 4, "");
+            return ExitCode.OK;
+        }
+        if (cl.hasOption("version")) {
+            // Anywhere among run's options, like the top-level --version: before any other work.
+            out.println(BuildInfo.current());
             return ExitCode.OK;
         }
         if (cl.hasOption("list")) {

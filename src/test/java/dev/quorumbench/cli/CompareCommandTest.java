@@ -242,8 +242,11 @@ class CompareCommandTest {
         RunFixture.golden(g);
         Result r = run("compare", g.toString(), g.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
-        assertTrue(r.out().contains("0 regressed, 0 improved, 0 inconclusive"), r.out());
-        assertTrue(r.out().startsWith("## quorumbench compare: no regression\n"), r.out());
+        // The golden run loses one acknowledged write: both sides losing is never a pass, even against itself.
+        assertTrue(r.out().contains("0 regressed, 0 improved, 1 inconclusive"), r.out());
+        assertTrue(r.out().startsWith("## quorumbench compare: inconclusive\n"), r.out());
+        assertTrue(r.out().contains("both sides lose acknowledged writes; per run: base 1, head 1"), r.out());
+        assertEquals(ExitCode.INCONCLUSIVE, run("compare", g.toString(), g.toString(), "--gate", "strict").code());
     }
 
     @Test
@@ -254,6 +257,9 @@ class CompareCommandTest {
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--format", "xml").code());
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--alpha", "2").code());
         assertEquals(ExitCode.USAGE, run("compare", run.toString(), run.toString(), "--min-effect", "x=1").code());
+        Result empty = run("compare", run.toString(), run.toString(), "--min-effect", "latency=,");
+        assertEquals(ExitCode.USAGE, empty.code());
+        assertEquals(1, empty.err().lines().count(), empty.err());
         assertEquals(ExitCode.OK, run("compare", "--help").code());
     }
 }

@@ -29,8 +29,8 @@ class UnsafeNodeFlagsShownTest {
         CompareCommandTest.Result r = CompareCommandTest.run("analyze", run.toString(), "--out",
                 tmp.resolve("a2").toString());
         assertEquals(plain.code(), r.code(), r.err());
-        assertTrue(r.out().contains("UNSAFE node flags: --extra-latency-ms 3 (the store was slowed or broken on"
-                + " purpose)\n"), r.out());
+        assertTrue(r.out().contains("UNSAFE: node flag --extra-latency-ms 3: the nodes were altered on purpose, so"
+                + " these results do not describe a safe deployment\n"), r.out());
     }
 
     @Test
@@ -42,8 +42,21 @@ class UnsafeNodeFlagsShownTest {
         CompareCommandTest.setCampaign(slow, "node_args", "[\"--unsafe-no-sync\"]");
         CompareCommandTest.Result r = CompareCommandTest.run("compare", base.toString(), slow.toString(),
                 "--allow-different", "node_args");
-        assertTrue(r.out().contains("**Unsafe node flags** (the store altered on purpose): head --unsafe-no-sync."),
-                r.out());
-        assertTrue(r.out().contains("| unsafe node flags | none | **--unsafe-no-sync** |"), r.out());
+        assertTrue(r.out().contains("**Unsafe settings**:\n- head: node flag `--unsafe-no-sync`: the nodes were altered"
+                + " on purpose"), r.out());
+        assertTrue(r.out().contains("| unsafe | none | **yes** (1, listed above) |"), r.out());
+    }
+
+    @Test
+    void aFaultNotReallyInjectedIsUnsafeInAnalyzeAndCompareAsInTheReleaseNotes() throws Exception {
+        Path g = tmp.resolve("golden");
+        dev.quorumbench.analysis.RunFixture.golden(g);
+        String sentence = "clock_skew_peer: mechanism `recorded-only` is simulated, the fault was not really injected";
+        CompareCommandTest.Result a = CompareCommandTest.run("analyze", g.toString(), "--out",
+                tmp.resolve("a").toString());
+        assertTrue(a.out().contains("UNSAFE: " + sentence.replace("`", "") + "\n"), a.out());
+        CompareCommandTest.Result c = CompareCommandTest.run("compare", g.toString(), g.toString());
+        assertTrue(c.out().contains("**Unsafe settings**:\n- base: " + sentence + "\n- head: " + sentence + "\n"),
+                c.out());
     }
 }

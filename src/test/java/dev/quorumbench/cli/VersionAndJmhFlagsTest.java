@@ -53,6 +53,31 @@ class VersionAndJmhFlagsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "--version",
+            "version",
+            "run --version",
+            "run --cycles 3 --version",
+            "--faults drop_random_acks --version",
+    })
+    void versionIsAcceptedBeforeAnyOtherWork(String args) throws Exception {
+        String[] argv = (args.trim() + " --runs-dir " + runs).split("\\s+");
+        if (args.trim().equals("--version") || args.trim().equals("version")) {
+            argv = new String[] {args.trim()};
+        }
+
+        int exit = main(argv);
+
+        String line = out.toString(StandardCharsets.UTF_8).trim();
+        assertEquals(ExitCode.OK, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(line.startsWith("quorumbench "), line);
+        assertEquals(1, line.lines().count(), line);
+        try (var files = Files.list(runs)) {
+            assertEquals(0, files.count(), "nothing started");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "-f 2                       | -f is a JMH option the campaign sets itself (forks: one per fault class",
             "-wi 3                      | use --warmup-cycles N",
             "-i 50                      | use --cycles N",
@@ -60,6 +85,12 @@ class VersionAndJmhFlagsTest {
             "--cycles 3 -prof gc        | -prof is a JMH option: pass it as --jmh \"-prof gc\"",
             "-jvmArgs -Xmx2g            | pass it as --jmh \"-jvmArgs\"",
             "run -bm avgt               | mode: the campaign is SingleShotTime",
+            "-wf 1                      | -wf is a JMH option the campaign sets itself (warm-up forks: none",
+            "-wfi .*                    | -wfi is a JMH option the campaign sets itself",
+            "-r 1s                      | iteration time: a cycle is --writes N writes",
+            "-w 1s                      | -w is a JMH option the campaign sets itself",
+            "-si true                   | -si is a JMH option the campaign sets itself",
+            "-opi 10                    | -opi is a JMH option the campaign sets itself",
             "Phase4Benchmark            | 'Phase4Benchmark' looks like a JMH benchmark regex",
             ".*write                    | '.*write' looks like a JMH benchmark regex",
             "dev.quorumbench.bench.Phase4Benchmark.write | -l lists it",
@@ -78,11 +109,39 @@ class VersionAndJmhFlagsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--jmh;-prof gc;--cycles;3           | ",
+            "--jmh;-f;--writes;5                 | ",
+            "--node-args;-t 5                    | ",
+            "--node-args;-t                      | ",
+            "--node-args;-f;--cycles;3           | ",
+            "--campaign-id;-r                    | ",
+            "--node-args;-t;-f;2                 | -f is a JMH option the campaign sets itself",
+            "--verbose;-t;4                      | -t is a JMH option the campaign sets itself",
+    })
+    void aJmhFlagInsideJmhOrAnOptionValueIsNoHint(String args, String hint) {
+        java.util.Optional<String> h = JmhFlagHint.forRunArgs(args.trim().split(";"),
+                RunCommand.optionsTakingValues());
+        if (hint == null) {
+            assertTrue(h.isEmpty(), h.toString());
+        } else {
+            assertTrue(h.orElse("").startsWith(hint), h.toString());
+        }
+    }
+
     @Test
-    void aJmhFlagInsideJmhOrAnOptionValueIsNoHint() {
-        assertTrue(JmhFlagHint.forRunArgs(new String[] {"--jmh", "-prof gc", "--cycles", "3"}).isEmpty());
-        assertTrue(JmhFlagHint.forRunArgs(new String[] {"--jmh", "-f", "--writes", "5"}).isEmpty());
-        assertTrue(JmhFlagHint.forRunArgs(new String[] {"--node-args", "-t 5"}).isEmpty());
+    void aNodeFlagThatLooksLikeAJmhFlagReachesRunsOwnParsing() {
+        int exit = main("--node-args", "-t", "--cycles", "zero", "--runs-dir", runs.toString());
+
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.USAGE, exit, text);
+        assertFalse(text.contains("JMH option"), text);
+        assertTrue(text.contains("--cycles"), text);
+    }
+
+    @Test
+    void aMisspeltCommandIsNoRegex() {
         assertTrue(JmhFlagHint.forFirstArg("analyse").isEmpty(), "a misspelt command stays 'unknown command'");
     }
 }

@@ -60,6 +60,23 @@ class WorkflowExampleTest {
         assertTrue(String.join("\n", runs).contains("mvn -B -ntp package -DskipTests"), "builds the jar");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "compare exit {0} is handled")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {ExitCode.OK, ExitCode.REGRESSION, ExitCode.INCONCLUSIVE,
+        ExitCode.USAGE})
+    void theGateIsStrictAndHandlesEveryExitOfCompare(int exit) throws Exception {
+        JsonNode wf = new YAMLMapper().readTree(WORKFLOW.toFile());
+        String all = wf.path("jobs").path("campaign").path("steps").findValues("run").stream()
+                .map(JsonNode::asText).reduce("", (a, b) -> a + "\n" + b);
+        List<String> compare = jarCommands(all, Map.of()).stream().filter(c -> c.get(0).equals("compare"))
+                .findFirst().orElseThrow();
+        assertEquals("strict", compare.get(compare.indexOf("--gate") + 1), "an undecided comparison must not pass");
+        String gate = wf.path("jobs").path("campaign").path("steps").findParents("name").stream()
+                .filter(n -> n.path("name").asText().equals("Gate")).findFirst().orElseThrow().path("run").asText();
+        String compareCase = gate.substring(gate.indexOf("case \"$compare\""));
+        assertTrue(Pattern.compile("(?m)^\\s*" + exit + "\\)").matcher(compareCase).find(),
+                "the gate names compare's exit " + exit + ":\n" + compareCase);
+    }
+
     @Test
     void theBaselineExistsAndHasTheCampaignsSettings() throws Exception {
         JsonNode wf = new YAMLMapper().readTree(WORKFLOW.toFile());

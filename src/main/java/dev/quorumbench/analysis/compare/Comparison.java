@@ -81,7 +81,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         }
         RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
         RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
-        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks), result);
+        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, settings.minUnits()),
+                result);
     }
 
     /** A fixed seed per class and metric: the same inputs give the same intervals in any order of comparison. */
@@ -89,12 +90,11 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return 0x5EED_0000L + 100L * f.ordinal() + m.ordinal();
     }
 
-    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks) {
+    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks, int minUnits) {
         List<String> notes = new ArrayList<>();
         for (RunHeader side : List.of(b, h)) {
-            if (!side.unsafeNodeFlags().isEmpty()) {
-                notes.add((side == b ? "Base" : "Head") + " nodes ran with unsafe flags ("
-                        + String.join(", ", side.unsafeNodeFlags()) + "): the store was slowed or broken on purpose.");
+            if (!side.unsafe().isEmpty()) {
+                notes.add((side == b ? "Base" : "Head") + " is unsafe: " + String.join("; ", side.unsafe()) + ".");
             }
         }
         String envDiff = b.environmentDifferences(h);
@@ -106,16 +106,17 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
                     + "): open-loop latency counts queueing from each write's intended start, closed-loop does not.");
         }
         if (!b.complete() || !h.complete()) {
-            notes.add("A run is partial (interrupted): only its measured cycles are compared.");
+            notes.add("A run is partial (interrupted): only its measured cycles are compared, and the outcome is"
+                    + " inconclusive at best.");
         }
         if (scaled) {
             notes.add("The sides ran different numbers of cycles: fail and quorum_not_met totals of head are scaled"
                     + " to base's cycles per run; the tests compare per-cycle values.");
         }
         if (blocks) {
-            notes.add("One run on a side: the test's units are blocks of consecutive cycles, which absorb drift within"
-                    + " a run but not noise between runs. For a gate, give several runs per side (compare BASE... --"
-                    + " HEAD...).");
+            notes.add("Fewer than " + minUnits + " runs on a side: the test's units are blocks of consecutive cycles,"
+                    + " which absorb drift within a run but not noise between runs. For a gate, give at least "
+                    + minUnits + " runs per side (compare BASE... -- HEAD...).");
         }
         return notes;
     }
@@ -130,12 +131,35 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return count(Verdict.REGRESSED) > 0;
     }
 
-    /** Regression when anything regressed, else inconclusive when anything is, else no regression. */
+    /**
+     * Regression when anything regressed, else inconclusive when a metric is or the comparison has a gap
+     * ({@link #gaps()}), else no regression: a gate never passes on evidence that is missing.
+     */
     public Outcome outcome() {
         if (regressed()) {
             return Outcome.REGRESSION;
         }
-        return count(Verdict.INCONCLUSIVE) > 0 ? Outcome.INCONCLUSIVE : Outcome.NO_REGRESSION;
+        return count(Verdict.INCONCLUSIVE) > 0 || !gaps().isEmpty() ? Outcome.INCONCLUSIVE : Outcome.NO_REGRESSION;
+    }
+
+    /**
+     * Why the comparison as a whole cannot pass, whatever its metrics say: a side that is partial (interrupted), or
+     * a compared fault class with no judged metric (no measured cycle with data on either side). Empty when none.
+     */
+    public List<String> gaps() {
+        List<String> gaps = new ArrayList<>();
+        if (!base.complete()) {
+            gaps.add("base is partial (interrupted)");
+        }
+        if (!head.complete()) {
+            gaps.add("head is partial (interrupted)");
+        }
+        for (FaultComparison f : faults) {
+            if (f.metrics().isEmpty()) {
+                gaps.add(f.fault() + ": no metric measured on either side");
+            }
+        }
+        return gaps;
     }
 
     /** The differences that change what is measured (all were allowed, or the comparison would not exist). */

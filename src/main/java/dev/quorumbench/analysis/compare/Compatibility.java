@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Refuses to compare runs whose numbers do not mean the same thing: a fault class missing from a run, or a
- * setting that changes what is measured (fault window, mechanisms, node args, writes…) differing between or within
- * the sides without {@code --allow-different}. Other cycle counts are fine: the test compares per-cycle values.
+ * setting that changes what is measured (fault window, mechanisms, node args, writes…) differing between the sides
+ * without {@code --allow-different}, or within a side at all. Other cycle counts are fine: the test compares per-cycle values.
  * Each message is one line naming the difference.
  */
 public final class Compatibility {
@@ -51,8 +51,8 @@ public final class Compatibility {
      */
     public static List<RunSettings.Difference> differences(List<RunSamples> base, List<RunSamples> head,
             Set<String> allowed, List<FaultClass> faults) {
-        sameWithin("base", base, allowed, faults);
-        sameWithin("head", head, allowed, faults);
+        sameWithin("base", base, faults);
+        sameWithin("head", head, faults);
         List<RunSettings.Difference> d = RunSettings.differences(settings(base.get(0), faults),
                 settings(head.get(0), faults));
         List<RunSettings.Difference> refused = RunSettings.refused(d, allowed);
@@ -68,15 +68,21 @@ public final class Compatibility {
         return RunSettings.restrict(run.header().settings(), faults);
     }
 
-    private static void sameWithin(String side, List<RunSamples> runs, Set<String> allowed, List<FaultClass> faults) {
+    /**
+     * Runs of one side are replicates: every setting that changes what is measured must match exactly, whatever
+     * {@code --allow-different} says (it accepts differences between the sides only, and the side's header shows
+     * its first run's settings).
+     */
+    private static void sameWithin(String side, List<RunSamples> runs, List<FaultClass> faults) {
         for (RunSamples r : runs.subList(1, runs.size())) {
             List<RunSettings.Difference> refused = RunSettings.refused(RunSettings.differences(
-                    settings(runs.get(0), faults), settings(r, faults)), allowed);
+                    settings(runs.get(0), faults), settings(r, faults)), Set.of());
             if (!refused.isEmpty()) {
                 RunSettings.Difference d = refused.get(0);
                 throw new InvalidInputException("the " + side + " runs differ in " + d.key() + " (" + d.base()
                         + " in " + runs.get(0).header().campaignId() + ", " + d.head() + " in "
-                        + r.header().campaignId() + "): a side's runs must measure the same thing");
+                        + r.header().campaignId() + "): a side's runs must measure the same thing"
+                        + " (--allow-different applies between the sides only)");
             }
         }
     }

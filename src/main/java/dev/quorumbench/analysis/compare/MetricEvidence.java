@@ -28,7 +28,7 @@ public record MetricEvidence(Units.Kind units, int baseUnits, int headUnits, dou
         if (!base.present() || !head.present()) {
             return NONE;
         }
-        Units.Kind kind = Units.kind(base.runs(), head.runs());
+        Units.Kind kind = Units.kind(base.runs(), head.runs(), settings.minUnits());
         List<double[]> b = Units.of(base.runs(), kind);
         List<double[]> h = Units.of(head.runs(), kind);
         if (b.size() < settings.minUnits() || h.size() < settings.minUnits()) {

@@ -27,11 +27,27 @@ public final class MinEffectOption {
         }
         Double absolute = null;
         Double relative = null;
-        for (String part : spec.substring(eq + 1).split(",")) {
+        // -1 keeps empty parts: "latency=," must be refused, not read as "set nothing".
+        String[] parts = spec.substring(eq + 1).split(",", -1);
+        if (parts.length > 2) {
+            throw new InvalidInputException("--min-effect: at most two values (an absolute one and a percentage), got '"
+                    + spec + "'");
+        }
+        for (String part : parts) {
             String p = part.trim();
+            if (p.isEmpty()) {
+                throw new InvalidInputException("--min-effect: empty value in '" + spec
+                        + "' (METRIC=VALUE, e.g. latency=15%,0.5)");
+            }
             if (p.endsWith("%")) {
+                if (relative != null) {
+                    throw new InvalidInputException("--min-effect: two percentages in '" + spec + "'");
+                }
                 relative = number(p.substring(0, p.length() - 1), spec) / 100.0;
             } else {
+                if (absolute != null) {
+                    throw new InvalidInputException("--min-effect: two absolute values in '" + spec + "'");
+                }
                 absolute = number(p, spec);
             }
         }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What a comparison says about one side (one run, or several runs of the same settings) in its header: identity,
- * schedule, size, settings, unsafe node flags and environment.
+ * schedule, size, settings, unsafe settings and environment.
  *
  * @param campaignId  the campaign id, or the ids of the side's runs joined by ", "
  * @param schedule    closed-loop or open-loop (with the rate, e.g. "open-loop 200/s")
@@ -20,10 +20,11 @@ import java.util.Set;
  * @param environment environment entries in display order (target, git_commit, jvm, os, cores, hostname…)
  * @param runs        how many runs the side has
  * @param settings    the campaign settings ({@link RunSettings#of}), empty when not known
- * @param unsafeNodeFlags node flags that alter the store on purpose (e.g. "--extra-latency-ms 3"), empty if none
+ * @param unsafe      what makes the side's results unsafe ({@link dev.quorumbench.run.UnsafeSettings}: node flags
+ *                    that alter the store, faults not really injected…), one sentence each; empty if none
  */
 public record RunHeader(String campaignId, String schedule, int cycles, int writes, boolean complete,
-        Map<String, String> environment, int runs, Map<String, String> settings, List<String> unsafeNodeFlags) {
+        Map<String, String> environment, int runs, Map<String, String> settings, List<String> unsafe) {
 
     /** Keys whose difference is expected between two builds and therefore not flagged. */
     private static final Set<String> BUILD_KEYS = Set.of("harness_version", "git_commit");
@@ -31,7 +32,7 @@ public record RunHeader(String campaignId, String schedule, int cycles, int writ
     public RunHeader {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        unsafeNodeFlags = List.copyOf(unsafeNodeFlags);
+        unsafe = List.copyOf(unsafe);
     }
 
     /** One run whose settings are not known. */
@@ -47,7 +48,7 @@ public record RunHeader(String campaignId, String schedule, int cycles, int writ
             return first;
         }
         Set<String> unsafe = new LinkedHashSet<>();
-        runs.forEach(r -> unsafe.addAll(r.unsafeNodeFlags()));
+        runs.forEach(r -> unsafe.addAll(r.unsafe()));
         return new RunHeader(String.join(", ", runs.stream().map(RunHeader::campaignId).toList()), first.schedule,
                 runs.stream().mapToInt(RunHeader::cycles).max().orElse(0), first.writes,
                 runs.stream().allMatch(RunHeader::complete), first.environment,

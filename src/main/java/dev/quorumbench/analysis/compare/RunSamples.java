@@ -8,7 +8,7 @@ import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.SampleStats;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Schedule;
-import dev.quorumbench.run.UnsafeNodeArgs;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public record RunSamples(RunHeader header, List<FaultSamples> faults) {
         RunHeader header = new RunHeader(report.campaignId(), scheduleText(report.schedule()),
                 maxCycles, report.writesPerCycle(), report.complete(), environment(report), 1,
                 RunSettings.of(data.campaign(), List.copyOf(report.faults().keySet())),
-                UnsafeNodeArgs.of(data.campaign().nodeArgs()));
+                UnsafeSettings.of(data.campaign()));
         return new RunSamples(header, faults);
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * The settings of a run that a comparison must show, read from {@code campaign.json}, and which of them change
@@ -17,10 +19,37 @@ import java.util.Set;
  */
 public final class RunSettings {
 
-    /** Differences in these change the measured numbers; thresholds, cycles and seed only change how they are judged or how many. */
-    public static final Set<String> MEASURING = Set.of("fault_window_ms", "skew_ms", "drop_share", "mechanisms",
-            "node_args", "target", "writes", "schedule", "rate_per_s", "warmup_cycles", "fire_after_write",
-            "quorum_writes", "quorum_timeout_ms", "write_deadline_ms", "converge_deadline_ms");
+    /** One setting: its key, whether a difference in it changes what is measured, and how to read it. */
+    private record Setting(String key, boolean measuring, BiFunction<CampaignSpec, List<FaultClass>, String> value) {
+    }
+
+    /**
+     * Every setting, in display order: the one list {@link #MEASURING}, {@link #keys()} and {@link #of} derive from.
+     * Thresholds, cycles and seed only change how the numbers are judged or how many there are.
+     */
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("fault_window_ms", true, (s, f) -> Long.toString(s.faultWindowMs())),
+            new Setting("skew_ms", true, (s, f) -> Long.toString(s.skewMs())),
+            new Setting("drop_share", true, (s, f) -> Decimals.plain(s.dropShare())),
+            new Setting("mechanisms", true, RunSettings::mechanisms),
+            new Setting("node_args", true, (s, f) -> s.nodeArgs().isEmpty() ? "-" : String.join(" ", s.nodeArgs())),
+            new Setting("target", true, (s, f) -> s.target() == null ? "-" : s.target()),
+            new Setting("writes", true, (s, f) -> Integer.toString(s.writes())),
+            new Setting("schedule", true, (s, f) -> s.schedule().key()),
+            new Setting("rate_per_s", true, (s, f) -> s.ratePerS() == null ? "-" : Decimals.plain(s.ratePerS())),
+            new Setting("thresholds", false, (s, f) -> thresholds(s.thresholds())),
+            new Setting("cycles", false, (s, f) -> Integer.toString(s.cycles())),
+            new Setting("warmup_cycles", true, (s, f) -> Integer.toString(s.warmupCycles())),
+            new Setting("fire_after_write", true, (s, f) -> Integer.toString(s.fireAfterWrite())),
+            new Setting("quorum_writes", true, (s, f) -> Integer.toString(s.quorumWrites())),
+            new Setting("quorum_timeout_ms", true, (s, f) -> Long.toString(s.quorumTimeoutMs())),
+            new Setting("write_deadline_ms", true, (s, f) -> Long.toString(s.writeDeadlineMs())),
+            new Setting("converge_deadline_ms", true, (s, f) -> Long.toString(s.convergeDeadlineMs())),
+            new Setting("seed", false, (s, f) -> Long.toString(s.seed())));
+
+    /** Differences in these change the measured numbers. */
+    public static final Set<String> MEASURING = SETTINGS.stream().filter(Setting::measuring).map(Setting::key)
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * One setting that differs between the sides.
@@ -43,32 +72,13 @@ public final class RunSettings {
 
     /** Every key {@code --allow-different} accepts, in display order. */
     public static List<String> keys() {
-        return List.of("fault_window_ms", "skew_ms", "drop_share", "mechanisms", "node_args", "target", "writes",
-                "schedule", "rate_per_s", "thresholds", "cycles", "warmup_cycles", "fire_after_write", "quorum_writes",
-                "quorum_timeout_ms", "write_deadline_ms", "converge_deadline_ms", "seed");
+        return SETTINGS.stream().map(Setting::key).toList();
     }
 
     /** The settings of {@code spec} as shown, in {@link #keys()} order; mechanisms only of {@code faults}. */
     public static Map<String, String> of(CampaignSpec spec, List<FaultClass> faults) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("fault_window_ms", Long.toString(spec.faultWindowMs()));
-        m.put("skew_ms", Long.toString(spec.skewMs()));
-        m.put("drop_share", Decimals.plain(spec.dropShare()));
-        m.put("mechanisms", mechanisms(spec, faults));
-        m.put("node_args", spec.nodeArgs().isEmpty() ? "-" : String.join(" ", spec.nodeArgs()));
-        m.put("target", spec.target() == null ? "-" : spec.target());
-        m.put("writes", Integer.toString(spec.writes()));
-        m.put("schedule", spec.schedule().key());
-        m.put("rate_per_s", spec.ratePerS() == null ? "-" : Decimals.plain(spec.ratePerS()));
-        m.put("thresholds", thresholds(spec.thresholds()));
-        m.put("cycles", Integer.toString(spec.cycles()));
-        m.put("warmup_cycles", Integer.toString(spec.warmupCycles()));
-        m.put("fire_after_write", Integer.toString(spec.fireAfterWrite()));
-        m.put("quorum_writes", Integer.toString(spec.quorumWrites()));
-        m.put("quorum_timeout_ms", Long.toString(spec.quorumTimeoutMs()));
-        m.put("write_deadline_ms", Long.toString(spec.writeDeadlineMs()));
-        m.put("converge_deadline_ms", Long.toString(spec.convergeDeadlineMs()));
-        m.put("seed", Long.toString(spec.seed()));
+        SETTINGS.forEach(setting -> m.put(setting.key(), setting.value().apply(spec, faults)));
         return m;
     }
 

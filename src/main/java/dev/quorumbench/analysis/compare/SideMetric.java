@@ -29,8 +29,8 @@ public record SideMetric(double aggregate, List<double[]> runs, int cycles) {
 
     /**
      * The side's value of {@code metric} from its runs: counts are the mean total per run scaled to
-     * {@code cyclesPerRun} cycles (so runs of other lengths compare), lost writes the plain sum (a hard gate
-     * needs the real number), fractions the cycle-weighted mean, latencies and times the median of the runs.
+     * {@code cyclesPerRun} cycles (so runs of other lengths compare), lost writes the plain sum (the real
+     * number is shown; the gate divides it by {@link #runs()} to compare per-run rates), fractions the cycle-weighted mean, latencies and times the median of the runs.
      */
     public static SideMetric of(Metric metric, List<FaultSamples> runs, double cyclesPerRun) {
         List<double[]> samples = new ArrayList<>();

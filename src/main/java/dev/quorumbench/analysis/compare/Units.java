@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Splits one side's per-cycle samples into the units its test sees. Cycles of one run share that run's machine
- * state, so they are not independent: a whole run is the unit when both sides have several runs, otherwise
- * blocks of consecutive cycles (which absorb drift within a run, but not an offset of the whole run).
+ * state, so they are not independent: a whole run is the unit when both sides have enough runs for the test,
+ * otherwise blocks of consecutive cycles (which absorb drift within a run, but not an offset of the whole run).
  */
 public final class Units {
 
@@ -32,9 +32,12 @@ public final class Units {
     private Units() {
     }
 
-    /** Runs when both sides have at least two runs with samples, else blocks. */
-    public static Kind kind(List<double[]> base, List<double[]> head) {
-        return nonEmpty(base) >= 2 && nonEmpty(head) >= 2 ? Kind.RUNS : Kind.BLOCKS;
+    /**
+     * Runs when both sides have at least {@code minUnits} runs with samples, else blocks: with fewer runs than the
+     * test needs, runs as units would make every metric untestable while one run a side is tested on blocks.
+     */
+    public static Kind kind(List<double[]> base, List<double[]> head, int minUnits) {
+        return nonEmpty(base) >= minUnits && nonEmpty(head) >= minUnits ? Kind.RUNS : Kind.BLOCKS;
     }
 
     /** The units of one side: each an array of per-cycle values, in run and cycle order; empty runs give none. */

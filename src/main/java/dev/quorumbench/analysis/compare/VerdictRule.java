@@ -8,8 +8,9 @@ package dev.quorumbench.analysis.compare;
  * minimum in the bad / good direction, the adjusted p-value (q) is below alpha and the effect's interval excludes
  * zero on that same side. Inconclusive: anything else with a large change (too few units, q ≥ alpha, an interval
  * across zero or on the other side), or data on one side only. Lost acknowledged writes are a hard gate, not a
- * statistic: head losing any where base lost none is a regression, because losing an acknowledged write is a
- * broken contract, not noise.
+ * statistic, judged on per-run rates: head losing any where base lost none, or more per run than base, is a
+ * regression; both losing is inconclusive at best; head losing none where base lost some is an improvement. A lost
+ * acknowledged write is a broken contract, not noise.
  */
 public final class VerdictRule {
 
@@ -54,18 +55,33 @@ public final class VerdictRule {
                 worse ? "worse and significant" : "better and significant");
     }
 
+    /**
+     * The hard gate on lost acknowledged writes, on per-run rates so sides with different numbers of runs
+     * compare: any loss in head is never a pass.
+     */
     private static MetricComparison lost(SideMetric base, SideMetric head, MetricEvidence evidence, double q) {
-        double b = base.aggregate();
-        double h = head.aggregate();
+        double b = perRun(base);
+        double h = perRun(head);
         Metric m = Metric.LOST_ACKNOWLEDGED;
-        if (b == 0 && h > 0) {
+        if (h == 0) {
+            return b == 0 ? result(m, base, head, evidence, q, Verdict.UNCHANGED, "none lost")
+                    : result(m, base, head, evidence, q, Verdict.IMPROVED, "head lost none; base lost some");
+        }
+        if (b == 0) {
             return result(m, base, head, evidence, q, Verdict.REGRESSED, "acknowledged writes lost; base lost none");
         }
-        if (b == h) {
-            return result(m, base, head, evidence, q, Verdict.UNCHANGED, "no change");
+        String rates = "; per run: base " + Decimals.plain(b) + ", head " + Decimals.plain(h);
+        if (h > b) {
+            return result(m, base, head, evidence, q, Verdict.REGRESSED,
+                    "both sides lose acknowledged writes, head more" + rates);
         }
         return result(m, base, head, evidence, q, Verdict.INCONCLUSIVE,
-                "base lost acknowledged writes too: a broken contract is not judged by statistics");
+                "both sides lose acknowledged writes" + rates);
+    }
+
+    /** Lost writes per run with data: the side's total over its runs. */
+    private static double perRun(SideMetric side) {
+        return side.runs().isEmpty() ? side.aggregate() : side.aggregate() / side.runs().size();
     }
 
     private static MetricComparison result(Metric metric, SideMetric base, SideMetric head, MetricEvidence e,

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one Java shape of {@code compare --format json}: the outcome, counts, both sides' headers, the settings
- * that differ, notes, the method's settings and every metric's numbers per fault class. Absent numbers are null.
+ * The one Java shape of {@code compare --format json}: the outcome, counts, gaps (why the comparison cannot
+ * pass whatever its metrics say), both sides' headers, the settings that differ, notes, the method's settings and every metric's numbers per fault class. Absent numbers are null.
  */
-@JsonPropertyOrder({"outcome", "regression", "counts", "base", "head", "setting_differences", "notes", "settings",
-    "faults"})
+@JsonPropertyOrder({"outcome", "regression", "counts", "gaps", "base", "head", "setting_differences", "notes",
+    "settings", "faults"})
 public record CompareDocument(
         @JsonProperty("outcome") String outcome,
         @JsonProperty("regression") boolean regression,
         @JsonProperty("counts") Map<String, Long> counts,
+        @JsonProperty("gaps") List<String> gaps,
         @JsonProperty("base") Side base,
         @JsonProperty("head") Side head,
         @JsonProperty("setting_differences") List<Difference> settingDifferences,
@@ -31,7 +32,7 @@ public record CompareDocument(
             @JsonProperty("cycles") int cycles,
             @JsonProperty("writes") int writes,
             @JsonProperty("complete") boolean complete,
-            @JsonProperty("unsafe_node_flags") List<String> unsafeNodeFlags,
+            @JsonProperty("unsafe") List<String> unsafe,
             @JsonProperty("settings") Map<String, String> settings,
             @JsonProperty("environment") Map<String, String> environment) {
     }

@@ -26,8 +26,8 @@ import java.util.Map;
 public final class CompareJson {
 
     /** What the JSON says the test is; the Markdown's method paragraph says the same in prose. */
-    static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have several, else blocks"
-            + " of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
+    static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have at least min_units"
+            + " runs, else blocks of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
     static final String EFFECT = "head - base of the mean per-cycle value; interval: 1 - alpha percentile of a"
             + " hierarchical bootstrap (units, then cycles), 2000 seeded resamples";
     static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha";
@@ -69,7 +69,7 @@ public final class CompareJson {
             }
             faults.put(f.fault().key(), rows);
         }
-        return new CompareDocument(c.outcome().words(), c.regressed(), counts, side(c.base()), side(c.head()),
+        return new CompareDocument(c.outcome().words(), c.regressed(), counts, c.gaps(), side(c.base()), side(c.head()),
                 c.differences().stream().map(d -> new CompareDocument.Difference(d.key(), d.base(), d.head(),
                         d.changesMeasurement())).toList(), c.notes(), method, faults);
     }
@@ -86,7 +86,7 @@ public final class CompareJson {
 
     private static CompareDocument.Side side(RunHeader h) {
         return new CompareDocument.Side(h.campaignId(), h.runs(), h.schedule(), h.cycles(), h.writes(), h.complete(),
-                h.unsafeNodeFlags(), h.settings(), h.environment());
+                h.unsafe(), h.settings(), h.environment());
     }
 
     private static BigDecimal number(double v) {

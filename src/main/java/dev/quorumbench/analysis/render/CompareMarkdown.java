@@ -48,22 +48,17 @@ public final class CompareMarkdown {
         return b.toString();
     }
 
-    /** What must not be missed before the numbers: allowed differences in what is measured, unsafe node flags. */
+    /** What must not be missed before the numbers: allowed differences in what is measured, unsafe settings. */
     static void headline(StringBuilder b, Comparison c) {
         if (!c.allowedDifferences().isEmpty()) {
             b.append("**Compared although what is measured differs** (--allow-different): ").append(String.join("; ",
                     c.allowedDifferences().stream().map(RunSettings.Difference::describe).toList())).append(".\n\n");
         }
-        List<String> unsafe = new ArrayList<>();
-        if (!c.base().unsafeNodeFlags().isEmpty()) {
-            unsafe.add("base " + String.join(" ", c.base().unsafeNodeFlags()));
-        }
-        if (!c.head().unsafeNodeFlags().isEmpty()) {
-            unsafe.add("head " + String.join(" ", c.head().unsafeNodeFlags()));
-        }
-        if (!unsafe.isEmpty()) {
-            b.append("**Unsafe node flags** (the store altered on purpose): ").append(String.join("; ", unsafe))
-                    .append(".\n\n");
+        if (!c.base().unsafe().isEmpty() || !c.head().unsafe().isEmpty()) {
+            b.append("**Unsafe settings**:\n");
+            c.base().unsafe().forEach(u -> b.append("- base: ").append(u).append('\n'));
+            c.head().unsafe().forEach(u -> b.append("- head: ").append(u).append('\n'));
+            b.append('\n');
         }
     }
 
@@ -123,6 +118,12 @@ public final class CompareMarkdown {
 
     private static void findings(StringBuilder b, Comparison c, Verdict verdict, String title) {
         boolean any = false;
+        if (verdict == Verdict.INCONCLUSIVE && !c.gaps().isEmpty()) {
+            // Gaps make the outcome inconclusive without any metric saying so: list them where the reader looks.
+            b.append(title).append(":\n");
+            c.gaps().forEach(g -> b.append("- ").append(g).append('\n'));
+            any = true;
+        }
         for (FaultComparison f : c.faults()) {
             for (MetricComparison m : f.metrics()) {
                 if (m.verdict() == verdict) {
@@ -161,8 +162,8 @@ public final class CompareMarkdown {
         if (base.runs() > 1 || head.runs() > 1) {
             row(b, "runs", Integer.toString(base.runs()), Integer.toString(head.runs()));
         }
-        if (!base.unsafeNodeFlags().isEmpty() || !head.unsafeNodeFlags().isEmpty()) {
-            row(b, "unsafe node flags", unsafe(base), unsafe(head));
+        if (!base.unsafe().isEmpty() || !head.unsafe().isEmpty()) {
+            row(b, "unsafe", unsafe(base), unsafe(head));
         }
         row(b, "schedule", base.schedule(), head.schedule());
         row(b, "cycles × writes", base.cycles() + " × " + base.writes(), head.cycles() + " × " + head.writes());
@@ -176,7 +177,7 @@ public final class CompareMarkdown {
     }
 
     private static String unsafe(RunHeader h) {
-        return h.unsafeNodeFlags().isEmpty() ? "none" : "**" + String.join(" ", h.unsafeNodeFlags()) + "**";
+        return h.unsafe().isEmpty() ? "none" : "**yes** (" + h.unsafe().size() + ", listed above)";
     }
 
     private static void row(StringBuilder b, String name, String base, String head) {
@@ -189,8 +190,10 @@ public final class CompareMarkdown {
 
     private static void method(StringBuilder b, Comparison c) {
         String alpha = Decimals.plain(c.settings().alpha());
-        b.append("Method: the units of the test are whole runs when both sides have several, else blocks of")
-                .append(" consecutive cycles (").append(Units.BLOCKS_PER_RUN).append(" per run). A metric regressed")
+        b.append("Method: the units of the test are whole runs when both sides have at least ")
+                .append(c.settings().minUnits()).append(" runs, else blocks of consecutive cycles (")
+                .append(Units.BLOCKS_PER_RUN).append(" per run; they do not absorb noise between runs).")
+                .append(" A metric regressed")
                 .append(" (improved) when its class-level change reaches the minimum effect in the bad (good) direction,")
                 .append(" a two-sided Mann–Whitney U test over unit means (exact for small samples) gives q < ")
                 .append(alpha).append(" after Benjamini–Hochberg over every tested class × metric, and the ")
@@ -198,8 +201,9 @@ public final class CompareMarkdown {
                 .append(" base of the mean per-cycle value; hierarchical bootstrap over units, then cycles; seeded)")
                 .append(" excludes 0 on that side. Below the minimum effect it is unchanged; a large change without")
                 .append(" that evidence, or with fewer than ").append(c.settings().minUnits())
-                .append(" units a side, is inconclusive. A lost acknowledged write where base lost none is always a")
-                .append(" regression (no statistics). Latency is of acknowledged writes. Minimum effects: ")
+                .append(" units a side, is inconclusive. Lost acknowledged writes are a hard gate on per-run rates")
+                .append(" (no statistics): head losing any where base lost none, or more per run, is a regression;")
+                .append(" both losing is inconclusive at best. Latency is of acknowledged writes. Minimum effects: ")
                 .append(minEffects(c.settings())).append(".\n");
     }
 

@@ -4,6 +4,7 @@ import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.Base64;
 import java.util.List;
 
@@ -30,6 +31,14 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
+    /**
+     * Whether the headline is drawn as a pass: the run passed and, with a baseline ({@code outcome} not null), the
+     * comparison found no regression. An inconclusive comparison is not green: it is not a pass.
+     */
+    static boolean good(boolean pass, Comparison.Outcome outcome) {
+        return pass && (outcome == null || outcome == Comparison.Outcome.NO_REGRESSION);
+    }
+
     public static String render(Evidence e, List<Plot> plots) {
         Phase4Report r = e.report();
         StringBuilder b = new StringBuilder();
@@ -37,7 +46,7 @@ public final class HtmlPage {
                 .append(Html.escape(r.campaignId())).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n");
         String headline = ReleaseNotes.headline(e).replace("`", "");
-        boolean good = r.pass() && (e.baseline() == null || !e.baseline().comparison().regressed());
+        boolean good = good(r.pass(), e.baseline() == null ? null : e.baseline().comparison().outcome());
         b.append("<h1>Phase-4 chaos campaign <code>").append(Html.escape(r.campaignId())).append("</code>: ")
                 .append(good ? "<span class=\"pass\">" : "<span class=\"fail\">").append(Html.escape(headline))
                 .append("</span></h1>\n");
@@ -54,19 +63,13 @@ public final class HtmlPage {
                     .append(sections.get(i)[1]).append("</a>");
         }
         b.append("</nav>\n");
-        List<String> unsafe = RunSettings.unsafe(e.data().campaign());
+        List<String> unsafe = UnsafeSettings.of(e.data().campaign());
         if (!unsafe.isEmpty()) {
             b.append("<div class=\"note\"><strong>Unsafe settings</strong><ul>\n");
-            unsafe.forEach(u -> b.append("<li>").append(Html.escape(u.replace("`", ""))).append("</li>\n"));
+            unsafe.forEach(u -> b.append("<li>").append(Html.escape(UnsafeSettings.plain(u))).append("</li>\n"));
             b.append("</ul></div>\n");
         }
-        List<String> nonDefault = RunSettings.nonDefault(e.data().campaign());
-        b.append("<p>").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
-                .append(" writes per fault class against target <code>")
-                .append(Html.escape(e.data().campaign().target())).append("</code>, write quorum W=")
-                .append(e.data().campaign().quorumWrites()).append(". ")
-                .append(Html.escape(nonDefault.isEmpty() ? "Every other setting is the default."
-                        : "Not the defaults: " + String.join("; ", nonDefault).replace("`", "") + "."))
+        b.append("<p>").append(Html.escape(SettingsSummary.sentence(r, e.data().campaign()).replace("`", "")))
                 .append("</p>\n");
         b.append("<h2 id=\"results\">Results</h2>\n");
         List<Table> tables = EvidenceTables.resultTables(r);

@@ -8,6 +8,7 @@ import dev.quorumbench.analysis.compare.MetricComparison;
 import dev.quorumbench.analysis.compare.MetricFormat;
 import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,23 +42,18 @@ public final class ReleaseNotes {
             baselineVerdict(b, e.baseline().comparison());
         }
         if (!r.reasons().isEmpty()) {
-            b.append("**Run ").append(r.pass() ? "passed" : "failed").append("** — not passed:\n");
+            // Reasons exist exactly when the run failed (a failed criterion or an incomplete run).
+            b.append("**Run failed** — not passed:\n");
             r.reasons().forEach(reason -> b.append("- ").append(reason).append('\n'));
             b.append('\n');
         }
-        List<String> unsafe = RunSettings.unsafe(spec);
+        List<String> unsafe = UnsafeSettings.of(spec);
         if (!unsafe.isEmpty()) {
             b.append("> [!WARNING]\n> **Unsafe settings**\n");
             unsafe.forEach(u -> b.append("> - ").append(u).append('\n'));
             b.append('\n');
         }
-        List<String> nonDefault = RunSettings.nonDefault(spec);
-        b.append("**Settings**: ").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
-                .append(" writes per fault class against target `").append(spec.target())
-                .append("`, write quorum W=").append(spec.quorumWrites()).append(". ")
-                .append(nonDefault.isEmpty() ? "Every other setting is the default."
-                        : "Not the defaults: " + String.join("; ", nonDefault) + ".")
-                .append("\n\n");
+        b.append("**Settings**: ").append(SettingsSummary.sentence(r, spec)).append("\n\n");
         b.append("## Results\n\n");
         List<Table> tables = EvidenceTables.resultTables(r);
         for (int i = 0; i < tables.size(); i++) {
@@ -87,7 +83,8 @@ public final class ReleaseNotes {
             }
             b.append("Minimum effects: ").append(CompareMarkdown.minEffects(c.settings())).append("; alpha ")
                     .append(Decimals.plain(c.settings().alpha()))
-                    .append(" (two-sided Mann–Whitney U on per-cycle samples).\n");
+                    .append(" (two-sided Mann–Whitney U over units: runs or blocks of cycles; q after")
+                    .append(" Benjamini–Hochberg).\n");
         }
         return b.toString();
     }
@@ -104,10 +101,21 @@ public final class ReleaseNotes {
         // Inconclusive is not "no regression": the headline says what could not be decided.
         String verdict = switch (c.outcome()) {
             case REGRESSION -> "REGRESSION" + against;
-            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + c.count(Verdict.INCONCLUSIVE) + " metrics undecided)";
+            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + undecided(c) + ")";
             case NO_REGRESSION -> "no regression" + against;
         };
         return verdict + " · run " + run;
+    }
+
+    /** "3 metrics undecided", "base is partial (interrupted)" or both, joined by "; ". */
+    static String undecided(Comparison c) {
+        List<String> parts = new ArrayList<>();
+        long n = c.count(Verdict.INCONCLUSIVE);
+        if (n > 0) {
+            parts.add(n + (n == 1 ? " metric" : " metrics") + " undecided");
+        }
+        parts.addAll(c.gaps());
+        return String.join("; ", parts);
     }
 
     private static void baselineVerdict(StringBuilder b, Comparison c) {

@@ -146,10 +146,9 @@ class ComparisonTest {
         FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
         Comparison c = Comparison.of(List.of(new RunSamples(withSettings("b", Map.of(), List.of()), List.of(f))),
                 List.of(new RunSamples(withSettings("h", Map.of("node_args", "--extra-latency-ms 3"),
-                        List.of("--extra-latency-ms 3")), List.of(f))),
+                        List.of("node flag `--extra-latency-ms 3`: altered")), List.of(f))),
                 CompareSettings.defaults().withAllowDifferent(java.util.Set.of("node_args")));
-        assertEquals("Head nodes ran with unsafe flags (--extra-latency-ms 3): the store was slowed or broken on"
-                + " purpose.", c.notes().get(0));
+        assertEquals("Head is unsafe: node flag `--extra-latency-ms 3`: altered.", c.notes().get(0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,5 +213,76 @@ class ComparisonTest {
         }
         assertEquals(compared, String.join(" ", Comparison.of(b, h, s).faults().stream()
                 .map(f -> f.fault().key()).toList()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                   | base cycles | head cycles | base complete | head complete | outcome       | gaps
+        both sides measured, complete            | 12          | 12          | true          | true          | no regression |
+        0 cycles on both sides: nothing judged   | 0           | 0           | true          | true          | inconclusive  | partition_minority: no metric measured on either side
+        head partial                             | 12          | 12          | true          | false         | inconclusive  | head is partial (interrupted)
+        base partial, 0 cycles on both sides     | 0           | 0           | false         | true          | inconclusive  | base is partial (interrupted); partition_minority: no metric measured on either side
+        """)
+    void emptyOrPartialClassesNeverPass(String name, int baseCycles, int headCycles, boolean baseComplete,
+            boolean headComplete, String outcome, String gaps) {
+        Comparison c = Comparison.of(side("b", baseCycles, baseComplete), List.of(empty(baseCycles)),
+                side("h", headCycles, headComplete), List.of(empty(headCycles)), CompareSettings.defaults());
+        assertEquals(outcome, c.outcome().words());
+        assertEquals(gaps == null ? "" : gaps, String.join("; ", c.gaps()));
+    }
+
+    private static RunHeader side(String id, int cycles, boolean complete) {
+        return new RunHeader(id, "closed-loop", cycles, 100, complete, Map.of("target", "reference"));
+    }
+
+    /** A class as RunSamples reads it: no metric at all when no cycle was measured. */
+    private static FaultSamples empty(int n) {
+        return n == 0 ? new FaultSamples(FaultClass.PARTITION_MINORITY, 0, Map.of()) : cycles(n, 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                          | runs a side | p50 verdict | units
+        1 run a side: blocks            | 1           | regressed   | blocks
+        2 runs a side: blocks, tested   | 2           | regressed   | blocks
+        3 runs a side: blocks, tested   | 3           | regressed   | blocks
+        4 runs a side: runs             | 4           | regressed   | runs
+        """)
+    void runsAreUnitsOnlyWhenBothSidesHaveEnough(String name, int runs, String verdict, String units) {
+        List<RunSamples> b = new java.util.ArrayList<>();
+        List<RunSamples> h = new java.util.ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            b.add(new RunSamples(header("b" + r), List.of(cycles(12, 0))));
+            h.add(new RunSamples(header("h" + r), List.of(cycles(12, 3))));
+        }
+        Comparison c = Comparison.of(b, h, CompareSettings.defaults());
+        MetricComparison p50 = c.faults().get(0).get(Metric.LATENCY_P50);
+        assertEquals(verdict, p50.verdict().word(), p50.reason());
+        assertEquals(units, p50.units().word());
+        assertEquals(units.equals("blocks"), c.notes().stream().anyMatch(n -> n.startsWith("Fewer than 4 runs")),
+                c.notes().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                           | allowed   | second base run's node_args | error (empty = compares)
+        same node args within base                       |           | -                           |
+        node args differ within base                     |           | --extra-latency-ms 3        | the base runs differ in node_args (- in b0, --extra-latency-ms 3 in b1): a side's runs must measure the same thing (--allow-different applies between the sides only)
+        allowed between sides, still refused within base | node_args | --extra-latency-ms 3        | the base runs differ in node_args (- in b0, --extra-latency-ms 3 in b1): a side's runs must measure the same thing (--allow-different applies between the sides only)
+        """)
+    void runsWithinASideMustMatchWhateverIsAllowed(String name, String allowed, String nodeArgs, String error) {
+        CompareSettings settings = CompareSettings.defaults().withAllowDifferent(allowed == null ? java.util.Set.of()
+                : java.util.Set.of(allowed));
+        FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
+        List<RunSamples> base = List.of(new RunSamples(withSettings("b0", Map.of(), List.of()), List.of(f)),
+                new RunSamples(withSettings("b1", Map.of("node_args", nodeArgs), List.of()), List.of(f)));
+        List<RunSamples> head = List.of(new RunSamples(withSettings("h0", Map.of(), List.of()), List.of(f)),
+                new RunSamples(withSettings("h1", Map.of(), List.of()), List.of(f)));
+        if (error != null) {
+            assertEquals(error, org.junit.jupiter.api.Assertions.assertThrows(dev.quorumbench.InvalidInputException.class,
+                    () -> Comparison.of(base, head, settings)).getMessage());
+            return;
+        }
+        assertTrue(Comparison.of(base, head, settings).differences().isEmpty());
     }
 }

@@ -50,6 +50,13 @@ class MinEffectTest {
         latency=-1
         =1
         latency=
+        latency=,
+        latency=1,
+        latency=,15%
+        latency= ,
+        latency=1,2
+        latency=5%,10%
+        latency=15%,1,2
         """)
     void badOptionIsInvalidInput(String spec) {
         assertThrows(InvalidInputException.class, () -> MinEffectOption.apply(CompareSettings.defaults(), spec));

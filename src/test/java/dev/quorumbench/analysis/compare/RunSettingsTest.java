@@ -24,6 +24,9 @@ class RunSettingsTest {
                 new Mechanism("sigstop", MechanismStatus.REAL, null)), Map.of());
         Map<String, String> s = RunSettings.of(spec, spec.faults());
         assertEquals(RunSettings.keys(), List.copyOf(s.keySet()));
+        // Everything changes what is measured except how the numbers are judged or how many there are.
+        assertEquals(RunSettings.keys().stream().filter(k -> !Set.of("thresholds", "cycles", "seed").contains(k))
+                .collect(java.util.stream.Collectors.toSet()), RunSettings.MEASURING);
         assertEquals("500", s.get("fault_window_ms"));
         assertEquals("drop_random_acks=sigstop/real, clock_skew_peer=default", s.get("mechanisms"));
         assertEquals("-", s.get("node_args"));

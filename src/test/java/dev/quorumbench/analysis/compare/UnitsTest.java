@@ -17,13 +17,16 @@ class UnitsTest {
         200 cycles: ten blocks of 20        | 200                        | 20        | blocks | 20 20 20 20 20 20 20 20 20 20
         uneven split keeps every cycle      | 13                         | 13        | blocks | 1 1 1 2 1 1 2 1 1 2
         fewer cycles than blocks            | 3                          | 3         | blocks | 1 1 1
-        several runs on one side only       | 5 5                        | 5         | blocks | 1 1 1 1 1 1 1 1 1 1
-        several runs on both sides: runs    | 5 7 6                      | 4 4       | runs   | 5 7 6
-        an empty run is no unit             | 5 0 6                      | 4 4       | runs   | 5 6
+        several runs on one side only       | 5 5 5 5                    | 5         | blocks | 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
+        2 runs a side: blocks, not 2 units  | 5 5                        | 5 5       | blocks | 1 1 1 1 1 1 1 1 1 1
+        3 runs a side: blocks, not 3 units  | 5 7 6                      | 4 4 4     | blocks | 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
+        4 runs a side: runs                 | 5 7 6 5                    | 4 4 4 4   | runs   | 5 7 6 5
+        an empty run is no unit             | 5 0 6 5 5                  | 4 4 4 4   | runs   | 5 6 5 5
+        an empty run does not count         | 5 0 6 5                    | 4 4 4 4   | blocks | 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
         """)
     void splits(String name, String baseRuns, String headRuns, String kind, String sizes) {
         List<double[]> base = runs(baseRuns);
-        Units.Kind k = Units.kind(base, runs(headRuns));
+        Units.Kind k = Units.kind(base, runs(headRuns), CompareSettings.DEFAULT_MIN_UNITS);
         assertEquals(kind, k.word());
         List<double[]> units = Units.of(base, k);
         assertEquals(sizes, String.join(" ", units.stream().map(u -> Integer.toString(u.length)).toList()));

@@ -29,8 +29,8 @@ class VerdictRuleTest {
         convergence_bound  | 0.999 | 1 1 0.99 1 1 1 1 0.99 1 1                   | 0.95  | 0.95 0.94 0.96 0.95 0.95 0.95 0.95 0.96 0.94 0.95 | regressed
         convergence_bound  | 0.95  | 0.95 0.94 0.96 0.95 0.95 0.95 0.95 0.96 0.94 0.95 | 0.999 | 1 1 0.99 1 1 1 1 0.99 1 1           | improved
         lost_acknowledged  | 0     | 0 0 0 0 0 0 0 0 0 0                         | 1     | 0 0 0 1 0 0 0 0 0 0                         | regressed
-        lost_acknowledged  | 1     | 0 0 0 1 0 0 0 0 0 0                         | 2     | 0 0 1 0 0 0 1 0 0 0                         | inconclusive
-        lost_acknowledged  | 1     | 0 0 0 1 0 0 0 0 0 0                         | 0     | 0 0 0 0 0 0 0 0 0 0                         | inconclusive
+        lost_acknowledged  | 1     | 0 0 0 1 0 0 0 0 0 0                         | 2     | 0 0 1 0 0 0 1 0 0 0                         | regressed
+        lost_acknowledged  | 1     | 0 0 0 1 0 0 0 0 0 0                         | 0     | 0 0 0 0 0 0 0 0 0 0                         | improved
         quorum_not_met     | 30    | 3 3 3 3 3 3 3 3 3 3                         | 33    | 3 3 3 3 3 3 3 3 3 6                         | unchanged
         quorum_not_met     | 30    | 3 3 3 3 3 3 3 3 3 3                         | 300   | 30 30 30 30 30 30 30 30 30 30               | regressed
         fail               | 0     | 0 0 0 0 0 0 0 0 0 0                         | 0     | 0 0 0 0 0 0 0 0 0 0                         | unchanged
@@ -89,6 +89,36 @@ class VerdictRuleTest {
         MetricComparison c = judge(Metric.LATENCY_P50, new MetricSamples(7, base), new MetricSamples(27.1, head),
                 CompareSettings.defaults());
         assertEquals(verdict, c.verdict().word(), c.reason());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                  | base lost per run | head lost per run | verdict      | reason
+        none lost                               | 0                 | 0                 | unchanged    | none lost
+        base 3, head 3: not a pass              | 3                 | 3                 | inconclusive | both sides lose acknowledged writes; per run: base 3, head 3
+        base 3 in 1 run, head 3 in 3 runs       | 3                 | 1 1 1             | inconclusive | both sides lose acknowledged writes; per run: base 3, head 1
+        head loses more per run                 | 1 1               | 2 1               | regressed    | both sides lose acknowledged writes, head more; per run: base 1, head 1.5
+        head loses, base none                   | 0 0               | 0 1               | regressed    | acknowledged writes lost; base lost none
+        base 3, head 0                          | 3                 | 0                 | improved     | head lost none; base lost some
+        """)
+    void lostAcknowledgedWritesAreAHardGateOnPerRunRates(String name, String baseRuns, String headRuns,
+            String verdict, String reason) {
+        Metric m = Metric.LOST_ACKNOWLEDGED;
+        SideMetric b = SideMetric.of(m, lostRuns(baseRuns), 10);
+        SideMetric h = SideMetric.of(m, lostRuns(headRuns), 10);
+        MetricComparison c = VerdictRule.judge(m, b, h, MetricEvidence.NONE, Double.NaN, CompareSettings.defaults());
+        assertEquals(verdict, c.verdict().word());
+        assertEquals(reason, c.reason());
+    }
+
+    /** One run of ten cycles per number, the number being its lost acknowledged writes (all in its first cycle). */
+    private static List<FaultSamples> lostRuns(String totals) {
+        return Arrays.stream(parse(totals)).mapToObj(t -> {
+            double[] perCycle = new double[10];
+            perCycle[0] = t;
+            return new FaultSamples(FaultClass.DROP_RANDOM_ACKS, 10,
+                    Map.of(Metric.LOST_ACKNOWLEDGED, new MetricSamples(t, perCycle)));
+        }).toList();
     }
 
     @Test

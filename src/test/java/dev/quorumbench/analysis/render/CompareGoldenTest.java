@@ -65,10 +65,61 @@ class CompareGoldenTest {
                         setBase, List.of()), List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kb),
                         new FaultSamples(FaultClass.PARTITION_MINORITY, pb)))),
                 List.of(new RunSamples(new RunHeader("20261128T221500Z", "closed-loop", 12, 100, true, envHead, 1,
-                        setHead, List.of("--extra-latency-ms 3")), List.of(
+                        setHead, List.of("node flag `--extra-latency-ms 3`: the nodes were altered on purpose, so these results do"
+                        + " not describe a safe deployment")), List.of(
                         new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kh),
                         new FaultSamples(FaultClass.PARTITION_MINORITY, ph)))),
                 CompareSettings.defaults().withAllowDifferent(Set.of("node_args")));
+    }
+
+    /** p50 levels (ms) of five runs a side: head's median is far higher, but the runs overlap (inconclusive). */
+    static final double[] P50_BASE_RUNS = {2.0, 2.1, 5.0, 2.2, 5.1};
+    static final double[] P50_HEAD_RUNS = {5.2, 2.0, 5.3, 2.1, 5.0};
+    /** The wobble of a run's cycles around its level. */
+    static final double[] WOBBLE = {0, 0.1, -0.1, 0.05, -0.05, 0};
+
+    /**
+     * Five runs a side of one fault class, runs as the test's units: p50 moves by more than the minimum effect but
+     * the runs overlap, so it is inconclusive; convergence, lost writes and quorum_not_met are unchanged.
+     */
+    static Comparison inconclusiveFiveByFive() {
+        List<RunSamples> base = new java.util.ArrayList<>();
+        List<RunSamples> head = new java.util.ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            base.add(fiveByFiveRun("b" + (r + 1), P50_BASE_RUNS[r]));
+            head.add(fiveByFiveRun("h" + (r + 1), P50_HEAD_RUNS[r]));
+        }
+        return Comparison.of(base, head, CompareSettings.defaults());
+    }
+
+    private static RunSamples fiveByFiveRun(String id, double p50) {
+        Map<Metric, MetricSamples> m = new EnumMap<>(Metric.class);
+        double[] latency = new double[WOBBLE.length];
+        for (int i = 0; i < latency.length; i++) {
+            latency[i] = p50 + WOBBLE[i];
+        }
+        m.put(Metric.LATENCY_P50, new MetricSamples(p50, latency));
+        m.put(Metric.CONVERGENCE_BOUND, new MetricSamples(1, new double[] {1, 1, 1, 1, 1, 1}));
+        m.put(Metric.LOST_ACKNOWLEDGED, new MetricSamples(0, new double[6]));
+        m.put(Metric.QUORUM_NOT_MET, new MetricSamples(1, new double[] {0, 0, 1, 0, 0, 0}));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fault_window_ms", "500");
+        settings.put("node_args", "-");
+        settings.put("cycles", "6");
+        return new RunSamples(new RunHeader(id, "closed-loop", 6, 50, true, Map.of("target", "reference"), 1,
+                settings, List.of()), List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, 6, m)));
+    }
+
+    @Test
+    void fiveRunsASideInconclusiveMarkdown() throws Exception {
+        Comparison c = inconclusiveFiveByFive();
+        org.junit.jupiter.api.Assertions.assertEquals(Comparison.Outcome.INCONCLUSIVE, c.outcome());
+        GoldenFile.assertMatches("compare-5x5-inconclusive.md", CompareMarkdown.render(c));
+    }
+
+    @Test
+    void fiveRunsASideInconclusiveJson() throws Exception {
+        GoldenFile.assertMatches("compare-5x5-inconclusive.json", CompareJson.render(inconclusiveFiveByFive()));
     }
 
     @Test

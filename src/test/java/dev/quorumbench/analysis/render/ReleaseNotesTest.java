@@ -8,12 +8,23 @@ import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.RunFixture;
 import dev.quorumbench.analysis.RunLoader;
+import dev.quorumbench.analysis.compare.CompareSettings;
+import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.FaultSamples;
+import dev.quorumbench.analysis.compare.Metric;
+import dev.quorumbench.analysis.compare.MetricSamples;
+import dev.quorumbench.analysis.compare.RunHeader;
+import dev.quorumbench.run.FaultClass;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * release-notes.md as it pastes into a release page: sealed by golden files (with and without a baseline), the
@@ -50,6 +61,17 @@ class ReleaseNotesTest {
     }
 
     @Test
+    void withAnInconclusiveBaselineMatchesGolden() throws Exception {
+        Evidence e = evidence(false);
+        Evidence inconclusive = new Evidence(e.data(), e.report(),
+                new Evidence.Baseline(e.data(), e.report(), CompareGoldenTest.inconclusiveFiveByFive()));
+        String notes = ReleaseNotes.render(inconclusive, PLOTS);
+        assertTrue(notes.startsWith("# Phase-4 chaos campaign `golden`: INCONCLUSIVE against `b1, b2, b3, b4, b5`"
+                + " (1 metric undecided) · run FAIL\n"), notes);
+        GoldenFile.assertMatches("release-notes-inconclusive.md", notes);
+    }
+
+    @Test
     void theRegressionIsInTheHeadlineAndListedBeforeTheResults() throws Exception {
         String notes = ReleaseNotes.render(evidence(true), PLOTS);
 
@@ -57,6 +79,30 @@ class ReleaseNotesTest {
         assertEquals("# Phase-4 chaos campaign `golden`: REGRESSION against `20261127T221500Z` · run FAIL", headline);
         int regressedLine = notes.indexOf("- `kill_primary_mid_write` latency p99 (ms): ");
         assertTrue(regressedLine > 0 && regressedLine < notes.indexOf("## Results"), notes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                               | head p50 | head complete | headline's verdict
+        no change                            | 7        | true          | no regression against `b`
+        +20 ms on 3 cycles: undecided        | 27       | true          | INCONCLUSIVE against `b` (1 metric undecided)
+        no change but head partial           | 7        | false         | INCONCLUSIVE against `b` (head is partial (interrupted))
+        undecided and head partial           | 27       | false         | INCONCLUSIVE against `b` (1 metric undecided; head is partial (interrupted))
+        """)
+    void theHeadlineSaysWhatIsUndecided(String name, double headP50, boolean headComplete, String verdict)
+            throws Exception {
+        Map<Metric, MetricSamples> b = new EnumMap<>(Metric.class);
+        Map<Metric, MetricSamples> h = new EnumMap<>(Metric.class);
+        b.put(Metric.LATENCY_P50, new MetricSamples(7, new double[] {7, 7, 7}));
+        h.put(Metric.LATENCY_P50, new MetricSamples(headP50, new double[] {headP50, headP50, headP50}));
+        Comparison c = Comparison.of(new RunHeader("b", "closed-loop", 3, 20, true, Map.of()),
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, b)),
+                new RunHeader("h", "closed-loop", 3, 20, headComplete, Map.of()),
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, h)), CompareSettings.defaults());
+        Evidence e = evidence(false);
+        String headline = ReleaseNotes.headline(new Evidence(e.data(), e.report(),
+                new Evidence.Baseline(e.data(), e.report(), c)));
+        assertEquals(verdict + " · run FAIL", headline);
     }
 
     @Test

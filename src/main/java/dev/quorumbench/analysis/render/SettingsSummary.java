@@ -3,49 +3,38 @@ package dev.quorumbench.analysis.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.run.CampaignDefaults;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
-import dev.quorumbench.run.FaultClass;
-import dev.quorumbench.run.Mechanism;
-import dev.quorumbench.run.MechanismStatus;
-import dev.quorumbench.run.UnsafeNodeArgs;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of a run a reader of its results must see first: unsafe ones (node flags that switch a safety
- * mechanism off, faults that were not really injected, reads not made node by node) and every setting that differs
- * from the documented defaults (pure).
+ * The settings of a run a reader of its results must see first besides the unsafe ones
+ * ({@link dev.quorumbench.run.UnsafeSettings}): its size and every setting that differs from the documented
+ * defaults (pure).
  */
-public final class RunSettings {
+public final class SettingsSummary {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunSettings() {
+    private SettingsSummary() {
     }
 
-    /** One sentence per unsafe setting, empty when there is none. */
-    public static List<String> unsafe(CampaignSpec spec) {
-        List<String> out = new ArrayList<>();
-        for (String arg : UnsafeNodeArgs.of(spec.nodeArgs())) {
-            out.add("node flag `" + arg + "`: the nodes were altered on purpose, so these results"
-                    + " do not describe a safe deployment");
-        }
-        for (Map.Entry<FaultClass, Mechanism> m : spec.mechanisms().entrySet()) {
-            MechanismStatus s = m.getValue().status();
-            if (s == MechanismStatus.SIMULATED || s == MechanismStatus.UNAVAILABLE) {
-                out.add(m.getKey().key() + ": mechanism `" + m.getValue().name() + "` is " + s.key()
-                        + ", the fault was not really injected");
-            }
-        }
-        Object readBack = spec.environment().get("read_back");
-        if (readBack != null && !"node-local".equals(readBack)) {
-            out.add("read-back " + readBack);
-        }
-        return out;
+    /**
+     * The run's size and every setting that is not the default, as one Markdown sentence: "3 cycles × 10 writes
+     * per fault class against target `reference`, write quorum W=2. Not the defaults: …." (release notes and the
+     * HTML page say the same).
+     */
+    public static String sentence(Phase4Report r, CampaignSpec spec) {
+        List<String> nonDefault = nonDefault(spec);
+        return r.cyclesPerFault() + " cycles × " + r.writesPerCycle() + " writes per fault class against target `"
+                + spec.target() + "`, write quorum W=" + spec.quorumWrites() + ". "
+                + (nonDefault.isEmpty() ? "Every other setting is the default."
+                        : "Not the defaults: " + String.join("; ", nonDefault) + ".");
     }
 
     /** "name value (default d)" per setting that differs from the defaults, in campaign.json's key order. */

@@ -8,12 +8,13 @@ import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
+import dev.quorumbench.run.UnsafeSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which settings of a run the release notes put first: unsafe ones, and every one that is not the default. */
-class RunSettingsTest {
+class SettingsSummaryTest {
 
     /** A spec from the documented defaults with {@code overrides} (campaign.json keys) laid over them. */
     private static CampaignSpec spec(String overridesJson) throws Exception {
@@ -33,8 +34,8 @@ class RunSettingsTest {
     void theDefaultsHaveNothingToSay() throws Exception {
         CampaignSpec d = spec("{}");
 
-        assertEquals(List.of(), RunSettings.nonDefault(d));
-        assertEquals(List.of(), RunSettings.unsafe(d));
+        assertEquals(List.of(), SettingsSummary.nonDefault(d));
+        assertEquals(List.of(), UnsafeSettings.of(d));
     }
 
     @Test
@@ -54,7 +55,7 @@ class RunSettingsTest {
                 "node_args `--extra-latency-ms 3` (default none)",
                 "mechanism drop_random_acks=proxy-drop-acks (default sigstop)",
                 "open loop at 50.0 writes/s (default closed loop)",
-                "converge_deadline_ms 5000 (default 10 × quorum_timeout_ms)"), RunSettings.nonDefault(s));
+                "converge_deadline_ms 5000 (default 10 × quorum_timeout_ms)"), SettingsSummary.nonDefault(s));
     }
 
     @Test
@@ -69,6 +70,6 @@ class RunSettingsTest {
                 "node flag `--unsafe-no-sync`: the nodes were altered on purpose, so these results do"
                         + " not describe a safe deployment",
                 "clock_skew_peer: mechanism `recorded-only` is simulated, the fault was not really injected"),
-                RunSettings.unsafe(s));
+                UnsafeSettings.of(s));
     }
 }
