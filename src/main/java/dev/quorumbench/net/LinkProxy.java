@@ -41,6 +41,9 @@ public final class LinkProxy implements AutoCloseable {
     private final Set<Thread> threadsMade = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesForwarded = new AtomicLong();
     private final AtomicLong droppedResponses = new AtomicLong();
+    private final AtomicLong connectionNumbers = new AtomicLong();
+    /** Null almost always: the pumps pay one volatile read per chunk for the hook. */
+    private volatile LinkObserver observer;
     private final Object modeLock = new Object();
     private LinkMode mode = LinkMode.FORWARD;
     private double dropShare;
@@ -98,6 +101,25 @@ public final class LinkProxy implements AutoCloseable {
     public void heal() {
         setMode(LinkMode.FORWARD, 0, 0);
         droppedResponses.set(0);
+    }
+
+    /**
+     * Tells {@code o} of every chunk passed on from now on, in both directions, until {@link #unobserve}; one
+     * observer at a time (a second one replaces the first).
+     */
+    public void observe(LinkObserver o) {
+        synchronized (modeLock) {
+            observer = o;
+        }
+    }
+
+    /** Stops telling {@code o}; does nothing when another observer took its place. */
+    public void unobserve(LinkObserver o) {
+        synchronized (modeLock) {
+            if (observer == o) {
+                observer = null;
+            }
+        }
     }
 
     public LinkMode mode() {
@@ -214,6 +236,7 @@ public final class LinkProxy implements AutoCloseable {
     /** One accepted connection and its upstream twin. */
     private final class Connection {
         private final Socket client;
+        private final long number = connectionNumbers.incrementAndGet();
         private volatile Socket server;
         /** Set when client bytes were forwarded; the next server bytes start a response. */
         private volatile boolean requestPending;
@@ -272,6 +295,10 @@ public final class LinkProxy implements AutoCloseable {
                     bytesForwarded.addAndGet(n); // counted before the write so a reader never sees bytes uncounted
                     out.write(buf, 0, n);
                     out.flush();
+                    LinkObserver o = observer;
+                    if (o != null) {
+                        tell(o, request, buf, n);
+                    }
                 }
                 if (propagateEnd) {
                     to.shutdownOutput();
@@ -279,6 +306,15 @@ public final class LinkProxy implements AutoCloseable {
                 finishOne();
             } catch (IOException | RuntimeException e) {
                 abort();
+            }
+        }
+
+        /** An observer's mistake must never cost the link its connection. */
+        private void tell(LinkObserver o, boolean request, byte[] buf, int n) {
+            try {
+                o.passed(number, request, buf, n, System.nanoTime());
+            } catch (RuntimeException ignored) {
+                // the observer loses this chunk; the bytes were already passed on
             }
         }
 
