@@ -32,6 +32,8 @@ public final class LinkProxy implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
     private static final int UPSTREAM_CONNECT_TIMEOUT_MS = 2000;
     private static final long STOP_WAIT_MS = 2000;
+    /** Longest an answer's tell waits for its request's: a request pump stalled in its write is not waited for. */
+    private static final long TELL_ORDER_WAIT_NANOS = 10_000_000L;
 
     private final String name;
     private final InetSocketAddress upstream;
@@ -105,7 +107,8 @@ public final class LinkProxy implements AutoCloseable {
 
     /**
      * Tells {@code o} of every chunk passed on from now on, in both directions, until {@link #unobserve}; one
-     * observer at a time (a second one replaces the first).
+     * observer at a time (a second one replaces the first). A chunk written just before this call may still be told;
+     * on a connection, an answer is told after the request chunks written before it.
      */
     public void observe(LinkObserver o) {
         synchronized (modeLock) {
@@ -243,6 +246,9 @@ public final class LinkProxy implements AutoCloseable {
         /** Once a response is dropped, the rest of this connection's server bytes are swallowed too. */
         private volatile boolean swallowing;
         private final AtomicInteger pumpsDone = new AtomicInteger();
+        /** Request chunks written, and how many of them the observer (if any) was told of: keeps tells in order. */
+        private final AtomicLong requestChunks = new AtomicLong();
+        private volatile long requestChunksTold;
 
         Connection(Socket client) {
             this.client = client;
@@ -293,11 +299,22 @@ public final class LinkProxy implements AutoCloseable {
                         }
                     }
                     bytesForwarded.addAndGet(n); // counted before the write so a reader never sees bytes uncounted
+                    long chunk = request ? requestChunks.incrementAndGet() : 0;
                     out.write(buf, 0, n);
                     out.flush();
-                    LinkObserver o = observer;
-                    if (o != null) {
-                        tell(o, request, buf, n);
+                    if (request) {
+                        LinkObserver o = observer;
+                        if (o != null) {
+                            tell(o, true, buf, n);
+                        }
+                        requestChunksTold = chunk;
+                    } else if (observer != null) {
+                        // An answer is told only after the request it answers was: an observer pairs them.
+                        awaitRequestsTold();
+                        LinkObserver o = observer;
+                        if (o != null) {
+                            tell(o, false, buf, n);
+                        }
                     }
                 }
                 if (propagateEnd) {
@@ -306,6 +323,18 @@ public final class LinkProxy implements AutoCloseable {
                 finishOne();
             } catch (IOException | RuntimeException e) {
                 abort();
+            }
+        }
+
+        /**
+         * Waits, briefly and bounded, until the request pump has told the observer of every request chunk it wrote:
+         * the answer's pump may be scheduled first, and an answer told before its request could not be paired.
+         */
+        private void awaitRequestsTold() {
+            long written = requestChunks.get();
+            long deadline = System.nanoTime() + TELL_ORDER_WAIT_NANOS;
+            while (requestChunksTold < written && System.nanoTime() - deadline < 0) {
+                Thread.yield();
             }
         }
 
