@@ -44,7 +44,8 @@ final class PrimaryKill {
 
     /**
      * The first half of {@link #kill}, for a kill timed to the wire: SIGKILL of node-0's own pid straight through
-     * its host (microseconds; the cluster's kill looks up the node's children first). Returns
+     * its host (microseconds; the cluster's kill looks up the node's children first, which this skips: a child of
+     * a wrapper shell would be orphaned, not killed). Returns
      * {@link System#nanoTime()} just after the signal was delivered: from then on node-0 runs no code. Safe to call
      * from a link proxy's thread; {@link #finishKill} must follow on the fault thread.
      */
