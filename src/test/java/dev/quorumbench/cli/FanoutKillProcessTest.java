@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kills timed to node-0's replication pushes, end to end: the safe reference node loses nothing when killed
- * while a push is on the wire, and the unsafe ack-before-commit node is caught losing acknowledged writes. The
- * 200-cycle check of the safe node is run by hand (README "What each fault really does").
+ * while a push is on the wire, and both unsafe write paths (ack-before-commit, dequeue-before-push) are caught
+ * losing acknowledged writes. The 200-cycle check of the safe node is run by hand (README "Kills timed to the
+ * wire").
  */
 @Tag("process")
 class FanoutKillProcessTest {
@@ -68,6 +69,19 @@ class FanoutKillProcessTest {
         CampaignRun r = CampaignRun.run(runs, "fanout-unsafe", "--faults", KILL, "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--quorum-timeout-ms", "500", "--mechanism", KILL + "=sigkill-at-fanout",
                 "--node-args", "--unsafe-ack-before-commit");
+        assertEquals(ExitCode.FAILED, r.exit(), r.err());
+        assertTrue(r.fault(KILL).path("lost_acknowledged").asLong() > 0, "lost acknowledged writes detected");
+        CampaignProcessTest.assertNoProcessMentions(r.dir());
+    }
+
+    @Test
+    @Timeout(600)
+    void theDequeueBeforePushNodeKilledAtFanoutIsCaught() throws Exception {
+        // Its rows are out of the table only during a round's pushes: measured, the kill at fanout caught it in 16
+        // of 20 cycles (the timer kill in 3), so 5 cycles all missing it would be a 1-in-1000 event.
+        CampaignRun r = CampaignRun.run(runs, "dequeue-unsafe", "--faults", KILL, "--cycles", "5", "--writes", "20",
+                "--warmup-cycles", "0", "--rate", "50", "--quorum-timeout-ms", "500",
+                "--mechanism", KILL + "=sigkill-at-fanout", "--node-args", "--unsafe-dequeue-before-push");
         assertEquals(ExitCode.FAILED, r.exit(), r.err());
         assertTrue(r.fault(KILL).path("lost_acknowledged").asLong() > 0, "lost acknowledged writes detected");
         CampaignProcessTest.assertNoProcessMentions(r.dir());
