@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code kill_primary_mid_write} at a moment seen on the wire instead of chosen by a timer: {@code sigkill-at-fanout}
@@ -48,7 +45,7 @@ final class KillAtFanoutFault extends BoundFault {
         long pid = kill.runningPid();
         LinkControl links = PrimaryLinks.control(cluster);
         FanoutWatch watch = new FanoutWatch(moment);
-        Strike strike = new Strike(kill, pid);
+        FanoutStrike strike = new FanoutStrike(kill, pid);
         List<int[]> watched = new ArrayList<>();
         List<LinkObserver> observers = new ArrayList<>();
         try {
@@ -73,6 +70,7 @@ final class KillAtFanoutFault extends BoundFault {
             boolean came = strike.await(waitMs);
             if (!came) {
                 strike.now(); // the labelled fallback: kill at once, as sigkill would
+                strike.await(waitMs); // a proxy thread may have struck just as the wait ended: let it finish
             }
             long landedNanos = strike.landedNanos();
             kill.finishKill(pid);
@@ -95,60 +93,6 @@ final class KillAtFanoutFault extends BoundFault {
         injected = Map.of();
         m.putAll(kill.restart());
         return m;
-    }
-
-    /** The one SIGKILL of a cycle, sent by whichever thread gets there first: a proxy thread or the fallback. */
-    private static final class Strike {
-        private final PrimaryKill kill;
-        private final long pid;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private final AtomicBoolean sent = new AtomicBoolean();
-        private volatile long calledNanos;
-        private volatile long landedNanos;
-        private volatile FaultException error;
-
-        Strike(PrimaryKill kill, long pid) {
-            this.kill = kill;
-            this.pid = pid;
-        }
-
-        void now() {
-            if (!sent.compareAndSet(false, true)) {
-                return;
-            }
-            calledNanos = System.nanoTime();
-            try {
-                landedNanos = kill.signal(pid);
-            } catch (FaultException e) {
-                error = e;
-            } catch (RuntimeException e) {
-                error = new FaultException("SIGKILL of node-0 (pid " + pid + ") failed: " + e, e);
-            } finally {
-                done.countDown();
-            }
-        }
-
-        /** Waits (bounded) for a proxy thread to strike; true when one did. */
-        boolean await(long waitMs) throws FaultException {
-            try {
-                return done.await(waitMs, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FaultException("interrupted while waiting for node-0's push", e);
-            }
-        }
-
-        /** When the SIGKILL was asked of the host. */
-        long calledNanos() {
-            return calledNanos;
-        }
-
-        long landedNanos() throws FaultException {
-            if (error != null) {
-                throw error;
-            }
-            return landedNanos;
-        }
     }
 
     /**

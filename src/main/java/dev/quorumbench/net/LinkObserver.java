@@ -5,7 +5,8 @@ package dev.quorumbench.net;
  * (the first bytes of a replication push) instead of guessing it with a timer.
  *
  * <p>Called on the proxy's pump thread right after the chunk was written to the other side: an implementation must
- * return at once (no I/O, no blocking) and must not keep {@code buf}, which the pump reuses for the next read.
+ * return quickly (it delays that direction's next read; it must never block) and must not keep {@code buf}, which
+ * the pump reuses for the next read.
  */
 @FunctionalInterface
 public interface LinkObserver {
