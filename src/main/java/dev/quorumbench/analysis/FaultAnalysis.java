@@ -60,6 +60,7 @@ public final class FaultAnalysis {
         int unreadable = 0;
         long lost = 0;
         long indeterminate = 0;
+        CycleRecord.InFlight inFlight = null;
         long duplicates = 0;
         int converged = 0;
         int notInjected = 0;
@@ -108,6 +109,9 @@ public final class FaultAnalysis {
             minPresentSum += min == Integer.MAX_VALUE ? 0 : Math.min(min, acceptedInCycle);
             lost += c.lostAcknowledged();
             indeterminate += c.indeterminatePresent();
+            if (c.inFlight() != null) {
+                inFlight = (inFlight == null ? CycleRecord.InFlight.NONE : inFlight).plus(c.inFlight());
+            }
             duplicates += c.duplicates();
             if (c.converged()) {
                 converged++;
@@ -207,7 +211,7 @@ public final class FaultAnalysis {
         boolean pass = reasons.isEmpty();
         return new FaultSummary(f, ctx.cyclesPlanned(), done, complete, writes, ok, qnm, fail,
                 failSplit ? failDefinite : null, failSplit ? failIndeterminate : null, attempts, bound,
-                replica, unreadable, lost, indeterminate, duplicates, converged, SampleStats.of(convergeMs),
+                replica, unreadable, lost, indeterminate, inFlight, duplicates, converged, SampleStats.of(convergeMs),
                 SampleStats.of(recoveryMs), SampleStats.of(skewMs), mechanism, Collections.unmodifiableList(uses),
                 notInjected, Collections.unmodifiableMap(latency), ctx.jmhCounts(), pass,
                 Collections.unmodifiableList(reasons));

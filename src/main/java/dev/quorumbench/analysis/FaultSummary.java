@@ -1,5 +1,6 @@
 package dev.quorumbench.analysis;
 
+import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param nodesUnreadable      (cycle, node) read-backs that could not read the node (acked_present −1)
  * @param lostAcknowledged     Σ lost_acknowledged
  * @param indeterminatePresent Σ indeterminate_present
+ * @param inFlight             Σ in_flight over the cycles that recorded it: where the writes in flight at the fault
+ *                             ended (on every node, some, none); null when no cycle recorded it
  * @param duplicates           Σ duplicates
  * @param cyclesConverged      cycles whose read-back found every acknowledged write everywhere in time
  * @param convergeMs           time to converge of the cycles that converged; null when none did
@@ -57,6 +60,7 @@ public record FaultSummary(
         int nodesUnreadable,
         long lostAcknowledged,
         long indeterminatePresent,
+        CycleRecord.InFlight inFlight,
         long duplicates,
         int cyclesConverged,
         SampleStats convergeMs,

@@ -26,6 +26,7 @@ public final class ReportMarkdown {
         b.append("## Read-back and timings\n\n").append(timings(r)).append('\n');
         b.append("Times in ms as p50 / p99 / max over the cycles that measured them (nearest rank); "
                 + "converge = from the start of read-back (after heal) until every acknowledged write is on every node.\n\n");
+        b.append(inFlightSection(r));
         b.append("## Reasons\n\n");
         if (r.reasons().isEmpty()) {
             b.append("None: every criterion was met.\n");
@@ -97,6 +98,32 @@ public final class ReportMarkdown {
                     .append(" | ").append(samples(s.recoveryMs()))
                     .append(" | ").append(samples(s.measuredSkewMs())).append(" |\n");
         }
+        return b.toString();
+    }
+
+    /**
+     * Where the writes in flight at the fault ended, per class that recorded it; empty when none did (older runs).
+     * The boundary cases: on some nodes only (kept but not spread), or on none (lost, or never taken).
+     */
+    static String inFlightSection(Phase4Report r) {
+        if (r.faults().values().stream().allMatch(s -> s.inFlight() == null)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("## Writes in flight at the fault\n\n");
+        b.append("| Fault | In flight | On every node | On some nodes | On no node |\n");
+        b.append("|---|---:|---:|---:|---:|\n");
+        for (FaultSummary s : r.faults().values()) {
+            if (s.inFlight() == null) {
+                continue;
+            }
+            b.append("| ").append(s.fault())
+                    .append(" | ").append(s.inFlight().writes())
+                    .append(" | ").append(s.inFlight().onAll())
+                    .append(" | ").append(s.inFlight().onSome())
+                    .append(" | ").append(s.inFlight().onNone()).append(" |\n");
+        }
+        b.append("\nA write was in flight when one of its attempts got no definite answer (reset, timeout, 5xx, ")
+                .append("quorum_not_met), whatever its retries got later; where it ended is read back after heal.\n\n");
         return b.toString();
     }
 

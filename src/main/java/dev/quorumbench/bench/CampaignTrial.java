@@ -64,6 +64,7 @@ public final class CampaignTrial implements AutoCloseable {
     private long cycleStartMs;
     private final Set<String> acked = new HashSet<>();
     private final Set<String> indeterminate = new HashSet<>();
+    private final Set<String> inFlight = new HashSet<>();
     private final int[] counts = new int[Outcome.values().length];
     private int failDefinite;
     private int failIndeterminate;
@@ -112,6 +113,7 @@ public final class CampaignTrial implements AutoCloseable {
         writeIndex = 0;
         acked.clear();
         indeterminate.clear();
+        inFlight.clear();
         java.util.Arrays.fill(counts, 0);
         failDefinite = 0;
         failIndeterminate = 0;
@@ -137,6 +139,9 @@ public final class CampaignTrial implements AutoCloseable {
         failIndeterminate += r.indeterminateFailure() ? 1 : 0;
         attempts += r.attempts();
         (r.outcome() == Outcome.OK ? acked : indeterminate).add(id);
+        if (r.inFlight()) {
+            inFlight.add(id);
+        }
         if (measuring && n == Math.min(spec.fireAfterWrite(), spec.writes())) {
             trigger.fire();
         }
@@ -151,7 +156,7 @@ public final class CampaignTrial implements AutoCloseable {
             convergence.await(nodeUrls, namespace, acked, indeterminate, spec.convergeDeadlineMs());
             return 0;
         }
-        ConvergenceWait.Result readBack = convergence.await(nodeUrls, namespace, acked, indeterminate,
+        ConvergenceWait.Result readBack = convergence.await(nodeUrls, namespace, acked, indeterminate, inFlight,
                 spec.convergeDeadlineMs());
         long endMs = System.currentTimeMillis();
         Map<Outcome, Histogram> interval = recorders.interval();
@@ -159,7 +164,8 @@ public final class CampaignTrial implements AutoCloseable {
         CycleRecord record = new CycleRecord(cycle, fault, spec.schedule(), spec.writes(),
                 counts[Outcome.OK.ordinal()], counts[Outcome.QUORUM_NOT_MET.ordinal()], counts[Outcome.FAIL.ordinal()],
                 failDefinite, failIndeterminate, attempts, readBack.check().ackedPresent(),
-                readBack.check().lostIds().size(), readBack.check().lostIds(), readBack.check().indeterminatePresent(), readBack.check().accepted(),
+                readBack.check().lostIds().size(), readBack.check().lostIds(), readBack.check().indeterminatePresent(),
+                readBack.check().inFlight(), readBack.check().accepted(),
                 readBack.check().acceptedPresent(), readBack.check().duplicates(),
                 readBack.check().converged(), readBack.convergeMs(), measured.get("recovery_ms"),
                 measured.get("measured_skew_ms"), event, cycleStartMs, endMs,

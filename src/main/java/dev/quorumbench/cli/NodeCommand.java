@@ -57,6 +57,10 @@ final class NodeCommand implements Command {
                 .desc("enable POST /api/v1/admin/clock-offset (cooperative clock skew)").build());
         o.addOption(Option.builder().longOpt("unsafe-ack-before-commit")
                 .desc("UNSAFE: answer 201 before the local commit and fan-out (SIGKILL loses acked writes)").build());
+        o.addOption(Option.builder().longOpt("unsafe-dequeue-before-push")
+                .desc("UNSAFE: answer 201 once committed; every 100 ms take the new rows out of the table, push them "
+                        + "one at a time and put each back after its peers answered (SIGKILL at a push loses acked "
+                        + "writes)").build());
         o.addOption(Option.builder().longOpt("unsafe-no-sync").desc("UNSAFE: run no anti-entropy daemon").build());
         o.addOption(Option.builder().longOpt("unsafe-sync-wallclock")
                 .desc("UNSAFE: sync by wall-clock watermark (clock skew loses writes)").build());
@@ -125,7 +129,8 @@ final class NodeCommand implements Command {
                     number(cl, "sync-interval-ms", 500), number(cl, "parent-pid", 0),
                     number(cl, "max-body-bytes", 1 << 20), cl.hasOption("unsafe-ack-before-commit"),
                     cl.hasOption("unsafe-no-sync"), cl.hasOption("unsafe-sync-wallclock"),
-                    number(cl, "extra-latency-ms", 0), cl.hasOption("allow-clock-offset"), fanoutQuorum(cl));
+                    number(cl, "extra-latency-ms", 0), cl.hasOption("allow-clock-offset"), fanoutQuorum(cl),
+                    cl.hasOption("unsafe-dequeue-before-push"));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -27,16 +27,23 @@ public final class ConvergenceWait {
 
     public Result await(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
                         long deadlineMs) {
+        return await(nodeUrls, namespace, acked, indeterminate, Set.of(), deadlineMs);
+    }
+
+    /** As above, also saying where the {@code inFlight} writes ended (they do not change when it converged). */
+    public Result await(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
+                        Set<String> inFlight, long deadlineMs) {
         long start = System.nanoTime();
         ReadBackCheck[] last = new ReadBackCheck[1];
         boolean converged = Await.until(() -> {
-            last[0] = check(nodeUrls, namespace, acked, indeterminate);
+            last[0] = check(nodeUrls, namespace, acked, indeterminate, inFlight);
             return last[0].converged();
         }, deadlineMs, ROUND_PAUSE_MS);
         return new Result(last[0], converged ? (System.nanoTime() - start) / 1_000_000L : -1);
     }
 
-    private ReadBackCheck check(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate) {
+    private ReadBackCheck check(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
+                                Set<String> inFlight) {
         List<List<String>> listings = new ArrayList<>();
         for (String url : nodeUrls) {
             try {
@@ -45,6 +52,6 @@ public final class ConvergenceWait {
                 listings.add(null); // unreadable this round: ReadBackCheck counts it, never as converged
             }
         }
-        return ReadBackCheck.of(acked, indeterminate, listings);
+        return ReadBackCheck.of(acked, indeterminate, inFlight, listings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorumbench.client;
 
+import dev.quorumbench.run.CycleRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,20 +18,29 @@ import java.util.TreeSet;
  * @param ackedPresent         per node, how many acknowledged ids it lists; -1 when the node could not be read
  * @param lostIds              acknowledged ids missing from at least one readable node, sorted
  * @param indeterminatePresent non-ok writes (quorum_not_met or fail) that some node lists anyway
+ * @param inFlight             where the writes in flight at the fault ended: on every node, some, none
  * @param accepted             acknowledged writes plus indeterminate writes present on some node
  * @param acceptedPresent      per node, how many accepted writes it lists; -1 when the node could not be read
  * @param duplicates           ids listed more than once on one node, summed over nodes
  * @param converged            every node was read and lists every accepted write
  */
 public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, int indeterminatePresent,
-                            int accepted, List<Integer> acceptedPresent, int duplicates, boolean converged) {
+                            CycleRecord.InFlight inFlight, int accepted, List<Integer> acceptedPresent, int duplicates, boolean converged) {
+
+    /** As {@link #of(Set, Set, Set, List)} with no write in flight. */
+    public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate,
+                                   List<? extends Collection<String>> listings) {
+        return of(acked, indeterminate, Set.of(), listings);
+    }
 
     /**
      * @param acked        ids whose outcome was ok
      * @param indeterminate ids whose outcome was quorum_not_met or fail
+     * @param inFlight     ids of writes one of whose attempts got no definite answer (any final outcome)
      * @param listings     per node the listed ids, or null when the node could not be read
      */
-    public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate, List<? extends Collection<String>> listings) {
+    public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate, Set<String> inFlight,
+                                   List<? extends Collection<String>> listings) {
         List<Integer> present = new ArrayList<>();
         List<Set<String>> seenPerNode = new ArrayList<>();
         Set<String> lost = new TreeSet<>();
@@ -84,7 +94,33 @@ public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, in
             allAcceptedEverywhere &= count == acked.size() + indeterminateSeen.size();
         }
         return new ReadBackCheck(List.copyOf(present), List.copyOf(lost), indeterminateSeen.size(),
-                acked.size() + indeterminateSeen.size(), List.copyOf(acceptedPresent), duplicates,
+                whereInFlight(inFlight, seenPerNode), acked.size() + indeterminateSeen.size(), List.copyOf(acceptedPresent), duplicates,
                 allRead && allAcceptedEverywhere);
+    }
+
+    /** On every node (all readable), on some readable node, or on none. */
+    private static CycleRecord.InFlight whereInFlight(Set<String> inFlight, List<Set<String>> seenPerNode) {
+        int all = 0;
+        int some = 0;
+        int none = 0;
+        for (String id : inFlight) {
+            int on = 0;
+            int unreadable = 0;
+            for (Set<String> seen : seenPerNode) {
+                if (seen == null) {
+                    unreadable++;
+                } else if (seen.contains(id)) {
+                    on++;
+                }
+            }
+            if (on == 0) {
+                none++;
+            } else if (unreadable == 0 && on == seenPerNode.size()) {
+                all++;
+            } else {
+                some++;
+            }
+        }
+        return new CycleRecord.InFlight(inFlight.size(), all, some, none);
     }
 }

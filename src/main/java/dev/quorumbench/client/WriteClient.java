@@ -37,6 +37,7 @@ public final class WriteClient {
         long deadline = intendedStartNanos + TimeUnit.MILLISECONDS.toNanos(policy.deadlineMs());
         int attempts = 0;
         boolean mayHaveTakenEffect = false;
+        boolean inFlight = false;
         AttemptResult last;
         while (true) {
             attempts++;
@@ -45,6 +46,7 @@ public final class WriteClient {
             Attempt attempt = store.attempt(nodeUrl, write, Math.min(attemptTimeoutMs, Math.max(1, leftMs)));
             last = attempt.result();
             mayHaveTakenEffect |= last.mayHaveTakenEffect();
+            inFlight |= WriteResult.uncertain(last);
             if (!last.retryable()) {
                 break;
             }
@@ -55,6 +57,6 @@ public final class WriteClient {
             }
         }
         return new WriteResult(write.id(), last.outcome(), last, attempts, System.nanoTime() - intendedStartNanos,
-                WriteResult.definite(last, mayHaveTakenEffect));
+                WriteResult.definite(last, mayHaveTakenEffect), inFlight);
     }
 }

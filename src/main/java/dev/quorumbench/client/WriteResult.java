@@ -13,9 +13,16 @@ import dev.quorumbench.store.AttemptResult;
  * @param latencyNanos whole-write latency including retries, from the intended start
  * @param definite     the outcome is known (Jepsen's :ok or :fail), not indeterminate (:info): always true for ok,
  *                     false for quorum_not_met, and for fail true only when no attempt may have taken effect
+ * @param inFlight     some attempt got no definite answer (it may have taken effect but did not say created): the
+ *                     write was in flight at a fault, even when a retry later got ok
  */
 public record WriteResult(String writeId, Outcome outcome, AttemptResult last, int attempts, long latencyNanos,
-                          boolean definite) {
+                          boolean definite, boolean inFlight) {
+
+    /** An attempt whose result leaves the client not knowing whether it took effect. */
+    public static boolean uncertain(AttemptResult attempt) {
+        return attempt.mayHaveTakenEffect() && attempt != AttemptResult.CREATED;
+    }
 
     /**
      * Whether a write whose last attempt was {@code last} has a definite outcome (pure), given whether any of its

@@ -1,5 +1,6 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.net.LinkObserver;
 import dev.quorumbench.net.LinkStatus;
 
 /**
@@ -38,5 +39,17 @@ public interface LinkControl {
     /** Mode, port, live connections and byte counts of from→to, to verify that a fault took effect. */
     default LinkStatus status(int from, int to) {
         throw new UnsupportedOperationException("status(from, to) is not supported by " + getClass().getSimpleName());
+    }
+
+    /**
+     * Tells {@code observer} of every chunk the directed link from→to passes on from now on (see
+     * {@link LinkObserver}), until {@link #unobserve}; only links that really run through the harness can.
+     */
+    default void observe(int from, int to, LinkObserver observer) {
+        throw new UnsupportedOperationException("observe(from, to) is not supported by " + getClass().getSimpleName());
+    }
+
+    /** Stops {@link #observe}; safe to call when nothing observes. */
+    default void unobserve(int from, int to, LinkObserver observer) {
     }
 }

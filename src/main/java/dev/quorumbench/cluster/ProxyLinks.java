@@ -1,5 +1,6 @@
 package dev.quorumbench.cluster;
 
+import dev.quorumbench.net.LinkObserver;
 import dev.quorumbench.net.LinkProxy;
 import dev.quorumbench.net.LinkStatus;
 import java.io.IOException;
@@ -89,6 +90,16 @@ public final class ProxyLinks implements LinkControl, AutoCloseable {
             }
         }
         return sum;
+    }
+
+    @Override
+    public void observe(int from, int to, LinkObserver observer) {
+        proxy(from, to).observe(observer);
+    }
+
+    @Override
+    public void unobserve(int from, int to, LinkObserver observer) {
+        proxy(from, to).unobserve(observer);
     }
 
     @Override

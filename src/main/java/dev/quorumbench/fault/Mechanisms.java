@@ -13,6 +13,8 @@ public final class Mechanisms {
     /** The built-in mechanisms, one line each; each name is also in its {@link FaultClass}'s list. */
     private static final List<MechanismKind> BUILT_IN = List.of(
             new KillPrimaryFault.Kind(),
+            KillAtFanoutFault.Kind.atFanout(),
+            KillAtFanoutFault.Kind.afterPeerAck(),
             new ProxyPartitionFault.Kind(),
             new IptablesPartitionFault.Kind(),
             new PauseNodeFault.Kind(),

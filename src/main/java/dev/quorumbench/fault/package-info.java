@@ -21,6 +21,12 @@
  * <tr><th>fault</th><th>mechanism</th><th>inject (verified by)</th><th>heal (verified by)</th><th>status</th></tr>
  * <tr><td>kill_primary_mid_write</td><td>sigkill</td><td>SIGKILL of node-0's own JVM (its host reports the pid gone)</td>
  *     <td>restart on the same database (healthy; {@code recovery_ms}, {@code downtime_ms})</td><td>real</td></tr>
+ * <tr><td></td><td>sigkill-at-fanout</td><td>the same SIGKILL, sent by the link proxy thread that just passed the
+ *     first bytes of a push from node-0 to a peer ({@code push_to_kill_us}, {@code push_in_flight_at_kill})</td>
+ *     <td>as sigkill</td><td>real where the peer links are proxied, else unavailable</td></tr>
+ * <tr><td></td><td>sigkill-after-peer-ack</td><td>the same SIGKILL, sent as the first peer's push answer passed
+ *     back to node-0 ({@code answer_to_kill_us})</td><td>as sigkill</td>
+ *     <td>real where the peer links are proxied, else unavailable</td></tr>
  * <tr><td>partition_minority</td><td>proxy-blackhole</td><td>the link proxies of 0→j and j→0 stop every byte,
  *     no RST (a probe through each of node-0's proxy ports gets no byte in 150 ms)</td>
  *     <td>proxies forward again (each port answers HTTP)</td><td>real</td></tr>

@@ -32,6 +32,8 @@ public final class LinkProxy implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
     private static final int UPSTREAM_CONNECT_TIMEOUT_MS = 2000;
     private static final long STOP_WAIT_MS = 2000;
+    /** Longest an answer's tell waits for its request's: a request pump stalled in its write is not waited for. */
+    private static final long TELL_ORDER_WAIT_NANOS = 10_000_000L;
 
     private final String name;
     private final InetSocketAddress upstream;
@@ -41,6 +43,9 @@ public final class LinkProxy implements AutoCloseable {
     private final Set<Thread> threadsMade = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesForwarded = new AtomicLong();
     private final AtomicLong droppedResponses = new AtomicLong();
+    private final AtomicLong connectionNumbers = new AtomicLong();
+    /** Null almost always: the pumps pay one volatile read per chunk for the hook. */
+    private volatile LinkObserver observer;
     private final Object modeLock = new Object();
     private LinkMode mode = LinkMode.FORWARD;
     private double dropShare;
@@ -98,6 +103,26 @@ public final class LinkProxy implements AutoCloseable {
     public void heal() {
         setMode(LinkMode.FORWARD, 0, 0);
         droppedResponses.set(0);
+    }
+
+    /**
+     * Tells {@code o} of every chunk passed on from now on, in both directions, until {@link #unobserve}; one
+     * observer at a time (a second one replaces the first). A chunk written just before this call may still be told;
+     * on a connection, an answer is told after the request chunks written before it.
+     */
+    public void observe(LinkObserver o) {
+        synchronized (modeLock) {
+            observer = o;
+        }
+    }
+
+    /** Stops telling {@code o}; does nothing when another observer took its place. */
+    public void unobserve(LinkObserver o) {
+        synchronized (modeLock) {
+            if (observer == o) {
+                observer = null;
+            }
+        }
     }
 
     public LinkMode mode() {
@@ -214,12 +239,16 @@ public final class LinkProxy implements AutoCloseable {
     /** One accepted connection and its upstream twin. */
     private final class Connection {
         private final Socket client;
+        private final long number = connectionNumbers.incrementAndGet();
         private volatile Socket server;
         /** Set when client bytes were forwarded; the next server bytes start a response. */
         private volatile boolean requestPending;
         /** Once a response is dropped, the rest of this connection's server bytes are swallowed too. */
         private volatile boolean swallowing;
         private final AtomicInteger pumpsDone = new AtomicInteger();
+        /** Request chunks written, and how many of them the observer (if any) was told of: keeps tells in order. */
+        private final AtomicLong requestChunks = new AtomicLong();
+        private volatile long requestChunksTold;
 
         Connection(Socket client) {
             this.client = client;
@@ -270,8 +299,23 @@ public final class LinkProxy implements AutoCloseable {
                         }
                     }
                     bytesForwarded.addAndGet(n); // counted before the write so a reader never sees bytes uncounted
+                    long chunk = request ? requestChunks.incrementAndGet() : 0;
                     out.write(buf, 0, n);
                     out.flush();
+                    if (request) {
+                        LinkObserver o = observer;
+                        if (o != null) {
+                            tell(o, true, buf, n);
+                        }
+                        requestChunksTold = chunk;
+                    } else if (observer != null) {
+                        // An answer is told only after the request it answers was: an observer pairs them.
+                        awaitRequestsTold();
+                        LinkObserver o = observer;
+                        if (o != null) {
+                            tell(o, false, buf, n);
+                        }
+                    }
                 }
                 if (propagateEnd) {
                     to.shutdownOutput();
@@ -279,6 +323,27 @@ public final class LinkProxy implements AutoCloseable {
                 finishOne();
             } catch (IOException | RuntimeException e) {
                 abort();
+            }
+        }
+
+        /**
+         * Waits, briefly and bounded, until the request pump has told the observer of every request chunk it wrote:
+         * the answer's pump may be scheduled first, and an answer told before its request could not be paired.
+         */
+        private void awaitRequestsTold() {
+            long written = requestChunks.get();
+            long deadline = System.nanoTime() + TELL_ORDER_WAIT_NANOS;
+            while (requestChunksTold < written && System.nanoTime() - deadline < 0) {
+                Thread.yield();
+            }
+        }
+
+        /** An observer's mistake must never cost the link its connection. */
+        private void tell(LinkObserver o, boolean request, byte[] buf, int n) {
+            try {
+                o.passed(number, request, buf, n, System.nanoTime());
+            } catch (RuntimeException ignored) {
+                // the observer loses this chunk; the bytes were already passed on
             }
         }
 

@@ -201,6 +201,33 @@ public final class MemoryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Removes the rows with these ids in one commit (only the unsafe dequeue-before-push aid does this: the store
+     * itself never deletes).
+     *
+     * @return how many rows were removed
+     */
+    public int delete(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        writeLock.lock();
+        try {
+            return inTransaction(() -> {
+                int removed = 0;
+                try (PreparedStatement ps = writer.prepareStatement("DELETE FROM memories WHERE id = ?")) {
+                    for (String id : ids) {
+                        ps.setString(1, id);
+                        removed += ps.executeUpdate();
+                    }
+                }
+                return removed;
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** A page of memories in local insertion order; {@code namespace} null lists every namespace. */
     public List<Memory> list(String namespace, int limit, long offset) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM memories"

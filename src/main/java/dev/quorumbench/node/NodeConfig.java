@@ -18,18 +18,32 @@ import java.util.List;
  * @param allowClockOffset enable the cooperative clock endpoint {@code POST /api/v1/admin/clock-offset}
  * @param fanoutQuorum push each write to only W-1 peers (rotating, the next peer when one fails) and leave the
  *                     others to anti-entropy, instead of pushing to every peer
+ * @param unsafeDequeueBeforePush acknowledge each write once committed and push it in the next 100 ms round, which
+ *                     takes the round's rows out of the table before pushing them one at a time (see
+ *                     {@code DequeueBeforePush})
  */
 public record NodeConfig(String host, int port, String nodeId, Path db, int quorumWrites, List<URI> peers,
         long quorumTimeoutMs, long syncIntervalMs, long parentPid, long maxBodyBytes, boolean unsafeAckBeforeCommit,
         boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset,
-        boolean fanoutQuorum) {
+        boolean fanoutQuorum, boolean unsafeDequeueBeforePush) {
+
+    /** A node without the dequeue-before-push aid. */
+    public NodeConfig(String host, int port, String nodeId, Path db, int quorumWrites, List<URI> peers,
+            long quorumTimeoutMs, long syncIntervalMs, long parentPid, long maxBodyBytes, boolean unsafeAckBeforeCommit,
+            boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset,
+            boolean fanoutQuorum) {
+        this(host, port, nodeId, db, quorumWrites, peers, quorumTimeoutMs, syncIntervalMs, parentPid, maxBodyBytes,
+                unsafeAckBeforeCommit, unsafeNoSync, unsafeSyncWallclock, extraLatencyMs, allowClockOffset,
+                fanoutQuorum, false);
+    }
 
     /** A node that pushes every write to every peer (the default fan-out). */
     public NodeConfig(String host, int port, String nodeId, Path db, int quorumWrites, List<URI> peers,
             long quorumTimeoutMs, long syncIntervalMs, long parentPid, long maxBodyBytes, boolean unsafeAckBeforeCommit,
             boolean unsafeNoSync, boolean unsafeSyncWallclock, long extraLatencyMs, boolean allowClockOffset) {
         this(host, port, nodeId, db, quorumWrites, peers, quorumTimeoutMs, syncIntervalMs, parentPid, maxBodyBytes,
-                unsafeAckBeforeCommit, unsafeNoSync, unsafeSyncWallclock, extraLatencyMs, allowClockOffset, false);
+                unsafeAckBeforeCommit, unsafeNoSync, unsafeSyncWallclock, extraLatencyMs, allowClockOffset, false,
+                false);
     }
 
     public NodeConfig {
@@ -49,6 +63,10 @@ public record NodeConfig(String host, int port, String nodeId, Path db, int quor
         }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("--max-body-bytes must be at least 1024, got " + maxBodyBytes);
+        }
+        if (unsafeAckBeforeCommit && unsafeDequeueBeforePush) {
+            throw new IllegalArgumentException("--unsafe-ack-before-commit and --unsafe-dequeue-before-push are two "
+                    + "write paths: pick one");
         }
         if (extraLatencyMs < 0) {
             throw new IllegalArgumentException("--extra-latency-ms must be >= 0, got " + extraLatencyMs);
@@ -73,6 +91,9 @@ public record NodeConfig(String host, int port, String nodeId, Path db, int quor
         List<String> u = new ArrayList<>();
         if (unsafeAckBeforeCommit) {
             u.add("ack-before-commit");
+        }
+        if (unsafeDequeueBeforePush) {
+            u.add("dequeue-before-push");
         }
         if (unsafeNoSync) {
             u.add("no-sync");

@@ -36,6 +36,7 @@ public final class ReferenceNode implements AutoCloseable {
     private PeerClient syncClient;
     private Replicator replicator;
     private UnsafeAckQueue unsafeQueue;
+    private DequeueBeforePush dequeueBeforePush;
     private SyncDaemon syncDaemon;
     private ParentWatcher parentWatcher;
     private HttpServer server;
@@ -91,7 +92,11 @@ public final class ReferenceNode implements AutoCloseable {
             unsafeQueue = new UnsafeAckQueue(store, replicator, log);
             unsafeQueue.start();
         }
-        WriteService writes = new WriteService(store, replicator, clock, config, unsafeQueue);
+        if (config.unsafeDequeueBeforePush()) {
+            dequeueBeforePush = new DequeueBeforePush(store, replicator, config.quorumTimeoutMs(), log);
+            dequeueBeforePush.start();
+        }
+        WriteService writes = new WriteService(store, replicator, clock, config, unsafeQueue, dequeueBeforePush);
         MemoriesEndpoints memories = new MemoriesEndpoints(writes, store, config.maxBodyBytes(),
                 config.extraLatencyMs());
         SyncEndpoints sync = new SyncEndpoints(store);
@@ -161,6 +166,9 @@ public final class ReferenceNode implements AutoCloseable {
             }
             if (syncDaemon != null) {
                 syncDaemon.close();
+            }
+            if (dequeueBeforePush != null) {
+                dequeueBeforePush.close();
             }
             if (unsafeQueue != null) {
                 unsafeQueue.close();

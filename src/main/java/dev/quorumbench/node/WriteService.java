@@ -11,15 +11,20 @@ final class WriteService {
     private final NodeClock clock;
     private final NodeConfig config;
     private final UnsafeAckQueue unsafeQueue;
+    private final DequeueBeforePush dequeueBeforePush;
 
-    /** @param unsafeQueue non-null only under {@code --unsafe-ack-before-commit} */
+    /**
+     * @param unsafeQueue       non-null only under {@code --unsafe-ack-before-commit}
+     * @param dequeueBeforePush non-null only under {@code --unsafe-dequeue-before-push}
+     */
     WriteService(MemoryStore store, Replicator replicator, NodeClock clock, NodeConfig config,
-            UnsafeAckQueue unsafeQueue) {
+            UnsafeAckQueue unsafeQueue, DequeueBeforePush dequeueBeforePush) {
         this.store = store;
         this.replicator = replicator;
         this.clock = clock;
         this.config = config;
         this.unsafeQueue = unsafeQueue;
+        this.dequeueBeforePush = dequeueBeforePush;
     }
 
     WriteResult write(WriteRequest request) throws SQLException, InterruptedException {
@@ -32,6 +37,12 @@ final class WriteService {
             return new WriteResult.Conflict(outcome.conflictId());
         }
         Memory stored = outcome.memory();
+        if (dequeueBeforePush != null) {
+            // The unsafe aid: committed here, claimed replicated at once; the next round pushes it.
+            dequeueBeforePush.acknowledged(stored);
+            return new WriteResult.Created(stored.id(), stored.namespace(), stored.title(), config.quorumWrites(),
+                    config.quorumWrites());
+        }
         QuorumTally tally = replicator.replicate(stored, config.peerAcksNeeded());
         long deadline = System.nanoTime() + config.quorumTimeoutMs() * 1_000_000L;
         QuorumVerdict verdict = tally.await(deadline);

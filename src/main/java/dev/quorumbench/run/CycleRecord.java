@@ -13,6 +13,7 @@ import java.util.List;
  * have taken effect: :info); both are null on lines written before the split.
  * {@code ackedPresent.get(n)} is how many of the cycle's acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
+ * {@code inFlight} says where the writes that were in flight at the fault ended (null on lines written before it).
  * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
  * {@code acceptedPresent.get(n)} is how many of those node n lists (-1 when unreadable), the source document's
  * "surviving count on each peer".
@@ -21,7 +22,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "fail_definite",
         "fail_indeterminate", "attempts",
-        "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "accepted", "accepted_present",
+        "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "in_flight", "accepted", "accepted_present",
         "duplicates",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
         "cycle_end_ms", "latency_ok_us"})
@@ -40,6 +41,7 @@ public record CycleRecord(
         @JsonProperty("lost_acknowledged") int lostAcknowledged,
         @JsonProperty("lost_ids") List<String> lostIds,
         @JsonProperty("indeterminate_present") int indeterminatePresent,
+        @JsonProperty("in_flight") InFlight inFlight,
         @JsonProperty("accepted") int accepted,
         @JsonProperty("accepted_present") List<Integer> acceptedPresent,
         @JsonProperty("duplicates") int duplicates,
@@ -52,6 +54,19 @@ public record CycleRecord(
         @JsonProperty("cycle_end_ms") long cycleEndMs,
         @JsonProperty("latency_ok_us") LatencySummary latencyOkUs) {
 
+    /** A record without in-flight counts (as lines written before them; analysis fixtures). */
+    public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
+                       Integer failDefinite, Integer failIndeterminate, int attempts, List<Integer> ackedPresent,
+                       int lostAcknowledged, List<String> lostIds, int indeterminatePresent, int accepted,
+                       List<Integer> acceptedPresent, int duplicates, boolean converged, long convergeMs,
+                       Long recoveryMs, Long measuredSkewMs, FaultEvent faultEvent, long cycleStartMs, long cycleEndMs,
+                       LatencySummary latencyOkUs) {
+        this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
+                ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, null, accepted, acceptedPresent,
+                duplicates, converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs,
+                latencyOkUs);
+    }
+
     /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */
     public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
                        int attempts, List<Integer> ackedPresent, int lostAcknowledged, List<String> lostIds,
@@ -59,8 +74,34 @@ public record CycleRecord(
                        boolean converged, long convergeMs, Long recoveryMs, Long measuredSkewMs, FaultEvent faultEvent,
                        long cycleStartMs, long cycleEndMs, LatencySummary latencyOkUs) {
         this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, null, null, attempts, ackedPresent,
-                lostAcknowledged, lostIds, indeterminatePresent, accepted, acceptedPresent, duplicates, converged,
+                lostAcknowledged, lostIds, indeterminatePresent, null, accepted, acceptedPresent, duplicates, converged,
                 convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs);
+    }
+
+    /**
+     * Where the writes that were in flight at the fault ended after heal and read-back. A write was in flight when
+     * one of its attempts got no definite answer (a reset, a timeout, a 5xx, quorum_not_met): the client cannot know
+     * whether that attempt took effect, whatever its later retries got.
+     *
+     * @param writes how many writes of the cycle were in flight
+     * @param onAll  of those, listed by every node
+     * @param onSome listed by some readable node but not by every node
+     * @param onNone listed by no readable node
+     */
+    @JsonPropertyOrder({"writes", "on_all", "on_some", "on_none"})
+    public record InFlight(
+            @JsonProperty("writes") int writes,
+            @JsonProperty("on_all") int onAll,
+            @JsonProperty("on_some") int onSome,
+            @JsonProperty("on_none") int onNone) {
+
+        public static final InFlight NONE = new InFlight(0, 0, 0, 0);
+
+        /** The sum of this and {@code other}, for totals over cycles. */
+        public InFlight plus(InFlight other) {
+            return new InFlight(writes + other.writes, onAll + other.onAll, onSome + other.onSome,
+                    onNone + other.onNone);
+        }
     }
 
     /** Percentiles of one cycle's acknowledged-write latency, microseconds. */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public enum FaultClass {
     /** SIGKILL of the primary mid-burst, then its restart on the same data. */
-    KILL_PRIMARY_MID_WRITE("kill_primary_mid_write", List.of("sigkill")),
+    KILL_PRIMARY_MID_WRITE("kill_primary_mid_write", List.of("sigkill", "sigkill-at-fanout", "sigkill-after-peer-ack")),
     /** Node-0 cut off from both peers, both directions, for the fault window. */
     PARTITION_MINORITY("partition_minority", List.of("proxy-blackhole", "iptables")),
     /** Node-1's acks delayed (paused) or really dropped for the fault window. */

@@ -150,7 +150,7 @@ class CiFormatsTest {
         FaultSummary noOk = new FaultSummary(kill.fault(), kill.cyclesPlanned(), kill.cyclesDone(), kill.complete(),
                 kill.writes(), 0, kill.quorumNotMet(), kill.fail(), kill.failDefinite(), kill.failIndeterminate(),
                 kill.attempts(), 0.0, kill.replicaConvergence(), kill.nodesUnreadable(), kill.lostAcknowledged(),
-                kill.indeterminatePresent(), kill.duplicates(), kill.cyclesConverged(), kill.convergeMs(),
+                kill.indeterminatePresent(), kill.inFlight(), kill.duplicates(), kill.cyclesConverged(), kill.convergeMs(),
                 kill.recoveryMs(), kill.measuredSkewMs(), kill.mechanism(), kill.mechanismsSeen(),
                 kill.cyclesNotInjected(), empty, kill.jmhCounts(), false, kill.reasons());
         Phase4Report one = new Phase4Report(r.schemaVersion(), r.campaignId(), false, r.complete(),

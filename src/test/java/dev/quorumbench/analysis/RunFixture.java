@@ -147,8 +147,12 @@ public final class RunFixture {
         int indeterminate = qnm > 0 ? 1 : 0;
         List<Integer> acceptedPresent = ackedPresent == null ? null
                 : ackedPresent.stream().map(n -> n < 0 ? n : n + indeterminate).toList();
-        return new CycleRecord(cycle, fault, Schedule.Mode.CLOSED_LOOP, writes, ok, qnm, fail, writes + qnm + fail,
-                ackedPresent, lost, lostIds, indeterminate, ok + indeterminate, acceptedPresent, 0, lost == 0,
+        // The kill's cycles say where their in-flight writes ended: the retried one everywhere, a qnm one on some.
+        CycleRecord.InFlight inFlight = fault != FaultClass.KILL_PRIMARY_MID_WRITE ? null
+                : new CycleRecord.InFlight(1 + indeterminate, 1, indeterminate, 0);
+        return new CycleRecord(cycle, fault, Schedule.Mode.CLOSED_LOOP, writes, ok, qnm, fail, null, null,
+                writes + qnm + fail, ackedPresent, lost, lostIds, indeterminate, inFlight, ok + indeterminate,
+                acceptedPresent, 0, lost == 0,
                 40L + 10L * cycle, recoveryMs,
                 skewMs, event, start, start + 1500, new CycleRecord.LatencySummary(ok, 1500, 2500, 3000, 3000, 3100));
     }

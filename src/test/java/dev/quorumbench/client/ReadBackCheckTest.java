@@ -2,6 +2,7 @@ package dev.quorumbench.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quorumbench.run.CycleRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,27 @@ class ReadBackCheckTest {
         assertEquals(words(acceptedPresent).stream().map(Integer::valueOf).toList(), check.acceptedPresent());
         assertEquals(duplicates, check.duplicates());
         assertEquals(converged, check.converged());
+    }
+
+    /** Where the in-flight writes ended: on every node, on some (a node unreadable counts against every), none. */
+    @ParameterizedTest(name = "in flight [{0}] nodes [{1}]")
+    @CsvSource(delimiter = ';', value = {
+            // in flight; listings; writes on_all on_some on_none
+            "a;       a b | a b | a b;      1 1 0 0",
+            "a b;     a b | a | b;          2 0 2 0",
+            "a b c;   a b | a | -;          3 0 2 1",
+            "a;       a | - | a;            1 0 1 0",
+            "a;       | | ;                 1 0 0 1",
+            " ;       a | a | a;            0 0 0 0",
+    })
+    void saysWhereTheInFlightWritesEnded(String inFlight, String listings, String expected) {
+        List<List<String>> nodes = Arrays.stream(listings.split("\\|", -1))
+                .map(String::trim)
+                .map(s -> s.equals("-") ? null : words(s))
+                .collect(Collectors.toList());
+        ReadBackCheck check = ReadBackCheck.of(Set.of(), Set.of(), Set.copyOf(words(inFlight)), nodes);
+        int[] e = Arrays.stream(expected.split(" ")).mapToInt(Integer::parseInt).toArray();
+        assertEquals(new CycleRecord.InFlight(e[0], e[1], e[2], e[3]), check.inFlight());
     }
 
     private static List<String> words(String s) {

@@ -47,7 +47,7 @@ class MechanismsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // fault | names it accepts, default first, plug-ins after the built-in ones
-            "kill_primary_mid_write | sigkill, sigterm",
+            "kill_primary_mid_write | sigkill, sigkill-at-fanout, sigkill-after-peer-ack, sigterm",
             "partition_minority | proxy-blackhole, iptables",
             "drop_random_acks | sigstop, proxy-drop-acks",
             "clock_skew_peer | libfaketime, node-offset, recorded-only",
@@ -81,7 +81,7 @@ class MechanismsTest {
     void theInputErrorListsThePlugInToo() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Plans.on(FaultClass.KILL_PRIMARY_MID_WRITE, "sighup", options(), new FakeHost()));
-        assertEquals("unknown mechanism 'sighup' for fault kill_primary_mid_write (valid: sigkill, sigterm)",
+        assertEquals("unknown mechanism 'sighup' for fault kill_primary_mid_write (valid: sigkill, sigkill-at-fanout, sigkill-after-peer-ack, sigterm)",
                 e.getMessage());
     }
 

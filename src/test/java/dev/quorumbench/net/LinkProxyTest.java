@@ -80,6 +80,42 @@ class LinkProxyTest {
     }
 
     @Test
+    void anObserverSeesEachChunkAfterItPassedBothWaysUntilItLetsGo() throws Exception {
+        LinkServerPair p = pair(0);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LinkObserver o = (connection, request, buf, length, nanos) ->
+                seen.add(connection + (request ? ">" : "<") + new String(buf, 0, length, StandardCharsets.UTF_8));
+        Client c = client(p.proxy(), 2000);
+        p.proxy().observe(o);
+        c.send("ping");
+        assertEquals("up:ping", c.in().readLine());
+        // the answer is seen just after it was written on, which may be just after the client read it, and never
+        // before the request it answers
+        awaitTrue(() -> seen.size() == 2, 2000);
+        assertEquals(List.of("1>ping\n", "1<up:ping\n"), seen);
+        p.proxy().unobserve(o);
+        c.send("after");
+        assertEquals("up:after", c.in().readLine());
+        c.send("later");
+        assertEquals("up:later", c.in().readLine());
+        // "after" may have been written before unobserve and told; "later" never is
+        assertTrue(seen.stream().noneMatch(x -> x.contains("later")), seen.toString());
+    }
+
+    @Test
+    void aThrowingObserverNeverCostsTheLinkItsConnection() throws Exception {
+        LinkServerPair p = pair(0);
+        p.proxy().observe((connection, request, buf, length, nanos) -> {
+            throw new IllegalStateException("broken observer");
+        });
+        Client c = client(p.proxy(), 2000);
+        for (int i = 0; i < 2; i++) {
+            c.send("x" + i);
+            assertEquals("up:x" + i, c.in().readLine());
+        }
+    }
+
+    @Test
     void blackholeHoldsRequestsWithoutResetAndReleasesThemOnHeal() throws Exception {
         LinkServerPair p = pair(0);
         Client c = client(p.proxy(), 300);

@@ -59,6 +59,37 @@ class UnsafeAidsTest {
     }
 
     @Test
+    void dequeueBeforePushTakesTheRowOutWhileItsPushIsInFlightAndPutsItBackAfter() throws Exception {
+        try (FakePeer peer = FakePeer.hanging()) {
+            // W=2 with a peer that never answers: the row's push waits the whole quorum timeout, 1 s, and the row
+            // is out of the table all that time (a SIGKILL then would lose it: FanoutKillProcessTest).
+            NodeConfig c = new NodeConfig("127.0.0.1", 0, "aids", dir.resolve("n.db"), 2, List.of(peer.uri()), 1000,
+                    500, 0, 1 << 20, false, true, false, 0, false, false, true);
+            node = ReferenceNode.start(c, line -> {
+                synchronized (log) {
+                    log.add(line);
+                }
+            });
+            URI base = TestNodes.base(node);
+            TestHttp.Answer a = TestHttp.post(base, "/api/v1/memories", TestHttp.memoryBody("u", "moved"));
+            assertEquals(201, a.status(), a.raw().body());
+            assertEquals(2, a.json().path("quorum_acks").asInt(), "claims the quorum at once");
+            assertTrue(TestHttp.eventually(5_000, () -> !titles(base).contains("moved")), "never taken out");
+            assertTrue(TestHttp.eventually(5_000, () -> titles(base).contains("moved")), "never put back");
+            assertEquals("dequeue-before-push", TestHttp.get(base, "/api/v1/health").json().path("unsafe").get(0)
+                    .asText());
+        }
+    }
+
+    private static List<String> titles(URI base) {
+        try {
+            return TestHttp.titles(base, "u", 20);
+        } catch (Exception e) {
+            return List.of("unreadable");
+        }
+    }
+
+    @Test
     void extraLatencySlowsEveryWrite() throws Exception {
         URI base = start(false, 300, false);
         long t0 = System.nanoTime();

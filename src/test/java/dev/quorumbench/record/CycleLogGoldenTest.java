@@ -21,7 +21,8 @@ class CycleLogGoldenTest {
 
     static CycleRecord sample() {
         return new CycleRecord(7, FaultClass.KILL_PRIMARY_MID_WRITE, Schedule.Mode.CLOSED_LOOP, 100, 97, 2, 1, 0, 1, 131,
-                List.of(97, 96, 97), 1, List.of("qb-x-kill_primary_mid_write-c7-w4"), 2, 99, List.of(99, 97, 98), 0,
+                List.of(97, 96, 97), 1, List.of("qb-x-kill_primary_mid_write-c7-w4"), 2,
+                new CycleRecord.InFlight(3, 1, 1, 1), 99, List.of(99, 97, 98), 0,
                 false, -1,
                 812L, null,
                 new FaultEvent("sigkill", MechanismStatus.REAL, 1_795_000_000_100L, 1_795_000_000_912L,
