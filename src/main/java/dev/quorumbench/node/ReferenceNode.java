@@ -3,6 +3,7 @@ package dev.quorumbench.node;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -60,12 +61,13 @@ public final class ReferenceNode implements AutoCloseable {
     /** Starts with a given clock (tests skew a node's clock from its first moment). */
     static ReferenceNode start(NodeConfig config, Consumer<String> log, NodeClock clock)
             throws IOException, SQLException {
-        SqliteNativeDir.useBeside(config.db());
+        Path nativeDir = SqliteNativeDir.useBeside(config.db());
         ReferenceNode node = new ReferenceNode(config, log, clock);
         try {
             node.startAll();
         } catch (IOException | SQLException | RuntimeException e) {
             node.close();
+            SqliteNativeDir.removeCreated(nativeDir);
             throw e;
         }
         return node;
