@@ -47,6 +47,25 @@ class LatencyLogTest {
     }
 
     @Test
+    void aLatencyBeyondAMinuteIsRecordedAsItWasNotClamped(@TempDir Path dir) throws Exception {
+        // 168 s (a trickled body, issue 11) and 2 h (an open-loop backlog): once both were recorded as 60 s.
+        OutcomeRecorders recorders = new OutcomeRecorders();
+        recorders.record(Outcome.OK, 168_000_000_000L);
+        recorders.record(Outcome.OK, 7_200_000_000_000L);
+        Histogram ok = recorders.interval().get(Outcome.OK);
+        CycleRecord.LatencySummary s = OutcomeRecorders.summary(ok);
+        assertEquals(7_200_000_000L, s.max(), 7_200_000_000L / 1000.0, "max in microseconds, 3 significant digits");
+        assertEquals(168_000_000L, s.p50(), 168_000_000L / 1000.0);
+        Path file = dir.resolve("latency-x.hlog");
+        try (LatencyLog log = new LatencyLog(file, 0, "test")) {
+            recorders.record(Outcome.OK, 168_000_000_000L);
+            log.append(recorders.interval(), 0, 1);
+        }
+        Histogram read = (Histogram) new HistogramLogReader(file.toFile()).nextIntervalHistogram();
+        assertEquals(168_000_000L, read.getMaxValue(), 168_000_000L / 1000.0, "the .hlog keeps it too");
+    }
+
+    @Test
     void summaryOfEmptyHistogramIsZero() {
         CycleRecord.LatencySummary s = OutcomeRecorders.summary(new Histogram(3));
         assertEquals(0, s.count());
