@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Parses the text of a {@code phase4-<fault>.jsonl}. A last line that does not parse was cut off by an
- * interrupted run and is reported, not fatal; a bad line anywhere else is an input error naming file:line.
+ * interrupted run and is reported, not fatal; a bad line anywhere else is an input error naming file:line, and so
+ * is a line whose counts contradict each other or a cycle number out of sequence (repeated or missing).
  */
 final class CycleLogReader {
 
@@ -56,8 +57,40 @@ final class CycleLogReader {
                 throw new InvalidInputException(fileName + ":" + (i + 1) + ": record of fault '" + r.fault()
                         + "' in the file of '" + fault + "'");
             }
+            checkConsistent(fileName + ":" + (i + 1), r);
+            if (r.cycle() != cycles.size() + 1) {
+                // The harness appends cycles 1..N in order, once each: anything else was edited or mixed up.
+                throw new InvalidInputException(fileName + ":" + (i + 1) + ": cycle " + r.cycle()
+                        + (seen(cycles, r.cycle()) ? " appears twice" : " where cycle " + (cycles.size() + 1)
+                        + " was expected") + " (a run records cycles 1..N in order, once each)");
+            }
             cycles.add(r);
         }
         return new Parsed(Collections.unmodifiableList(cycles), truncated);
+    }
+
+    private static boolean seen(List<CycleRecord> cycles, int cycle) {
+        return cycle >= 1 && cycle <= cycles.size();
+    }
+
+    /**
+     * Counts a line states twice must agree: the number of lost writes is recomputed from the ids listed as lost,
+     * so a line cannot pass with {@code lost_acknowledged: 0} beside two lost ids.
+     */
+    private static void checkConsistent(String where, CycleRecord r) {
+        if (r.lostIds() != null && r.lostIds().size() != r.lostAcknowledged()) {
+            throw new InvalidInputException(where + ": lost_acknowledged " + r.lostAcknowledged() + " but "
+                    + r.lostIds().size() + " lost_ids");
+        }
+        if (r.lostIds() != null && r.lostIds().size() != new java.util.HashSet<>(r.lostIds()).size()) {
+            throw new InvalidInputException(where + ": lost_ids names an id twice");
+        }
+        if (r.ok() < 0 || r.quorumNotMet() < 0 || r.fail() < 0 || r.writes() < 0 || r.lostAcknowledged() < 0
+                || r.duplicates() < 0 || (r.foreign() != null && r.foreign() < 0)) {
+            throw new InvalidInputException(where + ": a count is negative");
+        }
+        if (r.lostAcknowledged() > r.ok()) {
+            throw new InvalidInputException(where + ": lost_acknowledged " + r.lostAcknowledged() + " > ok " + r.ok());
+        }
     }
 }

@@ -61,6 +61,7 @@ public final class FaultAnalysis {
         long lost = 0;
         long indeterminate = 0;
         long duplicates = 0;
+        long foreign = 0;
         int converged = 0;
         int notInjected = 0;
         long accepted = 0;
@@ -109,6 +110,7 @@ public final class FaultAnalysis {
             lost += c.lostAcknowledged();
             indeterminate += c.indeterminatePresent();
             duplicates += c.duplicates();
+            foreign += c.foreign() == null ? 0 : c.foreign();
             if (c.converged()) {
                 converged++;
             }
@@ -189,6 +191,15 @@ public final class FaultAnalysis {
         }
         if (notHealed > 0) {
             reasons.add(f + ": fault not healed in " + notHealed + "/" + done + " cycles");
+        }
+        // A listing that repeats rows or shows rows that are not the cycle's writes cannot vouch for the ones it
+        // does show: the store (or its description) is defective, and the class does not pass on its word.
+        if (duplicates > 0) {
+            reasons.add(f + ": store defect: " + duplicates + " row(s) listed more than once by a node");
+        }
+        if (foreign > 0) {
+            reasons.add(f + ": store defect: " + foreign + " listed row(s) are none of the cycle's writes "
+                    + "(another namespace, or invented)");
         }
         // An unreadable node hides its replicas from the minimum; a class must not pass on the nodes it could see.
         if (unreadable > 0) {

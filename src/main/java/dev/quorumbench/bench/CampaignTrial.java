@@ -163,7 +163,7 @@ public final class CampaignTrial implements AutoCloseable {
                 readBack.check().acceptedPresent(), readBack.check().duplicates(),
                 readBack.check().converged(), readBack.convergeMs(), measured.get("recovery_ms"),
                 measured.get("measured_skew_ms"), event, cycleStartMs, endMs,
-                OutcomeRecorders.summary(interval.get(Outcome.OK)));
+                OutcomeRecorders.summary(interval.get(Outcome.OK)), readBack.check().foreign());
         cycleLog.append(record);
         latencyLog.append(interval, cycleStartMs, endMs);
         return record.lostAcknowledged();

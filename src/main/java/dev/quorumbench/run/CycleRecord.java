@@ -12,6 +12,9 @@ import java.util.List;
  * said no, or nothing was sent, on every attempt: Jepsen's :fail) and {@code failIndeterminate} (some attempt may
  * have taken effect: :info); both are null on lines written before the split.
  * {@code ackedPresent.get(n)} is how many of the cycle's acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
+ * {@code duplicates} counts ids a node listed more than once and {@code foreign} rows a node listed in this cycle's
+ * namespace that are none of the cycle's writes (another namespace leaking through the filter, or invented);
+ * both are store defects. {@code foreign} is null on lines written before it was counted.
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
  * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
  * {@code acceptedPresent.get(n)} is how many of those node n lists (-1 when unreadable), the source document's
@@ -22,7 +25,7 @@ import java.util.List;
 @JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "fail_definite",
         "fail_indeterminate", "attempts",
         "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "accepted", "accepted_present",
-        "duplicates",
+        "duplicates", "foreign",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
         "cycle_end_ms", "latency_ok_us"})
 public record CycleRecord(
@@ -50,7 +53,21 @@ public record CycleRecord(
         @JsonProperty("fault_event") FaultEvent faultEvent,
         @JsonProperty("cycle_start_ms") long cycleStartMs,
         @JsonProperty("cycle_end_ms") long cycleEndMs,
-        @JsonProperty("latency_ok_us") LatencySummary latencyOkUs) {
+        @JsonProperty("latency_ok_us") LatencySummary latencyOkUs,
+        @JsonProperty("foreign") Integer foreign) {
+
+    /** A record without the count of foreign rows (lines written before it; analysis fixtures). */
+    public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
+                       Integer failDefinite, Integer failIndeterminate, int attempts, List<Integer> ackedPresent,
+                       int lostAcknowledged, List<String> lostIds, int indeterminatePresent, int accepted,
+                       List<Integer> acceptedPresent, int duplicates, boolean converged, long convergeMs, Long recoveryMs,
+                       Long measuredSkewMs, FaultEvent faultEvent, long cycleStartMs, long cycleEndMs,
+                       LatencySummary latencyOkUs) {
+        this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
+                ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, accepted, acceptedPresent, duplicates,
+                converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs,
+                null);
+    }
 
     /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */
     public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
