@@ -41,6 +41,9 @@ public final class HttpTransport implements Closeable {
     /** Bodies past this size are cut: a hostile target cannot make the harness buffer without bound. */
     static final int MAX_BODY_CHARS = 8 * 1024 * 1024;
 
+    /** How far past its deadline an exchange may run before it is cut (connect and a last read in flight). */
+    static final long HARD_CANCEL_GRACE_MS = 100;
+
     private final CloseableHttpClient client;
     private final RequestConfig defaults;
 
@@ -84,18 +87,19 @@ public final class HttpTransport implements Closeable {
                 .build());
         // The response timeout bounds only the silence between two reads: a body trickled one byte at a time
         // would hold the exchange (and the JMH cycle, which cannot interrupt a blocking read) without bound.
-        // The hard cancel closes the connection at the deadline, whatever the server is doing.
+        // The hard cancel closes the connection at the deadline, whatever the server is doing. It is a backstop
+        // behind the timeouts, a little later so an answer already arriving at the edge is not thrown away.
         AtomicBoolean cancelled = new AtomicBoolean();
         ScheduledFuture<?> hardCancel = DEADLINES.schedule(() -> {
             cancelled.set(true);
             http.cancel();
-        }, boundMs, TimeUnit.MILLISECONDS);
+        }, boundMs + HARD_CANCEL_GRACE_MS, TimeUnit.MILLISECONDS);
         try {
             return execute(http);
         } catch (IOException | RuntimeException e) {
             if (cancelled.get()) {
                 throw new SocketTimeoutException("no complete answer within the deadline of " + boundMs
-                        + " ms (exchange cancelled)");
+                        + " ms (exchange cancelled " + HARD_CANCEL_GRACE_MS + " ms after it)");
             }
             throw e;
         } finally {
