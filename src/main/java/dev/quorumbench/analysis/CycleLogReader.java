@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,30 +32,45 @@ final class CycleLogReader {
     }
 
     static Parsed parse(String fileName, FaultClass fault, String text) {
-        String[] lines = text.split("\n", -1);
-        int last = lines.length - 1;
-        while (last >= 0 && lines[last].isBlank()) {
-            last--;
+        try {
+            return parse(fileName, fault, new BufferedReader(new StringReader(text)), Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringReader does not fail
         }
+    }
+
+    /**
+     * Streams the lines of {@code in}: only the records are kept, never the file's text, and a line longer than
+     * {@code maxLineChars} is refused before it is parsed.
+     */
+    static Parsed parse(String fileName, FaultClass fault, BufferedReader in, long maxLineChars) throws IOException {
         List<CycleRecord> cycles = new ArrayList<>();
-        boolean truncated = false;
-        for (int i = 0; i <= last; i++) {
-            String line = lines[i];
+        // A line that does not parse is only forgiven if nothing but blank lines follows it (the cut last line).
+        InvalidInputException pending = null;
+        int lineNr = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNr++;
             if (line.isBlank()) {
                 continue;
+            }
+            if (pending != null) {
+                throw pending;
+            }
+            if (line.length() > maxLineChars) {
+                throw new InvalidInputException(fileName + ":" + lineNr + ": line of " + line.length()
+                        + " characters, longer than any cycle record of this campaign (" + maxLineChars + ")");
             }
             CycleRecord r;
             try {
                 r = MAPPER.readValue(line, CycleRecord.class);
             } catch (JsonProcessingException e) {
-                if (i == last) {
-                    truncated = true;
-                    break;
-                }
                 String why = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-                throw new InvalidInputException(fileName + ":" + (i + 1) + ": not a cycle record ("
+                pending = new InvalidInputException(fileName + ":" + lineNr + ": not a cycle record ("
                         + why.replace('\n', ' ') + ")");
+                continue;
             }
+            int i = lineNr - 1;
             if (r.fault() != null && !r.fault().equals(fault)) {
                 throw new InvalidInputException(fileName + ":" + (i + 1) + ": record of fault '" + r.fault()
                         + "' in the file of '" + fault + "'");
@@ -66,6 +84,7 @@ final class CycleLogReader {
             }
             cycles.add(r);
         }
+        boolean truncated = pending != null;
         return new Parsed(Collections.unmodifiableList(cycles), truncated);
     }
 
