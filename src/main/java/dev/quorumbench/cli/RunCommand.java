@@ -10,6 +10,7 @@ import dev.quorumbench.campaign.MechanismResolver;
 import dev.quorumbench.campaign.Presets;
 import dev.quorumbench.cluster.ClusterException;
 import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.ProfileEnvironment;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
@@ -114,6 +115,8 @@ final class RunCommand implements Command {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        // A missing AI_MEMORY_BIN (or any ${env:…} the profile needs) is bad input, found before JMH starts.
+        ProfileEnvironment.check(TargetProfile.resolve(planned.target()), System::getenv);
         try {
             // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
             Clusters.connectAll(TargetProfile.resolve(planned.target()));

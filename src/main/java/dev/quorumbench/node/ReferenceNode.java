@@ -111,6 +111,7 @@ public final class ReferenceNode implements AutoCloseable {
                 // A full queue slows the accept loop down instead of dropping connections.
                 new ThreadPoolExecutor.CallerRunsPolicy());
         httpWorkers.allowCoreThreadTimeOut(true);
+        limitRequestTime(config);
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
         server.createContext("/", router);
         server.setExecutor(httpWorkers);
@@ -125,6 +126,24 @@ public final class ReferenceNode implements AutoCloseable {
                 + config.quorumTimeoutMs() + " db=" + config.db() + " memories=" + store.count()
                 + " unsafe=" + config.unsafeFlags());
     }
+
+    /**
+     * Bounds how long one exchange may hold a worker thread. The JDK server reads a request on a worker thread, so
+     * 64 clients that send half a request and fall silent took all 64 and the node stopped answering, health
+     * included (issue 11). Past this time the server's timer closes the connection, which frees the thread. It
+     * counts until the answer is sent, so it leaves room for the quorum wait and the unsafe extra latency.
+     * Read once, when the JVM's first HttpServer is created (a node process creates it here first).
+     */
+    static long limitRequestTime(NodeConfig config) {
+        long seconds = (config.quorumTimeoutMs() + config.extraLatencyMs()) / 1000 + REQUEST_TIME_MARGIN_S;
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(seconds));
+        }
+        return seconds;
+    }
+
+    /** Beyond the quorum wait: a request body at loopback speed and a busy machine. */
+    private static final long REQUEST_TIME_MARGIN_S = 5;
 
     /** The bound port (useful with {@code --port 0}). */
     public int port() {
