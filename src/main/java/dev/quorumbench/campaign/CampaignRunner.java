@@ -74,6 +74,7 @@ public final class CampaignRunner {
         }
         ProgressMonitor monitor = new ProgressMonitor(spec, progress);
         monitor.start();
+        Path jmhTemp = JmhTempFiles.claim(); // JMH's temp files in a directory a later start can tell is orphaned
         try {
             new Runner(options.build()).run();
             monitor.report();
@@ -83,6 +84,7 @@ public final class CampaignRunner {
             return new Result(false, explain(runDir, spec.faults(), e));
         } finally {
             monitor.close();
+            JmhTempFiles.release(jmhTemp);
         }
     }
 
