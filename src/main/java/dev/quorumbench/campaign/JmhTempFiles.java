@@ -34,7 +34,7 @@ public final class JmhTempFiles {
         } catch (ClassNotFoundException e) {
             return null; // no JMH on the class path: nothing to place
         }
-        sweep(base, pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        sweepDead(base);
         Path own = base.resolve(PREFIX + ProcessHandle.current().pid());
         try {
             Files.createDirectories(own);
@@ -52,6 +52,11 @@ public final class JmhTempFiles {
         }
         System.setProperty("java.io.tmpdir", own.getParent().toString());
         deleteTree(own);
+    }
+
+    /** Sweeps the directories in {@code base} of harnesses that no longer run; returns how many. */
+    public static int sweepDead(Path base) {
+        return sweep(base, pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /** Deletes every {@code quorumbench-jmh-<pid>} directory in {@code base} whose pid no longer runs; returns how many. */
