@@ -62,6 +62,7 @@ public final class FaultAnalysis {
         long indeterminate = 0;
         long duplicates = 0;
         long foreign = 0;
+        long overRange = 0;
         int converged = 0;
         int notInjected = 0;
         long accepted = 0;
@@ -111,6 +112,7 @@ public final class FaultAnalysis {
             indeterminate += c.indeterminatePresent();
             duplicates += c.duplicates();
             foreign += c.foreign() == null ? 0 : c.foreign();
+            overRange += c.latencyOverRange() == null ? 0 : c.latencyOverRange();
             if (c.converged()) {
                 converged++;
             }
@@ -200,6 +202,10 @@ public final class FaultAnalysis {
         if (foreign > 0) {
             reasons.add(f + ": store defect: " + foreign + " listed row(s) are none of the cycle's writes "
                     + "(another namespace, or invented)");
+        }
+        if (overRange > 0) {
+            // The latency figures understate these writes: the class cannot vouch for them.
+            reasons.add(f + ": " + overRange + " write latency(ies) above the histograms' 60 s range, recorded as 60 s");
         }
         // An unreadable node hides its replicas from the minimum; a class must not pass on the nodes it could see.
         if (unreadable > 0) {

@@ -36,9 +36,9 @@ public final class RunSizeLimits {
         return (spec.cycles() + 1L) * maxLineBytes(spec.writes());
     }
 
-    /** The largest {@code latency-<fault>.hlog} of {@code spec}: at most one interval per outcome per cycle. */
+    /** The largest {@code latency-<fault>.hlog} of {@code spec}: per cycle one interval per outcome and one of all. */
     public static long maxLatencyLogBytes(CampaignSpec spec) {
-        return HLOG_HEADER_BYTES + (spec.cycles() + 1L) * Outcome.values().length
+        return HLOG_HEADER_BYTES + (spec.cycles() + 1L) * (Outcome.values().length + 1)
                 * (INTERVAL_BASE_BYTES + INTERVAL_PER_WRITE_BYTES * spec.writes());
     }
 

@@ -1,6 +1,7 @@
 package dev.quorumbench.bench;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClassDataArchive;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
@@ -32,13 +33,15 @@ import java.util.Map;
  * exit code 4 without a stack trace.
  */
 final class TrialFactory {
+    /** In the node work directory: whether this trial's nodes map a class-data archive, and which. */
+    static final String CLASS_DATA_NOTE = "class-data-archive.txt";
 
     private TrialFactory() {
     }
 
     static CampaignTrial start(String campaignJson, String faultKey) throws Exception {
         if (campaignJson == null || campaignJson.isEmpty()) {
-            throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
+            throw new IllegalArgumentException("no -D" + Phase4Benchmark.CAMPAIGN_PROPERTY + " given: run the campaign with "
                     + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
         }
         FaultClass fault = FaultClass.fromKey(faultKey); // JMH's parameter: the parent passes the campaign's own list
@@ -70,6 +73,10 @@ final class TrialFactory {
             for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
                 clusterSpec.nodeArgs(e.getKey(), e.getValue());
             }
+            // Before the cluster: the first trial on a new jar makes the node's class-data archive (a few seconds,
+            // once); every start and restart of this trial's nodes then maps it.
+            Files.writeString(workDir.resolve(CLASS_DATA_NOTE), ClassDataArchive.ensure(profile, host.javaCommand(),
+                    store, workDir) + "\n", StandardCharsets.UTF_8);
             cluster = Clusters.start(clusterSpec.build(), host);
             Fault bound = plan.bind(cluster);
             return new CampaignTrial(spec, fault, cluster, bound, store, spec.startedAtMs());

@@ -73,6 +73,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("seed for random fault choices").build());
         o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
         o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
+        CiOutputs.addTo(o);
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
         o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
@@ -99,6 +100,7 @@ final class RunCommand implements Command {
             return ExitCode.OK;
         }
 
+        CiOutputs ci = CiOutputs.from(cl); // a bad CI file name stops here, before anything runs
         CampaignSettings settings = new CampaignSettings();
         if (cl.hasOption("preset")) {
             settings.overlay(Presets.load(cl.getOptionValue("preset")));
@@ -154,7 +156,7 @@ final class RunCommand implements Command {
             }
         }
         CampaignJson.write(spec.withFinishedAt(System.currentTimeMillis()));
-        int verdict = AnalysisStep.analyze(runDir, runDir, out);
+        int verdict = AnalysisStep.analyze(runDir, runDir, ci, out);
         if (!result.completed()) {
             err.println("quorumbench run: " + result.error());
             err.println("quorumbench run: what was recorded is in " + runDir + " (see phase4.json, complete: false)");

@@ -30,6 +30,7 @@ final class NodeVariables {
         v.put("node_id", nodeId(index));
         v.put("node_index", Integer.toString(index));
         v.put("harness_pid", Long.toString(harnessPid));
+        v.put(ClassDataArchive.PLACEHOLDER, ClassDataArchive.placeholderValue(java, classpath));
         return v;
     }
 

@@ -13,7 +13,7 @@ public final class Placeholders {
 
     /** Every placeholder a profile may use besides {@code ${env:NAME}}. */
     public static final Set<String> NAMES = Set.of("java", "classpath", "host", "port", "peers", "db",
-            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid");
+            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid", ClassDataArchive.PLACEHOLDER);
 
     private static final String ENV_PREFIX = "env:";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -13,6 +13,11 @@ import org.HdrHistogram.Recorder;
  */
 public final class OutcomeRecorders {
 
+    /**
+     * 60 s, the shape every .hlog interval and .hgrm shares. A write is cut at its deadline (10 s by default), but
+     * a longer deadline or an open-loop backlog can exceed it: such values are counted ({@link #takeOverRange}).
+     */
+    public static final long HIGHEST_TRACKABLE_MICROS = 60_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
 
     private final Map<Outcome, Recorder> recorders = new EnumMap<>(Outcome.class);
@@ -20,15 +25,26 @@ public final class OutcomeRecorders {
 
     public OutcomeRecorders() {
         for (Outcome o : Outcome.values()) {
-            // Auto-resizing: no highest trackable value, so no latency is ever clamped. A fixed 60 s range once
-            // recorded a 168 s write as 60.03 s; in open loop, latency from the intended start has no bound at all.
-            recorders.put(o, new Recorder(SIGNIFICANT_DIGITS));
+            recorders.put(o, new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
         }
     }
 
+    /** Values above the range since the last {@link #takeOverRange()}, all outcomes. */
+    private final java.util.concurrent.atomic.AtomicLong overRange = new java.util.concurrent.atomic.AtomicLong();
+
     public void record(Outcome outcome, long latencyNanos) {
-        long micros = Math.max(1, latencyNanos / 1_000L);
+        long raw = latencyNanos / 1_000L;
+        if (raw > HIGHEST_TRACKABLE_MICROS) {
+            // Recorded at the maximum, and counted: the cycle record says how many (never clamped in silence).
+            overRange.incrementAndGet();
+        }
+        long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, raw));
         recorders.get(outcome).recordValue(micros);
+    }
+
+    /** How many latencies since the previous call were above the range (recorded at its maximum); resets. */
+    public long takeOverRange() {
+        return overRange.getAndSet(0);
     }
 
     /** Everything recorded since the previous call, per outcome; the returned histograms are reused next call. */

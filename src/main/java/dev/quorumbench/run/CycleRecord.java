@@ -15,6 +15,8 @@ import java.util.List;
  * {@code duplicates} counts ids a node listed more than once and {@code foreign} rows a node listed in this cycle's
  * namespace that are none of the cycle's writes (another namespace leaking through the filter, or invented);
  * both are store defects. {@code foreign} is null on lines written before it was counted.
+ * {@code latencyOverRange} counts this cycle's write latencies (any outcome) above the histograms' 60 s range,
+ * recorded at 60 s; null when there were none.
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
  * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
  * {@code acceptedPresent.get(n)} is how many of those node n lists (-1 when unreadable), the source document's
@@ -27,7 +29,7 @@ import java.util.List;
         "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "accepted", "accepted_present",
         "duplicates", "foreign",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
-        "cycle_end_ms", "latency_ok_us"})
+        "cycle_end_ms", "latency_ok_us", "latency_over_range"})
 public record CycleRecord(
         @JsonProperty("cycle") int cycle,
         @JsonProperty("fault") FaultClass fault,
@@ -54,7 +56,21 @@ public record CycleRecord(
         @JsonProperty("cycle_start_ms") long cycleStartMs,
         @JsonProperty("cycle_end_ms") long cycleEndMs,
         @JsonProperty("latency_ok_us") LatencySummary latencyOkUs,
-        @JsonProperty("foreign") Integer foreign) {
+        @JsonProperty("foreign") Integer foreign,
+        @JsonProperty("latency_over_range") Long latencyOverRange) {
+
+    /** A record without the count of latencies above the histogram range (lines written before it). */
+    public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
+                       Integer failDefinite, Integer failIndeterminate, int attempts, List<Integer> ackedPresent,
+                       int lostAcknowledged, List<String> lostIds, int indeterminatePresent, int accepted,
+                       List<Integer> acceptedPresent, int duplicates, boolean converged, long convergeMs, Long recoveryMs,
+                       Long measuredSkewMs, FaultEvent faultEvent, long cycleStartMs, long cycleEndMs,
+                       LatencySummary latencyOkUs, Integer foreign) {
+        this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
+                ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, accepted, acceptedPresent, duplicates,
+                converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs,
+                foreign, null);
+    }
 
     /** A record without the count of foreign rows (lines written before it; analysis fixtures). */
     public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
@@ -66,7 +82,7 @@ public record CycleRecord(
         this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
                 ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, accepted, acceptedPresent, duplicates,
                 converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs,
-                null);
+                null, null);
     }
 
     /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */

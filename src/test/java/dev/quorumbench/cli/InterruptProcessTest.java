@@ -73,6 +73,9 @@ class InterruptProcessTest {
         Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--campaign-id", "sigkill", "--runs-dir", runs.toString(), "--faults", "partition_minority",
+                // 1 s per write: a cycle lasts 20 s, so a fork that only stops at the end of its cycle outlives
+                // the 10 s bound below; the watchdog stops it within its 200 ms poll.
+                "--node-args", "--extra-latency-ms 1000",
                 "--cycles", "100", "--writes", "20", "--warmup-cycles", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(runs.resolve("harness.log").toFile())
@@ -81,7 +84,7 @@ class InterruptProcessTest {
         try {
             Path jsonl = dir.resolve("phase4-partition_minority.jsonl");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!(Files.exists(jsonl) && Files.readAllLines(jsonl).size() >= 2)) {
+            while (!(Files.exists(jsonl) && Files.readAllLines(jsonl).size() >= 1)) {
                 assertTrue(harness.isAlive(), "harness ended early: " + Files.readString(runs.resolve("harness.log")));
                 assertTrue(System.nanoTime() < deadline, "no cycle recorded within 180 s");
                 Thread.sleep(200);

@@ -6,6 +6,7 @@ import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyLogTest {
 
     @Test
-    void oneTaggedIntervalPerOutcomePerCycleReadableByHistogramLogReader(@TempDir Path dir) throws Exception {
+    void perCycleOneTaggedIntervalPerOutcomeAndOneUntaggedOfAllReadableByHistogramLogReader(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latency-x.hlog");
         OutcomeRecorders recorders = new OutcomeRecorders();
         long start = 1_795_000_000_000L;
@@ -39,30 +40,25 @@ class LatencyLogTest {
                 firstOk = h;
             }
         }
-        assertEquals(List.of("ok", "fail", "quorum_not_met"), tags, "empty outcomes are skipped");
-        assertEquals(List.of(2L, 1L, 1L), counts);
+        assertEquals(Arrays.asList("ok", "fail", null, "quorum_not_met", null), tags,
+                "empty outcomes are skipped; the untagged interval follows each cycle's tagged ones");
+        assertEquals(List.of(2L, 1L, 3L, 1L, 1L), counts);
         assertEquals(start / 1000.0, reader.getStartTimeSec(), 0.001);
         assertEquals(2_500, firstOk.getMaxValue(), 5, "values are microseconds");
         assertEquals(start + 1_000, firstOk.getStartTimeStamp());
     }
 
     @Test
-    void aLatencyBeyondAMinuteIsRecordedAsItWasNotClamped(@TempDir Path dir) throws Exception {
-        // 168 s (a trickled body, issue 11) and 2 h (an open-loop backlog): once both were recorded as 60 s.
+    void aLatencyAboveTheRangeIsCountedNotClampedInSilence() {
+        // 168 s (a trickled body with a long deadline, issue 11): once recorded as 60.03 s and nothing else.
         OutcomeRecorders recorders = new OutcomeRecorders();
+        recorders.record(Outcome.OK, 1_000_000L);
         recorders.record(Outcome.OK, 168_000_000_000L);
-        recorders.record(Outcome.OK, 7_200_000_000_000L);
-        Histogram ok = recorders.interval().get(Outcome.OK);
-        CycleRecord.LatencySummary s = OutcomeRecorders.summary(ok);
-        assertEquals(7_200_000_000L, s.max(), 7_200_000_000L / 1000.0, "max in microseconds, 3 significant digits");
-        assertEquals(168_000_000L, s.p50(), 168_000_000L / 1000.0);
-        Path file = dir.resolve("latency-x.hlog");
-        try (LatencyLog log = new LatencyLog(file, 0, "test")) {
-            recorders.record(Outcome.OK, 168_000_000_000L);
-            log.append(recorders.interval(), 0, 1);
-        }
-        Histogram read = (Histogram) new HistogramLogReader(file.toFile()).nextIntervalHistogram();
-        assertEquals(168_000_000L, read.getMaxValue(), 168_000_000L / 1000.0, "the .hlog keeps it too");
+        recorders.record(Outcome.FAIL, 7_200_000_000_000L);
+        assertEquals(2, recorders.takeOverRange());
+        assertEquals(0, recorders.takeOverRange(), "counted per cycle");
+        recorders.record(Outcome.OK, 59_000_000_000L);
+        assertEquals(0, recorders.takeOverRange(), "59 s is within the range");
     }
 
     @Test
