@@ -62,6 +62,8 @@ public final class FaultAnalysis {
         long indeterminate = 0;
         CycleRecord.InFlight inFlight = null;
         long duplicates = 0;
+        long foreign = 0;
+        long overRange = 0;
         int converged = 0;
         int notInjected = 0;
         long accepted = 0;
@@ -113,6 +115,8 @@ public final class FaultAnalysis {
                 inFlight = (inFlight == null ? CycleRecord.InFlight.NONE : inFlight).plus(c.inFlight());
             }
             duplicates += c.duplicates();
+            foreign += c.foreign() == null ? 0 : c.foreign();
+            overRange += c.latencyOverRange() == null ? 0 : c.latencyOverRange();
             if (c.converged()) {
                 converged++;
             }
@@ -193,6 +197,19 @@ public final class FaultAnalysis {
         }
         if (notHealed > 0) {
             reasons.add(f + ": fault not healed in " + notHealed + "/" + done + " cycles");
+        }
+        // A listing that repeats rows or shows rows that are not the cycle's writes cannot vouch for the ones it
+        // does show: the store (or its description) is defective, and the class does not pass on its word.
+        if (duplicates > 0) {
+            reasons.add(f + ": store defect: " + duplicates + " row(s) listed more than once by a node");
+        }
+        if (foreign > 0) {
+            reasons.add(f + ": store defect: " + foreign + " listed row(s) are none of the cycle's writes "
+                    + "(another namespace, or invented)");
+        }
+        if (overRange > 0) {
+            // The latency figures understate these writes: the class cannot vouch for them.
+            reasons.add(f + ": " + overRange + " write latency(ies) above the histograms' 60 s range, recorded as 60 s");
         }
         // An unreadable node hides its replicas from the minimum; a class must not pass on the nodes it could see.
         if (unreadable > 0) {

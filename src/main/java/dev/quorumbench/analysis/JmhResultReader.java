@@ -20,6 +20,16 @@ final class JmhResultReader {
     private JmhResultReader() {
     }
 
+    /** Where the text's last token starts: after the last whitespace or JSON punctuation. */
+    static long lastTokenStart(String text) {
+        String t = text.stripTrailing();
+        int i = t.length();
+        while (i > 0 && "[]{},: \t\r\n".indexOf(t.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
     /** The result, or null when the file is empty or ends early (JMH was interrupted while writing it). */
     static JmhResult parse(String fileName, String text) {
         if (text.isBlank()) {
@@ -31,6 +41,11 @@ final class JmhResultReader {
         } catch (JsonEOFException e) {
             return null;
         } catch (JsonProcessingException e) {
+            // Cut between entries or inside a number ("4020."), the parser fails in the text's last token rather
+            // than with an end-of-input error: the file ends early (partial), it is not malformed.
+            if (e.getLocation() != null && e.getLocation().getCharOffset() >= lastTokenStart(text)) {
+                return null;
+            }
             throw new InvalidInputException(fileName + ": not valid JSON (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }

@@ -2,7 +2,11 @@ package dev.quorumbench.analysis;
 
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.run.Outcome;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,14 +40,37 @@ final class LatencyLogReader {
      * for the contract's 60 s range), which keeps analysis of a full campaign light.
      */
     static Parsed parse(String fileName, String text, boolean keepIntervals) {
-        List<Integer> intervalLines = intervalLineNumbers(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            return parse(fileName, () -> new ByteArrayInputStream(bytes), keepIntervals);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a byte array does not fail
+        }
+    }
+
+    /** Where the log's bytes come from; opened twice (line numbers, then histograms), never held whole. */
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** Streams the log from {@code source}: memory holds the merged histograms (and intervals if kept), not the file. */
+    static Parsed parse(String fileName, Source source, boolean keepIntervals) throws IOException {
+        List<Integer> intervalLines;
+        try (InputStream in = source.open()) {
+            intervalLines = intervalLineNumbers(in);
+        }
+        try (InputStream in = source.open()) {
+            return parse(fileName, in, intervalLines, keepIntervals);
+        }
+    }
+
+    private static Parsed parse(String fileName, InputStream in, List<Integer> intervalLines, boolean keepIntervals) {
         Map<Outcome, Histogram> merged = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             merged.put(o, LatencyHistograms.empty());
         }
         List<LatencyInterval> intervals = new ArrayList<>();
-        HistogramLogReader reader = new HistogramLogReader(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        HistogramLogReader reader = new HistogramLogReader(in);
         boolean truncated = false;
         int read = 0;
         while (true) {
@@ -100,13 +127,16 @@ final class LatencyLogReader {
     }
 
     /** 1-based line numbers of the interval lines: everything but comments, the CSV legend and blank lines. */
-    private static List<Integer> intervalLineNumbers(String text) {
+    private static List<Integer> intervalLineNumbers(InputStream in) throws IOException {
         List<Integer> result = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].strip();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int nr = 0;
+        while ((line = lines.readLine()) != null) {
+            nr++;
+            String l = line.strip();
             if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("\"")) {
-                result.add(i + 1);
+                result.add(nr);
             }
         }
         return result;

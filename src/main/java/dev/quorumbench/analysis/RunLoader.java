@@ -7,7 +7,9 @@ import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Outcome;
 import dev.quorumbench.run.RunFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -47,31 +49,45 @@ public final class RunLoader {
         CampaignSpec campaign = CampaignJson.read(campaignFile);
         Map<FaultClass, FaultData> faults = new LinkedHashMap<>();
         for (FaultClass fault : campaign.faults()) {
-            faults.put(fault, loadFault(runDir, fault, keepIntervals));
+            faults.put(fault, loadFault(runDir, campaign, fault, keepIntervals));
         }
         Path jmhFile = RunFiles.jmhResult(runDir);
         // JMH creates its result file when it starts and fills it only when every fork ended: an empty file is
         // an interrupted or failed run, the same as a missing one.
-        String jmhText = Files.isRegularFile(jmhFile) ? read(jmhFile) : "";
+        String jmhText = Files.isRegularFile(jmhFile)
+                ? read(checkSize(jmhFile, RunSizeLimits.maxJmhResultBytes(campaign), campaign)) : "";
         JmhResult jmh = jmhText.isBlank() ? null : JmhResultReader.parse(RunFiles.JMH_RESULT, jmhText);
         return new RunData(runDir, campaign, Collections.unmodifiableMap(faults), jmh);
     }
 
-    private static FaultData loadFault(Path runDir, FaultClass fault, boolean keepIntervals) {
+    private static FaultData loadFault(Path runDir, CampaignSpec campaign, FaultClass fault, boolean keepIntervals) {
         Path jsonl = RunFiles.cycleLog(runDir, fault);
         List<CycleRecord> cycles = List.of();
         boolean jsonlTruncated = false;
         if (Files.isRegularFile(jsonl)) {
-            CycleLogReader.Parsed p = CycleLogReader.parse(RunFiles.cycleLogName(fault), fault, read(jsonl));
-            cycles = p.cycles();
-            jsonlTruncated = p.truncated();
+            checkSize(jsonl, RunSizeLimits.maxCycleLogBytes(campaign), campaign);
+            try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+                CycleLogReader.Parsed p = CycleLogReader.parse(RunFiles.cycleLogName(fault), fault, in,
+                        RunSizeLimits.maxLineBytes(campaign.writes()));
+                cycles = p.cycles();
+                jsonlTruncated = p.truncated();
+            } catch (IOException e) {
+                throw new InvalidInputException(jsonl.getFileName() + ": cannot read (" + e.getMessage() + ")");
+            }
         }
         Path hlog = RunFiles.latencyLog(runDir, fault);
         Map<Outcome, Histogram> histograms;
         List<LatencyInterval> intervals = List.of();
         boolean hlogTruncated = false;
         if (Files.isRegularFile(hlog)) {
-            LatencyLogReader.Parsed p = LatencyLogReader.parse(RunFiles.latencyLogName(fault), read(hlog), keepIntervals);
+            checkSize(hlog, RunSizeLimits.maxLatencyLogBytes(campaign), campaign);
+            LatencyLogReader.Parsed p;
+            try {
+                p = LatencyLogReader.parse(RunFiles.latencyLogName(fault), () -> Files.newInputStream(hlog),
+                        keepIntervals);
+            } catch (IOException e) {
+                throw new InvalidInputException(hlog.getFileName() + ": cannot read (" + e.getMessage() + ")");
+            }
             histograms = p.histograms();
             intervals = p.intervals();
             hlogTruncated = p.truncated();
@@ -84,6 +100,25 @@ public final class RunLoader {
         }
         return new FaultData(fault, cycles, Files.isRegularFile(jsonl), jsonlTruncated, Files.isRegularFile(hlog),
                 hlogTruncated, histograms, intervals);
+    }
+
+    /**
+     * Refuses a file larger than any run of this campaign could write (RunSizeLimits) before reading it: such a
+     * file is not this run's, and reading it could exhaust memory (a 1 GiB JSONL once did).
+     */
+    private static Path checkSize(Path file, long maxBytes, CampaignSpec campaign) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.getFileName() + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (size > maxBytes) {
+            throw new InvalidInputException(file.getFileName() + ": " + size + " bytes, more than a run of "
+                    + campaign.cycles() + " cycles x " + campaign.writes() + " writes can write (" + maxBytes
+                    + "); not this run's file");
+        }
+        return file;
     }
 
     private static String read(Path file) {

@@ -52,6 +52,11 @@ public final class SummaryTable {
     }
 
     static String mechanismText(FaultSummary s) {
+        if (s.cyclesDone() == 0) {
+            // Nothing was injected (the target never started, or the run stopped first): naming the mechanism the
+            // class would have used reads as if it had run.
+            return "not run";
+        }
         return s.mechanism().name() + "/" + (s.mechanism().status() == null ? "unknown" : s.mechanism().status().key());
     }
 }

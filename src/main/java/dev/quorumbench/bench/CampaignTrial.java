@@ -153,6 +153,7 @@ public final class CampaignTrial implements AutoCloseable {
         FaultEvent event = trigger.awaitHealed(faultDeadlineMs());
         if (!measuring) {
             recorders.interval(); // drop warm-up latencies
+            recorders.takeOverRange();
             convergence.await(nodeUrls, namespace, acked, indeterminate, spec.convergeDeadlineMs());
             return 0;
         }
@@ -169,11 +170,17 @@ public final class CampaignTrial implements AutoCloseable {
                 readBack.check().acceptedPresent(), readBack.check().duplicates(),
                 readBack.check().converged(), readBack.convergeMs(), measured.get("recovery_ms"),
                 measured.get("measured_skew_ms"), event, cycleStartMs, endMs,
-                OutcomeRecorders.summary(interval.get(Outcome.OK)));
+                OutcomeRecorders.summary(interval.get(Outcome.OK)), readBack.check().foreign(), overRangeOrNull());
         cycleLog.append(record);
         CycleLatency.publish(interval.get(Outcome.OK));
         latencyLog.append(interval, cycleStartMs, endMs);
         return record.lostAcknowledged();
+    }
+
+    /** The cycle's latencies above the histogram range, null when none (the line then omits the key). */
+    private Long overRangeOrNull() {
+        long n = recorders.takeOverRange();
+        return n == 0 ? null : n;
     }
 
     /**

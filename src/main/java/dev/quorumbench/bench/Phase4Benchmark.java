@@ -52,6 +52,7 @@ public class Phase4Benchmark {
 
     @Setup(Level.Trial)
     public void startCluster() throws Exception {
+        ForkWatchdog.armInFork(); // before the nodes start: a harness killed now must not leave them behind
         trial = TrialFactory.start(System.getProperty(CAMPAIGN_PROPERTY, ""), fault);
     }
 

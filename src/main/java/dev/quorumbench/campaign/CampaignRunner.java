@@ -3,6 +3,9 @@ package dev.quorumbench.campaign;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.bench.LatencyProfiler;
 import dev.quorumbench.bench.Phase4Benchmark;
+import dev.quorumbench.fault.AbandonedChains;
+import dev.quorumbench.host.HostException;
+import dev.quorumbench.host.LocalHost;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
@@ -81,6 +84,7 @@ public final class CampaignRunner {
         }
         ProgressMonitor monitor = new ProgressMonitor(spec, progress);
         monitor.start();
+        Path jmhTemp = JmhTempFiles.claim(); // JMH's temp files in a directory a later start can tell is orphaned
         try {
             new Runner(options.build()).run();
             monitor.report();
@@ -90,6 +94,25 @@ public final class CampaignRunner {
             return new Result(false, explain(runDir, spec.faults(), e));
         } finally {
             monitor.close();
+            JmhTempFiles.release(jmhTemp);
+            sweepChainsOfDeadForks(progress);
+        }
+    }
+
+    /**
+     * A fork killed during an iptables partition leaves its chain with DROP rules on ports other processes may
+     * reuse; the fork cannot clean up after SIGKILL, so the main process does, as soon as JMH returns.
+     */
+    private void sweepChainsOfDeadForks(Consumer<String> progress) {
+        if (spec.mechanisms().values().stream().noneMatch(m -> "iptables".equals(m.name()))) {
+            return;
+        }
+        try {
+            for (String chain : AbandonedChains.sweep(LocalHost.get())) {
+                progress.accept("removed firewall chain " + chain + " left by a fork that died");
+            }
+        } catch (HostException e) {
+            progress.accept("could not sweep firewall chains of dead forks: " + e.getMessage());
         }
     }
 

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Campaign presets: small JSON files of campaign settings kept in {@code benchmarks/} (and bundled in the jar),
@@ -51,6 +54,37 @@ public final class Presets {
         }
         ObjectNode settings = (ObjectNode) node;
         settings.remove("description");
+        refuseUnknownKeys(nameOrPath, settings);
         return settings;
+    }
+
+    /** The campaign settings a preset may set: the campaign.json keys a user chooses (not ids, times or results). */
+    static final Set<String> KEYS = Set.of("faults", "cycles", "writes", "warmup_cycles", "target", "node_args",
+            "mechanism_overrides", "rate_per_s", "thresholds", "quorum_writes", "quorum_timeout_ms", "fault_window_ms",
+            "skew_ms", "drop_share", "fire_after_write", "write_deadline_ms", "converge_deadline_ms", "seed");
+    static final Set<String> THRESHOLD_KEYS = Set.of("convergence_bound", "replica_convergence", "lost_acknowledged");
+
+    /** A typo ({@code "cylces": 1}) would otherwise be ignored and the default campaign run instead. */
+    private static void refuseUnknownKeys(String preset, ObjectNode settings) {
+        for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new InvalidInputException("--preset " + preset + ": unknown key '" + key + "' (known: description, "
+                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
+            }
+        }
+        JsonNode t = settings.get("thresholds");
+        if (t != null && !t.isObject()) {
+            throw new InvalidInputException("--preset " + preset + ": thresholds must be an object");
+        }
+        if (t != null) {
+            for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!THRESHOLD_KEYS.contains(key)) {
+                    throw new InvalidInputException("--preset " + preset + ": unknown key 'thresholds." + key
+                            + "' (known: " + String.join(", ", new TreeSet<>(THRESHOLD_KEYS)) + ")");
+                }
+            }
+        }
     }
 }

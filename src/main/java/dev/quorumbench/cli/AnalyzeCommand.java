@@ -41,7 +41,11 @@ final class AnalyzeCommand implements Command {
                     + rest.size() + ")");
         }
         Path runDir = Path.of(rest.get(0));
-        Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : runDir;
+        Path outDir = cl.hasOption("out") ? CommandLines.writableDirectory(Path.of(cl.getOptionValue("out")), "--out")
+                : runDir;
+        if (outDir == runDir && java.nio.file.Files.isDirectory(runDir) && !java.nio.file.Files.isWritable(runDir)) {
+            throw new InvalidInputException(runDir + ": not writable; give --out DIR for the outputs");
+        }
         return AnalysisStep.analyze(runDir, outDir, CiOutputs.from(cl), out);
     }
 

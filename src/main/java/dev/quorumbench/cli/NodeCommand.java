@@ -75,9 +75,15 @@ final class NodeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+        if (args.length == 0) {
+            // A usage error: the help goes where errors go, so a script sees it and stdout stays clean.
+            err.println("quorumbench node: a subcommand is needed (expected: serve; see node --help)");
+            printHelp(err);
+            return ExitCode.USAGE;
+        }
+        if (args[0].equals("--help") || args[0].equals("help")) {
             printHelp(out);
-            return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+            return ExitCode.OK;
         }
         if (!args[0].equals("serve")) {
             throw new InvalidInputException("unknown node subcommand '" + args[0] + "' (expected: serve)");
@@ -98,6 +104,10 @@ final class NodeCommand implements Command {
         } catch (java.net.BindException e) {
             throw new InvalidInputException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage());
+        } catch (java.sql.SQLException e) {
+            // At start the only SQL is opening the database: a file that is not SQLite, a directory, no access.
+            throw new InvalidInputException("--db " + config.db() + ": cannot open the database ("
+                    + String.valueOf(e.getMessage()).split("\n")[0] + ")");
         }
         // SIGTERM (and SIGINT) run this hook: stop the server, the daemons, then close the database.
         Thread hook = new Thread(node::close, "node-shutdown");
@@ -108,10 +118,19 @@ final class NodeCommand implements Command {
 
     static NodeConfig config(CommandLine cl, Map<String, String> env) {
         String host = cl.getOptionValue("host", "127.0.0.1");
+        try {
+            // Resolved here so a typo is bad input (exit 2), not an unresolved-address failure of the server.
+            java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            throw new InvalidInputException("--host " + host + ": not an address this machine can resolve");
+        }
         int port = intNumber(cl, "port", 19077);
         String db = cl.getOptionValue("db", env.get("AI_MEMORY_DB"));
         if (db == null || db.isBlank()) {
             throw new InvalidInputException("no database: give --db PATH or set AI_MEMORY_DB");
+        }
+        if (java.nio.file.Files.isDirectory(Path.of(db))) {
+            throw new InvalidInputException("--db " + db + ": is a directory, not a database file");
         }
         List<URI> peers = new ArrayList<>();
         for (String p : cl.getOptionValue("quorum-peers", "").split(",")) {

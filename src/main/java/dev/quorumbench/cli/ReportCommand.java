@@ -60,6 +60,7 @@ final class ReportCommand implements Command {
         Evidence evidence = EvidenceReport.load(Path.of(rest.get(0)), baseline, CompareCommand.settings(cl));
         Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out"))
                 : DEFAULT_PARENT.resolve(evidence.report().campaignId());
+        CommandLines.writableDirectory(outDir, "--out");
         List<Path> files = EvidenceReport.write(evidence, outDir, imageBase);
         out.println("wrote " + files.size() + " files to " + outDir + ": " + String.join(", ",
                 files.stream().map(f -> f.getFileName().toString()).toList()));

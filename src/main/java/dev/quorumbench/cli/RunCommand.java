@@ -10,6 +10,7 @@ import dev.quorumbench.campaign.MechanismResolver;
 import dev.quorumbench.campaign.Presets;
 import dev.quorumbench.cluster.ClusterException;
 import dev.quorumbench.cluster.Clusters;
+import dev.quorumbench.cluster.ProfileEnvironment;
 import dev.quorumbench.cluster.TargetProfile;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
@@ -37,7 +38,8 @@ import org.apache.commons.cli.Options;
 /** {@code run} (the default command): runs the Phase-4 campaign through JMH, then analyses it. */
 final class RunCommand implements Command {
 
-    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Starts with a letter or digit, so '.', '..' and '-x' can never name a directory other than a new run's. */
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -131,13 +133,16 @@ final class RunCommand implements Command {
         String id = cl.getOptionValue("campaign-id",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
         if (!CAMPAIGN_ID.matcher(id).matches()) {
-            throw new InvalidInputException("--campaign-id must be 1-64 of [A-Za-z0-9._-], got '" + id + "'");
+            throw new InvalidInputException("--campaign-id must be 1-64 of [A-Za-z0-9._-] starting with a letter or digit, got '"
+                    + id + "'");
         }
         Path runDir = Path.of(cl.getOptionValue("runs-dir", "runs")).resolve(id).toAbsolutePath().normalize();
         if (Files.exists(runDir) && (!Files.isDirectory(runDir) || !isEmptyDirectory(runDir))) {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        // A missing AI_MEMORY_BIN (or any ${env:…} the profile needs) is bad input, found before JMH starts.
+        ProfileEnvironment.check(TargetProfile.resolve(planned.target()), System::getenv);
         try {
             // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
             Clusters.connectAll(TargetProfile.resolve(planned.target()));
@@ -150,7 +155,7 @@ final class RunCommand implements Command {
         CampaignSpec spec = planned.withResolution(mechanisms, Environment.capture(planned.target()));
         CampaignRunner runner = new CampaignRunner(spec, jmhArgs, cl.hasOption("verbose"));
 
-        Files.createDirectories(runDir);
+        CommandLines.writableDirectory(runDir, "--runs-dir: run directory");
         CampaignJson.write(spec);
         err.printf("quorumbench: campaign %s: %s x %d cycles x %d writes on target %s (%s) -> %s%n", id,
                 String.join(",", spec.faults().stream().map(FaultClass::key).toList()),

@@ -1,6 +1,7 @@
 package dev.quorumbench.client;
 
 import dev.quorumbench.time.Await;
+import dev.quorumbench.time.Deadline;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * Reads a cycle's namespace back from every node until every acknowledged write is on every node or the
- * deadline passes, and reports the last check and how long convergence took.
+ * deadline passes, and reports the last check and how long convergence took. It ends by the deadline plus one
+ * listing budget, whatever the nodes answer.
  */
 public final class ConvergenceWait {
 
@@ -34,20 +36,23 @@ public final class ConvergenceWait {
     public Result await(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
                         Set<String> inFlight, long deadlineMs) {
         long start = System.nanoTime();
+        // The last round starts at the deadline (so a write that arrived just in time is seen) and may take one
+        // listing budget, shared by all nodes: the read-back ends by deadline + budget whatever the nodes serve.
+        Deadline hardStop = Deadline.in(deadlineMs + readBack.listBudgetMs());
         ReadBackCheck[] last = new ReadBackCheck[1];
         boolean converged = Await.until(() -> {
-            last[0] = check(nodeUrls, namespace, acked, indeterminate, inFlight);
+            last[0] = check(nodeUrls, namespace, acked, indeterminate, inFlight, hardStop);
             return last[0].converged();
         }, deadlineMs, ROUND_PAUSE_MS);
         return new Result(last[0], converged ? (System.nanoTime() - start) / 1_000_000L : -1);
     }
 
     private ReadBackCheck check(List<String> nodeUrls, String namespace, Set<String> acked, Set<String> indeterminate,
-                                Set<String> inFlight) {
+                                Set<String> inFlight, Deadline hardStop) {
         List<List<String>> listings = new ArrayList<>();
         for (String url : nodeUrls) {
             try {
-                listings.add(readBack.ids(url, namespace));
+                listings.add(readBack.ids(url, namespace, hardStop));
             } catch (IOException e) {
                 listings.add(null); // unreadable this round: ReadBackCheck counts it, never as converged
             }

@@ -27,4 +27,19 @@ public final class ReadBack {
     public List<String> ids(String nodeUrl, String namespace) throws IOException {
         return store.listIds(nodeUrl, namespace, new ListLimits(MAX_ROWS, Deadline.in(listBudgetMs)));
     }
+
+    /**
+     * As {@link #ids(String, String)}, but never past {@code hardStop}: the listing budget is per node, so without
+     * it a node serving one row per page would take a budget per node per round, whatever the read-back deadline.
+     */
+    public List<String> ids(String nodeUrl, String namespace, Deadline hardStop) throws IOException {
+        Deadline own = Deadline.in(listBudgetMs);
+        Deadline first = own.atNanos() - hardStop.atNanos() <= 0 ? own : hardStop;
+        return store.listIds(nodeUrl, namespace, new ListLimits(MAX_ROWS, first));
+    }
+
+    /** The time one node's listing may take. */
+    public long listBudgetMs() {
+        return listBudgetMs;
+    }
 }

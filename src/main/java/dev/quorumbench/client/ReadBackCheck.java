@@ -22,10 +22,13 @@ import java.util.TreeSet;
  * @param accepted             acknowledged writes plus indeterminate writes present on some node
  * @param acceptedPresent      per node, how many accepted writes it lists; -1 when the node could not be read
  * @param duplicates           ids listed more than once on one node, summed over nodes
+ * @param foreign              listed rows that are none of the cycle's writes, summed over nodes: a list that
+ *                             ignores the namespace filter or invents rows is a store defect, not a pass
  * @param converged            every node was read and lists every accepted write
  */
 public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, int indeterminatePresent,
-                            CycleRecord.InFlight inFlight, int accepted, List<Integer> acceptedPresent, int duplicates, boolean converged) {
+                            CycleRecord.InFlight inFlight, int accepted, List<Integer> acceptedPresent, int duplicates,
+                            int foreign, boolean converged) {
 
     /** As {@link #of(Set, Set, Set, List)} with no write in flight. */
     public static ReadBackCheck of(Set<String> acked, Set<String> indeterminate,
@@ -46,6 +49,7 @@ public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, in
         Set<String> lost = new TreeSet<>();
         Set<String> indeterminateSeen = new HashSet<>();
         int duplicates = 0;
+        int foreign = 0;
         boolean allRead = true;
         for (Collection<String> listing : listings) {
             if (listing == null) {
@@ -59,6 +63,8 @@ public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, in
             for (String id : listing) {
                 if (!seen.add(id)) {
                     duplicates++;
+                } else if (!acked.contains(id) && !indeterminate.contains(id)) {
+                    foreign++;
                 }
             }
             int count = 0;
@@ -94,7 +100,8 @@ public record ReadBackCheck(List<Integer> ackedPresent, List<String> lostIds, in
             allAcceptedEverywhere &= count == acked.size() + indeterminateSeen.size();
         }
         return new ReadBackCheck(List.copyOf(present), List.copyOf(lost), indeterminateSeen.size(),
-                whereInFlight(inFlight, seenPerNode), acked.size() + indeterminateSeen.size(), List.copyOf(acceptedPresent), duplicates,
+                whereInFlight(inFlight, seenPerNode), acked.size() + indeterminateSeen.size(), List.copyOf(acceptedPresent),
+                duplicates, foreign,
                 allRead && allAcceptedEverywhere);
     }
 

@@ -3,6 +3,7 @@ package dev.quorumbench.node;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -61,12 +62,13 @@ public final class ReferenceNode implements AutoCloseable {
     /** Starts with a given clock (tests skew a node's clock from its first moment). */
     static ReferenceNode start(NodeConfig config, Consumer<String> log, NodeClock clock)
             throws IOException, SQLException {
-        SqliteNativeDir.useBeside(config.db());
+        Path nativeDir = SqliteNativeDir.useBeside(config.db());
         ReferenceNode node = new ReferenceNode(config, log, clock);
         try {
             node.startAll();
         } catch (IOException | SQLException | RuntimeException e) {
             node.close();
+            SqliteNativeDir.removeCreated(nativeDir);
             throw e;
         }
         return node;
@@ -114,6 +116,7 @@ public final class ReferenceNode implements AutoCloseable {
                 // A full queue slows the accept loop down instead of dropping connections.
                 new ThreadPoolExecutor.CallerRunsPolicy());
         httpWorkers.allowCoreThreadTimeOut(true);
+        limitRequestTime(config);
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
         server.createContext("/", router);
         server.setExecutor(httpWorkers);
@@ -128,6 +131,24 @@ public final class ReferenceNode implements AutoCloseable {
                 + config.quorumTimeoutMs() + " db=" + config.db() + " memories=" + store.count()
                 + " unsafe=" + config.unsafeFlags());
     }
+
+    /**
+     * Bounds how long one exchange may hold a worker thread. The JDK server reads a request on a worker thread, so
+     * 64 clients that send half a request and fall silent took all 64 and the node stopped answering, health
+     * included (issue 11). Past this time the server's timer closes the connection, which frees the thread. It
+     * counts until the answer is sent, so it leaves room for the quorum wait and the unsafe extra latency.
+     * Read once, when the JVM's first HttpServer is created (a node process creates it here first).
+     */
+    static long limitRequestTime(NodeConfig config) {
+        long seconds = (config.quorumTimeoutMs() + config.extraLatencyMs()) / 1000 + REQUEST_TIME_MARGIN_S;
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(seconds));
+        }
+        return seconds;
+    }
+
+    /** Beyond the quorum wait: a request body at loopback speed and a busy machine. */
+    private static final long REQUEST_TIME_MARGIN_S = 5;
 
     /** The bound port (useful with {@code --port 0}). */
     public int port() {

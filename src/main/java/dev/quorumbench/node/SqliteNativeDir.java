@@ -19,10 +19,14 @@ final class SqliteNativeDir {
     private SqliteNativeDir() {
     }
 
-    /** Points the driver at {@code <db>.native/}, emptied first; a directory set by the user wins. */
-    static void useBeside(Path db) throws IOException {
+    /**
+     * Points the driver at {@code <db>.native/}, emptied first; a directory set by the user wins.
+     *
+     * @return the directory this call created, to remove if the database then fails to open; null otherwise
+     */
+    static Path useBeside(Path db) throws IOException {
         if (System.getProperty("org.sqlite.tmpdir") != null) {
-            return;
+            return null;
         }
         Path dir = db.toAbsolutePath().resolveSibling(db.getFileName() + ".native");
         if (Files.isDirectory(dir)) {
@@ -34,7 +38,24 @@ final class SqliteNativeDir {
                 }
             }
         }
+        boolean created = !Files.isDirectory(dir);
         Files.createDirectories(dir);
         System.setProperty("org.sqlite.tmpdir", dir.toString());
+        return created ? dir : null;
+    }
+
+    /** Undoes {@link #useBeside} after a failed start: a node that never opened its database leaves nothing. */
+    static void removeCreated(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        System.clearProperty("org.sqlite.tmpdir");
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Best effort: the start already failed with the error that matters.
+        }
     }
 }

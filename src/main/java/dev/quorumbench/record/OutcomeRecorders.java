@@ -13,7 +13,10 @@ import org.HdrHistogram.Recorder;
  */
 public final class OutcomeRecorders {
 
-    /** 60 s: longer than any per-write deadline, so no value is ever clamped in practice. */
+    /**
+     * 60 s, the shape every .hlog interval and .hgrm shares. A write is cut at its deadline (10 s by default), but
+     * a longer deadline or an open-loop backlog can exceed it: such values are counted ({@link #takeOverRange}).
+     */
     public static final long HIGHEST_TRACKABLE_MICROS = 60_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
 
@@ -26,9 +29,22 @@ public final class OutcomeRecorders {
         }
     }
 
+    /** Values above the range since the last {@link #takeOverRange()}, all outcomes. */
+    private final java.util.concurrent.atomic.AtomicLong overRange = new java.util.concurrent.atomic.AtomicLong();
+
     public void record(Outcome outcome, long latencyNanos) {
-        long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, latencyNanos / 1_000L));
+        long raw = latencyNanos / 1_000L;
+        if (raw > HIGHEST_TRACKABLE_MICROS) {
+            // Recorded at the maximum, and counted: the cycle record says how many (never clamped in silence).
+            overRange.incrementAndGet();
+        }
+        long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, raw));
         recorders.get(outcome).recordValue(micros);
+    }
+
+    /** How many latencies since the previous call were above the range (recorded at its maximum); resets. */
+    public long takeOverRange() {
+        return overRange.getAndSet(0);
     }
 
     /** Everything recorded since the previous call, per outcome; the returned histograms are reused next call. */

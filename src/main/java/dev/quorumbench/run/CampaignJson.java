@@ -36,8 +36,13 @@ public final class CampaignJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Settings layers (defaults, presets, options) name only what they set and ignore keys they do not know. */
-    private static final ObjectMapper SETTINGS = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper SETTINGS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Types as strict as the command line's parsers: "5" is not a number and 1.5 is not a cycle count.
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private CampaignJson() {
     }
@@ -109,8 +114,9 @@ public final class CampaignJson {
                 throw own;
             }
             String where = path(e);
+            // Jackson's hint about CoercionConfig is for programmers, not for whoever wrote the preset.
             throw new InvalidInputException("campaign settings: " + (where.isEmpty() ? "" : where + ": ")
-                    + firstLine(e.getOriginalMessage()));
+                    + firstLine(e.getOriginalMessage()).replaceFirst(" \\(but might if coercion.*\\)$", ""));
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("campaign settings: " + firstLine(e.getOriginalMessage()));
         }

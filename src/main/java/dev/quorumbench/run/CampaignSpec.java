@@ -51,6 +51,14 @@ public record CampaignSpec(
         @JsonProperty("mechanisms") Map<FaultClass, Mechanism> mechanisms,
         @JsonProperty("environment") Map<String, Object> environment) {
 
+    /** Nodes in every campaign cluster (cluster/ClusterSpec's default): the upper bound of quorum_writes. */
+    public static final int CLUSTER_NODES = 3;
+    /** Bounds that keep every derived quantity (intended start times, file sizes) finite and in range. */
+    public static final int MAX_CYCLES = 100_000;
+    public static final int MAX_WRITES = 1_000_000;
+    public static final double MIN_RATE_PER_S = 0.001;
+    public static final double MAX_RATE_PER_S = 1_000_000;
+
     /** Validates the invariants a campaign needs; the message names the broken rule. */
     public CampaignSpec {
         if (campaignId == null || campaignId.isBlank()) {
@@ -62,11 +70,37 @@ public record CampaignSpec(
         if (cycles < 1 || writes < 1 || warmupCycles < 0) {
             throw new InvalidInputException("--cycles and --writes must be ≥ 1 (got cycles=" + cycles + ", writes=" + writes + ")");
         }
+        if (cycles > MAX_CYCLES || writes > MAX_WRITES || warmupCycles > MAX_CYCLES) {
+            throw new InvalidInputException("--cycles and --warmup-cycles must be ≤ " + MAX_CYCLES + ", --writes ≤ "
+                    + MAX_WRITES + " (got cycles=" + cycles + ", warmup_cycles=" + warmupCycles + ", writes=" + writes + ")");
+        }
         if (ratePerS != null && !(ratePerS > 0)) {
             throw new InvalidInputException("--rate must be a positive number of writes per second");
         }
+        if (ratePerS != null && !(ratePerS >= MIN_RATE_PER_S && ratePerS <= MAX_RATE_PER_S)) {
+            // Outside this range a write's intended start (n / rate, in nanoseconds) overflows a long.
+            throw new InvalidInputException("--rate must be within [" + MIN_RATE_PER_S + ", " + (long) MAX_RATE_PER_S
+                    + "] writes per second, got " + ratePerS);
+        }
+        if (faults != null && faults.size() != new java.util.HashSet<>(faults).size()) {
+            throw new InvalidInputException("a fault class is named twice in " + faults.stream().map(FaultClass::key)
+                    .toList() + " (each class runs once per campaign)");
+        }
+        if (quorumWrites < 1 || quorumWrites > CLUSTER_NODES) {
+            throw new InvalidInputException("quorum_writes must be within 1.." + CLUSTER_NODES + " (the campaign's cluster has "
+                    + CLUSTER_NODES + " nodes), got " + quorumWrites);
+        }
         if (quorumTimeoutMs < 1 || faultWindowMs < 0 || writeDeadlineMs < 1 || convergeDeadlineMs < 1) {
             throw new InvalidInputException("timeouts and windows must be positive");
+        }
+        // The command line takes these as whole numbers up to 2^31-1; a preset gets the same range.
+        long[] bounded = {quorumTimeoutMs, faultWindowMs, skewMs, writeDeadlineMs, convergeDeadlineMs, fireAfterWrite};
+        String[] names = {"quorum_timeout_ms", "fault_window_ms", "skew_ms", "write_deadline_ms", "converge_deadline_ms",
+                "fire_after_write"};
+        for (int i = 0; i < bounded.length; i++) {
+            if (bounded[i] < 0 || bounded[i] > Integer.MAX_VALUE) {
+                throw new InvalidInputException(names[i] + " must be within 0.." + Integer.MAX_VALUE + ", got " + bounded[i]);
+            }
         }
         if (fireAfterWrite < 1) {
             throw new InvalidInputException("--fire-after must be ≥ 1 (the fault fires after that many writes of a cycle)");

@@ -12,6 +12,11 @@ import java.util.List;
  * said no, or nothing was sent, on every attempt: Jepsen's :fail) and {@code failIndeterminate} (some attempt may
  * have taken effect: :info); both are null on lines written before the split.
  * {@code ackedPresent.get(n)} is how many of the cycle's acknowledged ids node n listed at the end of read-back ({@code -1} when node n could not be read).
+ * {@code duplicates} counts ids a node listed more than once and {@code foreign} rows a node listed in this cycle's
+ * namespace that are none of the cycle's writes (another namespace leaking through the filter, or invented);
+ * both are store defects. {@code foreign} is null on lines written before it was counted.
+ * {@code latencyOverRange} counts this cycle's write latencies (any outcome) above the histograms' 60 s range,
+ * recorded at 60 s; null when there were none.
  * {@code lostIds} are acknowledged ids missing from at least one readable node at the read-back deadline.
  * {@code inFlight} says where the writes that were in flight at the fault ended (null on lines written before it).
  * {@code accepted} counts acknowledged writes plus indeterminate writes some node kept (a 503 keeps the local write);
@@ -23,9 +28,9 @@ import java.util.List;
 @JsonPropertyOrder({"cycle", "fault", "schedule", "writes", "ok", "quorum_not_met", "fail", "fail_definite",
         "fail_indeterminate", "attempts",
         "acked_present", "lost_acknowledged", "lost_ids", "indeterminate_present", "in_flight", "accepted", "accepted_present",
-        "duplicates",
+        "duplicates", "foreign",
         "converged", "converge_ms", "recovery_ms", "measured_skew_ms", "fault_event", "cycle_start_ms",
-        "cycle_end_ms", "latency_ok_us"})
+        "cycle_end_ms", "latency_ok_us", "latency_over_range"})
 public record CycleRecord(
         @JsonProperty("cycle") int cycle,
         @JsonProperty("fault") FaultClass fault,
@@ -52,9 +57,24 @@ public record CycleRecord(
         @JsonProperty("fault_event") FaultEvent faultEvent,
         @JsonProperty("cycle_start_ms") long cycleStartMs,
         @JsonProperty("cycle_end_ms") long cycleEndMs,
-        @JsonProperty("latency_ok_us") LatencySummary latencyOkUs) {
+        @JsonProperty("latency_ok_us") LatencySummary latencyOkUs,
+        @JsonProperty("foreign") Integer foreign,
+        @JsonProperty("latency_over_range") Long latencyOverRange) {
 
-    /** A record without in-flight counts (as lines written before them; analysis fixtures). */
+    /** A record without in-flight counts or the count of latencies above the histogram range (lines written before them). */
+    public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
+                       Integer failDefinite, Integer failIndeterminate, int attempts, List<Integer> ackedPresent,
+                       int lostAcknowledged, List<String> lostIds, int indeterminatePresent, int accepted,
+                       List<Integer> acceptedPresent, int duplicates, boolean converged, long convergeMs, Long recoveryMs,
+                       Long measuredSkewMs, FaultEvent faultEvent, long cycleStartMs, long cycleEndMs,
+                       LatencySummary latencyOkUs, Integer foreign) {
+        this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
+                ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, null, accepted, acceptedPresent,
+                duplicates, converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs,
+                latencyOkUs, foreign, null);
+    }
+
+    /** A record without in-flight counts, foreign rows or over-range latencies (as lines written before them; fixtures). */
     public CycleRecord(int cycle, FaultClass fault, Schedule.Mode schedule, int writes, int ok, int quorumNotMet, int fail,
                        Integer failDefinite, Integer failIndeterminate, int attempts, List<Integer> ackedPresent,
                        int lostAcknowledged, List<String> lostIds, int indeterminatePresent, int accepted,
@@ -64,7 +84,7 @@ public record CycleRecord(
         this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, failDefinite, failIndeterminate, attempts,
                 ackedPresent, lostAcknowledged, lostIds, indeterminatePresent, null, accepted, acceptedPresent,
                 duplicates, converged, convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs,
-                latencyOkUs);
+                latencyOkUs, null, null);
     }
 
     /** A record without the split of {@code fail} (as lines written before it; analysis fixtures). */
@@ -75,7 +95,7 @@ public record CycleRecord(
                        long cycleStartMs, long cycleEndMs, LatencySummary latencyOkUs) {
         this(cycle, fault, schedule, writes, ok, quorumNotMet, fail, null, null, attempts, ackedPresent,
                 lostAcknowledged, lostIds, indeterminatePresent, null, accepted, acceptedPresent, duplicates, converged,
-                convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs);
+                convergeMs, recoveryMs, measuredSkewMs, faultEvent, cycleStartMs, cycleEndMs, latencyOkUs, null, null);
     }
 
     /**

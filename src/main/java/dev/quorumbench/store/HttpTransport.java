@@ -9,6 +9,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.UnsupportedSchemeException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -28,12 +33,16 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The harness's one HTTP stack (Apache HttpClient 5, pooled keep-alive): every call is bounded by a connect and a
- * response timeout, bodies are read up to a cap, and there are no hidden retries or redirects.
+ * response timeout and a hard cancel at the caller's deadline, bodies are read up to a cap, and there are no hidden
+ * retries or redirects.
  */
 public final class HttpTransport implements Closeable {
 
     /** Bodies past this size are cut: a hostile target cannot make the harness buffer without bound. */
     static final int MAX_BODY_CHARS = 8 * 1024 * 1024;
+
+    /** How far past its deadline an exchange may run before it is cut (connect and a last read in flight). */
+    static final long HARD_CANCEL_GRACE_MS = 100;
 
     private final CloseableHttpClient client;
     private final RequestConfig defaults;
@@ -72,11 +81,38 @@ public final class HttpTransport implements Closeable {
         if (request.body() != null) {
             http.setEntity(new StringEntity(request.body(), ContentType.APPLICATION_JSON));
         }
+        long boundMs = Math.max(1, responseTimeoutMs);
         http.setConfig(RequestConfig.copy(defaults)
-                .setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, responseTimeoutMs)))
+                .setResponseTimeout(Timeout.ofMilliseconds(boundMs))
                 .build());
-        return execute(http);
+        // The response timeout bounds only the silence between two reads: a body trickled one byte at a time
+        // would hold the exchange (and the JMH cycle, which cannot interrupt a blocking read) without bound.
+        // The hard cancel closes the connection at the deadline, whatever the server is doing. It is a backstop
+        // behind the timeouts, a little later so an answer already arriving at the edge is not thrown away.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?> hardCancel = DEADLINES.schedule(() -> {
+            cancelled.set(true);
+            http.cancel();
+        }, boundMs + HARD_CANCEL_GRACE_MS, TimeUnit.MILLISECONDS);
+        try {
+            return execute(http);
+        } catch (IOException | RuntimeException e) {
+            if (cancelled.get()) {
+                throw new SocketTimeoutException("no complete answer within the deadline of " + boundMs
+                        + " ms (exchange cancelled " + HARD_CANCEL_GRACE_MS + " ms after it)");
+            }
+            throw e;
+        } finally {
+            hardCancel.cancel(false);
+        }
     }
+
+    /** One daemon timer for every transport: it only closes connections, so it never blocks. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "http-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A plain GET of an absolute URL with the default response timeout (tests and diagnostics). */
     public HttpReply get(String url) throws IOException {

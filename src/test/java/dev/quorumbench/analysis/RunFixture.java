@@ -154,7 +154,8 @@ public final class RunFixture {
                 writes + qnm + fail, ackedPresent, lost, lostIds, indeterminate, inFlight, ok + indeterminate,
                 acceptedPresent, 0, lost == 0,
                 40L + 10L * cycle, recoveryMs,
-                skewMs, event, start, start + 1500, new CycleRecord.LatencySummary(ok, 1500, 2500, 3000, 3000, 3100));
+                skewMs, event, start, start + 1500, new CycleRecord.LatencySummary(ok, 1500, 2500, 3000, 3000, 3100), null,
+                null);
     }
 
     /** A fault event that took effect, with the given mechanism. */

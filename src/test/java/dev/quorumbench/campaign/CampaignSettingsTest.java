@@ -57,7 +57,9 @@ class CampaignSettingsTest {
             "{'rate_per_s': -1};                  --rate must be a positive",
             "{'drop_share': 2};                   drop share must be within",
             "{'mechanism_overrides': {'kill': 'x'}}; unknown fault 'kill' (valid: kill_primary_mid_write, partition_minority, drop_random_acks, clock_skew_peer)",
-            "{'cycles': 'many'};                  campaign settings: cycles: Cannot deserialize value of type `int` from String \"many\"",
+            "{'cycles': 'many'};                  campaign settings: cycles: Cannot coerce String value (\"many\") to `int` value",
+            "{'cycles': '5'};                     campaign settings: cycles: Cannot coerce String value (\"5\") to `int` value",
+            "{'cycles': 1.5};                     campaign settings: cycles: Cannot coerce Floating-point value (1.5) to `int` value",
     })
     void rejectsBadSettingsWithOneLine(String layer, String message) throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -64,6 +64,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anUnwritableOutIsBadInputNotAHarnessFailure() throws IOException {
+        Path run = dir.resolve("run");
+        RunFixture.golden(run);
+        Path file = Files.writeString(dir.resolve("a-file"), "x"); // no directory can be made under a file
+
+        int code = analyze(run.toString(), "--out", file.resolve("out").toString());
+
+        assertEquals(ExitCode.USAGE, code, err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains("--out"), err());
+    }
+
+    @Test
     void failingClassExitsOneAndOutGoesElsewhere() throws IOException {
         Path run = dir.resolve("run");
         Path elsewhere = dir.resolve("elsewhere");

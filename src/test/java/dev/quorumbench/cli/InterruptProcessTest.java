@@ -61,4 +61,59 @@ class InterruptProcessTest {
         assertTrue(done >= 2 && done < 100, "cycles kept: " + done);
         assertTrue(List.of(phase4.path("reasons").toString()).get(0).contains("incomplete"));
     }
+
+    /**
+     * SIGKILL of the harness runs none of its cleanup: the fork's watchdog notices within its poll period and
+     * exits, its shutdown hooks stop the nodes and proxies (issue 11: they ran on until the cycle ended).
+     */
+    @Test
+    @Timeout(300)
+    void sigkillOfTheHarnessLeavesNoProcess(@TempDir Path runs) throws Exception {
+        Path dir = runs.resolve("sigkill");
+        Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--campaign-id", "sigkill", "--runs-dir", runs.toString(), "--faults", "partition_minority",
+                // 1 s per write: a cycle lasts 20 s, so a fork that only stops at the end of its cycle outlives
+                // the 10 s bound below; the watchdog stops it within its 200 ms poll.
+                "--node-args", "--extra-latency-ms 1000",
+                "--cycles", "100", "--writes", "20", "--warmup-cycles", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(runs.resolve("harness.log").toFile())
+                .start();
+        List<ProcessHandle> left;
+        try {
+            Path jsonl = dir.resolve("phase4-partition_minority.jsonl");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!(Files.exists(jsonl) && Files.readAllLines(jsonl).size() >= 1)) {
+                assertTrue(harness.isAlive(), "harness ended early: " + Files.readString(runs.resolve("harness.log")));
+                assertTrue(System.nanoTime() < deadline, "no cycle recorded within 180 s");
+                Thread.sleep(200);
+            }
+            List<ProcessHandle> family = harness.descendants().toList();
+            assertTrue(family.size() >= 4, "fork and three nodes expected: " + family.size());
+            harness.destroyForcibly(); // SIGKILL
+            harness.waitFor(10, TimeUnit.SECONDS);
+            long killed = System.nanoTime();
+            dev.quorumbench.time.Await.until(() -> family.stream().noneMatch(ProcessHandle::isAlive), 10_000, 50);
+            long goneMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+            left = family.stream().filter(ProcessHandle::isAlive).toList();
+            System.out.println("sigkill of the harness: its " + family.size() + " descendants gone after " + goneMs
+                    + " ms, left: " + left.size());
+        } finally {
+            harness.descendants().forEach(ProcessHandle::destroyForcibly);
+            harness.destroyForcibly();
+        }
+        assertEquals(List.of(), left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(),
+                "processes that outlived the SIGKILLed harness by 10 s");
+        CampaignProcessTest.assertNoProcessMentions(dir);
+        // JMH's temp files of the dead harness are in its own directory, which the next start sweeps.
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path jmhDir = tmp.resolve("quorumbench-jmh-" + harness.pid());
+        try (var files = Files.list(jmhDir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("jmh")), "JMH temp files in " + jmhDir + ": " + names);
+        }
+        dev.quorumbench.campaign.JmhTempFiles.sweepDead(tmp);
+        assertFalse(Files.exists(jmhDir), "swept as the next start would");
+    }
 }

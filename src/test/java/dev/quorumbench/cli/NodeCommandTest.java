@@ -31,6 +31,10 @@ class NodeCommandTest {
             serve --db x.db extra                                      | unexpected argument
             serve --db x.db --parent-pid 999999999                     | no such process
             bogus                                                      | unknown node subcommand
+            serve --db x.db --host no-such-host.invalid                | --host no-such-host.invalid: not an address
+            serve --db x.db --port 1 --port 2                          | --port is given more than once
+            serve --db garbage.db --port 0                             | cannot open the database
+            serve --db sub --port 0                                    | is a directory, not a database file
             """)
     void refusesBadUsage(String args, String message) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -38,7 +42,11 @@ class NodeCommandTest {
         int code;
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         try {
-            String[] argv = args.replace("x.db", dir.resolve("x.db").toString()).split(" ");
+            java.nio.file.Files.writeString(dir.resolve("garbage.db"), "not a database, long enough to be read as one");
+            java.nio.file.Files.createDirectories(dir.resolve("sub"));
+            String[] argv = args.replace("x.db", dir.resolve("x.db").toString())
+                    .replace("garbage.db", dir.resolve("garbage.db").toString())
+                    .replace("--db sub", "--db " + dir.resolve("sub")).split(" ");
             code = new NodeCommand(Map.of()).run(argv, new PrintStream(out), errStream);
         } catch (dev.quorumbench.InvalidInputException e) {
             code = ExitCode.USAGE; // Main turns this into exit 2 with the message on one line
@@ -48,6 +56,20 @@ class NodeCommandTest {
         assertEquals(ExitCode.USAGE, code, text);
         assertTrue(text.contains(message), text);
         assertEquals(1, text.strip().lines().count(), text);
+        // A node that never started leaves no sqlite native directory beside its database.
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("garbage.db.native")), "garbage.db.native left behind");
+    }
+
+    @org.junit.jupiter.api.Test
+    void nodeWithoutSubcommandIsAUsageErrorOnStderr() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"node"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(ExitCode.USAGE, code);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on stdout");
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("quorumbench node: a subcommand is needed"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0}")

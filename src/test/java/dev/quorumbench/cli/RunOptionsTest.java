@@ -34,6 +34,16 @@ class RunOptionsTest {
             "--preset nope                        | --preset: 'nope' is neither a bundled preset",
             "--target nope.json                   | nope.json",
             "--campaign-id a/b                    | --campaign-id must be",
+            "--campaign-id ..                     | --campaign-id must be",
+            "--campaign-id .                      | --campaign-id must be",
+            "--campaign-id -x                     | --campaign-id must be",
+            "--cycles 5 --cycles 6                | --cycles is given more than once",
+            "-v --verbose                         | --verbose is given more than once",
+            "--faults partition_minority,partition_minority | a fault class is named twice",
+            "--rate 1e-300                        | --rate must be within [0.001, 1000000]",
+            "--rate 1e9                           | --rate must be within [0.001, 1000000]",
+            "--cycles 2000000000                  | --cycles and --warmup-cycles must be ≤ 100000",
+            "--preset smoke --preset phase4       | --preset is given more than once",
             "--bogus                              | Unrecognized option: --bogus",
             "--jmh -nonsense                      | --jmh",
             "surplus                              | unknown command 'surplus'",
@@ -52,6 +62,65 @@ class RunOptionsTest {
         try (var files = Files.list(runs)) {
             assertEquals(0, files.count(), "nothing written for bad usage");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"cylces\": 1}                                  | unknown key 'cylces'",
+            "{\"thresholds\": {\"convergence_bound\": -1}}    | thresholds.convergence_bound (--threshold) must be a fraction in (0, 1]",
+            "{\"thresholds\": {\"replica_convergence\": 7}}   | thresholds.replica_convergence (--replica-threshold) must be a fraction",
+            "{\"thresholds\": {\"lost_acknowledged\": -1}}    | thresholds.lost_acknowledged must be ≥ 0",
+            "{\"thresholds\": {\"convergense_bound\": 1}}     | unknown key 'thresholds.convergense_bound'",
+            "{\"quorum_writes\": 7}                           | quorum_writes must be within 1..3",
+            "{\"quorum_writes\": 0}                           | quorum_writes must be within 1..3",
+            "{\"faults\": [\"drop_random_acks\", \"drop_random_acks\"]} | a fault class is named twice",
+            "{\"rate_per_s\": 1e-300}                          | --rate must be within",
+            "{\"cycles\": \"5\"}                               | cycles",
+            "{\"cycles\": 1.5}                                | cycles",
+            "{\"cycles\": null}                               | cycles",
+            "{\"skew_ms\": -5}                                | skew_ms must be within 0..2147483647",
+            "{\"write_deadline_ms\": 99999999999}             | write_deadline_ms must be within",
+            "{\"run_dir\": \"/tmp\"}                           | unknown key 'run_dir'",
+    })
+    void presetValuesAreCheckedLikeOptions(String preset, String expected, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("p.json"), preset);
+        String text = badUsage(new String[] {"--preset", file.toString(), "--runs-dir", runs.toString()});
+        assertTrue(text.contains(expected), text);
+    }
+
+    @Test
+    void anEmptyCampaignIdIsRefused() throws Exception {
+        String text = badUsage(new String[] {"--campaign-id", "", "--runs-dir", runs.toString()});
+        assertTrue(text.contains("--campaign-id must be"), text);
+    }
+
+    @Test
+    void anUnwritableRunsDirIsBadInput() throws Exception {
+        // A regular file where a directory must be: unwritable for any user, root included.
+        Path file = Files.writeString(runs.resolve("a-file"), "x");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"--faults", "drop_random_acks", "--cycles", "1", "--runs-dir",
+                file.resolve("sub").toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.USAGE, exit, text);
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.contains("--runs-dir"), text);
+    }
+
+    /** Runs {@code argv}, asserts exit 2 with one line and nothing written, and returns the line. */
+    private String badUsage(String[] argv) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(argv, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.USAGE, exit, text);
+        assertEquals(1, text.lines().count(), "one line: " + text);
+        assertFalse(text.contains("Exception"), text);
+        try (var files = Files.list(runs)) {
+            assertEquals(0, files.count(), "nothing written for bad usage");
+        }
+        return text;
     }
 
     @Test

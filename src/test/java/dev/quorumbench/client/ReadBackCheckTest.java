@@ -64,6 +64,24 @@ class ReadBackCheckTest {
         assertEquals(new CycleRecord.InFlight(e[0], e[1], e[2], e[3]), check.inFlight());
     }
 
+    /** Rows a node lists that are none of the cycle's writes (a list ignoring its namespace filter) are counted. */
+    @ParameterizedTest(name = "nodes [{0}]")
+    @CsvSource(delimiter = ';', value = {
+            // listings; foreign; duplicates
+            "a b | a b | a b;                 0; 0",
+            "a b other-ns-w1 | a b | a b;     1; 0",
+            "a b x y | a b x | a b;           3; 0",
+            "a b x x | a a b | a b;           1; 2",
+            "d | d | d;                       0; 0",
+    })
+    void foreignRowsAreCounted(String listings, int foreign, int duplicates) {
+        List<List<String>> nodes = Arrays.stream(listings.split("\\|", -1)).map(String::trim)
+                .map(ReadBackCheckTest::words).collect(Collectors.toList());
+        ReadBackCheck check = ReadBackCheck.of(Set.of("a", "b"), Set.of("d"), nodes);
+        assertEquals(foreign, check.foreign());
+        assertEquals(duplicates, check.duplicates());
+    }
+
     private static List<String> words(String s) {
         return s == null || s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
     }

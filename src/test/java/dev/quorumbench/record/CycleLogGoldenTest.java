@@ -28,7 +28,7 @@ class CycleLogGoldenTest {
                 new FaultEvent("sigkill", MechanismStatus.REAL, 1_795_000_000_100L, 1_795_000_000_912L,
                         "SIGKILL pid 4242 (node-0)", Map.of("recovery_ms", 812L)),
                 1_795_000_000_000L, 1_795_000_021_000L,
-                new CycleRecord.LatencySummary(97, 1_840, 2_310, 905_000, 905_000, 905_215));
+                new CycleRecord.LatencySummary(97, 1_840, 2_310, 905_000, 905_000, 905_215), 0, null);
     }
 
     @Test

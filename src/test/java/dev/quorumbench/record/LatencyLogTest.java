@@ -49,6 +49,19 @@ class LatencyLogTest {
     }
 
     @Test
+    void aLatencyAboveTheRangeIsCountedNotClampedInSilence() {
+        // 168 s (a trickled body with a long deadline, issue 11): once recorded as 60.03 s and nothing else.
+        OutcomeRecorders recorders = new OutcomeRecorders();
+        recorders.record(Outcome.OK, 1_000_000L);
+        recorders.record(Outcome.OK, 168_000_000_000L);
+        recorders.record(Outcome.FAIL, 7_200_000_000_000L);
+        assertEquals(2, recorders.takeOverRange());
+        assertEquals(0, recorders.takeOverRange(), "counted per cycle");
+        recorders.record(Outcome.OK, 59_000_000_000L);
+        assertEquals(0, recorders.takeOverRange(), "59 s is within the range");
+    }
+
+    @Test
     void summaryOfEmptyHistogramIsZero() {
         CycleRecord.LatencySummary s = OutcomeRecorders.summary(new Histogram(3));
         assertEquals(0, s.count());
