@@ -66,6 +66,7 @@ final class FaketimeSkewFault extends BoundFault {
         }
         write(skewMs);
         long measured = clock.awaitSkew(cluster.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
+        confirmed(); // node-1's own health shows the skew
         measuredSkewMs = measured;
         detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile + " on "
                 + cluster.host(NODE).name() + ", measured " + measured + " ms (lease pid " + started.pid()
@@ -75,8 +76,10 @@ final class FaketimeSkewFault extends BoundFault {
     @Override
     public Map<String, Long> heal() throws FaultException {
         write(0);
+        reverted();
         boolean leaseFired = lease.end(); // only once the offset is back at +0
         long residual = clock.awaitSkew(cluster.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
+        probedOk();
         Long measured = measuredSkewMs;
         measuredSkewMs = null;
         Map<String, Long> m = new LinkedHashMap<>();

@@ -116,6 +116,7 @@ final class HostPartitionFault extends BoundFault {
             started = lease.renew(cluster.host(NODE), FaultClass.PARTITION_MINORITY.key(),
                     List.of("/usr/sbin/iptables", "-w", "-F", chain.name()), windowMs() + graceMs);
             firewall.apply(chain.dropAddressRules(peers));
+            confirmed(); // iptables-restore returned: the kernel on node-0's host drops from here on
         } catch (HostException e) {
             throw new FaultException(e.getMessage(), e);
         }
@@ -140,6 +141,7 @@ final class HostPartitionFault extends BoundFault {
         long t0 = System.nanoTime();
         try {
             firewall.flush(chain.name());
+            reverted();
         } catch (HostException e) {
             // The lease stays armed: if this flush failed, it is what still removes the partition.
             throw new FaultException(e.getMessage(), e);
@@ -159,6 +161,7 @@ final class HostPartitionFault extends BoundFault {
             throw new FaultException("links of node-0 did not forward again within " + HEAL_WAIT_MS + " ms after the "
                     + "flush" + (failure[0] == null ? "" : ": " + failure[0].getMessage()));
         }
+        probedOk();
         long now = System.nanoTime();
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("heal_flush_ms", (flushed - t0) / 1_000_000);

@@ -92,6 +92,7 @@ final class PauseNodeFault extends BoundFault {
                 throw new FaultException("node-1 pid " + pid + " is not stopped after SIGSTOP (state "
                         + host.state(pid) + ")");
             }
+            confirmed();
         } catch (HostException e) {
             throw new FaultException("SIGSTOP of node-1 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
@@ -130,6 +131,7 @@ final class PauseNodeFault extends BoundFault {
         if (failure != null) {
             throw failure; // the lease stays armed: it is what still continues the node
         }
+        reverted(); // every pid of node-1 verified not stopped
         boolean leaseFired = lease.end();
         if (stopped <= 0) {
             return Map.of();
