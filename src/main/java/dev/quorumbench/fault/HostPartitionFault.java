@@ -116,7 +116,6 @@ final class HostPartitionFault extends BoundFault {
             started = lease.renew(cluster.host(NODE), FaultClass.PARTITION_MINORITY.key(),
                     List.of("/usr/sbin/iptables", "-w", "-F", chain.name()), windowMs() + graceMs);
             firewall.apply(chain.dropAddressRules(peers));
-            confirmed(); // iptables-restore returned: the kernel on node-0's host drops from here on
         } catch (HostException e) {
             throw new FaultException(e.getMessage(), e);
         }
@@ -131,6 +130,9 @@ final class HostPartitionFault extends BoundFault {
         if (!wrong.isEmpty()) {
             throw new FaultException("partition not as intended after the rules went in: " + String.join(", ", wrong));
         }
+        // Confirmed by the probes, not by iptables-restore's exit: the window is held from here. The rules were in
+        // the kernel one probe round earlier, which the attested window's apply start → confirmed shows.
+        confirmed();
         detail("iptables DROP in chain " + chain.name() + " on " + cluster.host(NODE).name() + " of packets from and to "
                 + peers + " (lease pid " + started.pid() + " flushes it at " + (windowMs() + graceMs) + " ms); probed: "
                 + round);
