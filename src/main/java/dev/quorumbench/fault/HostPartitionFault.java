@@ -112,7 +112,8 @@ final class HostPartitionFault extends BoundFault {
         }
         HostLease started;
         try {
-            // The lease first: there is never a moment with rules and no one on the host to remove them.
+            // The lease first: there is never a moment with rules and no one on the host to remove them. Its -w has
+            // no bound: a lease that gave up on a busy xtables lock would leave the partition for good.
             started = lease.renew(cluster.host(NODE), FaultClass.PARTITION_MINORITY.key(),
                     List.of("/usr/sbin/iptables", "-w", "-F", chain.name()), windowMs() + graceMs);
             firewall.apply(chain.dropAddressRules(peers));
