@@ -91,8 +91,9 @@ class HostPartitionProcessTest {
                         + w.heldMs() + " ms for a window of " + fault.windowMs() + " ms, flush " + flushMs + " ms");
                 assertTrue(w.seenMs() >= w.heldMs() && w.controlMs() >= 0, w.toString());
 
-                // A harness that never heals: the lease on node-0's host flushes the chain at window + grace.
-                HostPartitionFault orphaned = HostPartitionFault.bind(plan.mechanism(), c, 200, fw, 1000);
+                // A harness that never heals: the lease on node-0's host flushes the chain at window + grace (5 s:
+                // the inject alone, lease + rules + probe round, took 2.5 s at load 10).
+                HostPartitionFault orphaned = HostPartitionFault.bind(plan.mechanism(), c, 200, fw, 5000);
                 orphaned.inject();
                 assertEquals(4, fw.rules(chain).size());
                 long leaseStart = System.nanoTime();
@@ -102,9 +103,9 @@ class HostPartitionProcessTest {
                     } catch (dev.quorumbench.host.HostException e) {
                         return false;
                     }
-                }, 10_000, 100), "the lease healed the partition without the harness");
+                }, 20_000, 100), "the lease healed the partition without the harness");
                 System.out.printf("lease healed the orphaned partition %d ms after inject confirmed (window 200 ms + "
-                        + "grace 1000 ms, sleep rounds up to whole seconds)%n", (System.nanoTime() - leaseStart) / 1_000_000);
+                        + "grace 5000 ms)%n", (System.nanoTime() - leaseStart) / 1_000_000);
                 assertEquals(RemoteConnect.Result.CONNECTED, connect(c, 0, 1));
                 orphaned.heal(); // idempotent after the lease fired
                 fw.removeChain(chain);
