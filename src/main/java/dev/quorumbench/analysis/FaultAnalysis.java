@@ -3,6 +3,7 @@ package dev.quorumbench.analysis;
 import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.FaultWindow;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.run.Outcome;
@@ -70,6 +71,7 @@ public final class FaultAnalysis {
         int notHealed = 0;
         List<Long> convergeMs = new ArrayList<>();
         List<Long> recoveryMs = new ArrayList<>();
+        List<FaultWindow> windows = new ArrayList<>();
         List<Long> skewMs = new ArrayList<>();
         Map<String, int[]> seen = new TreeMap<>();
         Map<String, MechanismStatus> seenStatus = new TreeMap<>();
@@ -130,6 +132,9 @@ public final class FaultAnalysis {
                 skewMs.add(c.measuredSkewMs());
             }
             FaultEvent e = c.faultEvent();
+            if (e != null && e.window() != null) {
+                windows.add(e.window());
+            }
             String key = e == null ? "none" : e.mechanism() + "\u0000" + (e.status() == null ? "" : e.status().key());
             seen.computeIfAbsent(key, k -> new int[1])[0]++;
             seenStatus.put(key, e == null ? null : e.status());
@@ -229,7 +234,8 @@ public final class FaultAnalysis {
         return new FaultSummary(f, ctx.cyclesPlanned(), done, complete, writes, ok, qnm, fail,
                 failSplit ? failDefinite : null, failSplit ? failIndeterminate : null, attempts, bound,
                 replica, unreadable, lost, indeterminate, inFlight, duplicates, converged, SampleStats.of(convergeMs),
-                SampleStats.of(recoveryMs), SampleStats.of(skewMs), mechanism, Collections.unmodifiableList(uses),
+                SampleStats.of(recoveryMs), SampleStats.of(skewMs), WindowStats.of(windows), mechanism,
+                Collections.unmodifiableList(uses),
                 notInjected, Collections.unmodifiableMap(latency), ctx.jmhCounts(), pass,
                 Collections.unmodifiableList(reasons));
     }

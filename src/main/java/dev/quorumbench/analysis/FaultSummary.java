@@ -35,6 +35,8 @@ import java.util.Map;
  * @param convergeMs           time to converge of the cycles that converged; null when none did
  * @param recoveryMs           recovery time of cycles that measured one (kill); null when none did
  * @param measuredSkewMs       measured skew of cycles that measured one (clock); null when none did
+ * @param windows              the attested fault windows (control latency, held, seen by the store); null when no
+ *                             cycle recorded one
  * @param mechanism            the declared mechanism (campaign.json), else the one the events report most
  * @param mechanismsSeen       mechanisms the cycles' fault events report, by name and status
  * @param cyclesNotInjected    cycles whose fault event is missing, not injected (simulated/unavailable) or never took effect
@@ -66,6 +68,7 @@ public record FaultSummary(
         SampleStats convergeMs,
         SampleStats recoveryMs,
         SampleStats measuredSkewMs,
+        WindowStats windows,
         Mechanism mechanism,
         List<MechanismUse> mechanismsSeen,
         int cyclesNotInjected,

@@ -98,6 +98,13 @@ public final class Phase4Json {
         samples(o, "converge_ms", s.convergeMs());
         samples(o, "recovery_ms", s.recoveryMs());
         samples(o, "measured_skew_ms", s.measuredSkewMs());
+        // Additive: absent for runs recorded before fault windows were attested, so their phase4.json stays the same.
+        if (s.windows() != null) {
+            ObjectNode w = o.putObject("fault_window_ms");
+            samples(w, "control", s.windows().controlMs());
+            samples(w, "held", s.windows().heldMs());
+            samples(w, "seen", s.windows().seenMs());
+        }
         Mechanism m = s.mechanism();
         ObjectNode mo = o.putObject("mechanism");
         mo.put("name", m.name());

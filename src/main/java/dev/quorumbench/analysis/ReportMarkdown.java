@@ -26,6 +26,10 @@ public final class ReportMarkdown {
         b.append("## Read-back and timings\n\n").append(timings(r)).append('\n');
         b.append("Times in ms as p50 / p99 / max over the cycles that measured them (nearest rank); "
                 + "converge = from the start of read-back (after heal) until every acknowledged write is on every node.\n\n");
+        String windows = windows(r);
+        if (!windows.isEmpty()) {
+            b.append("## Attested fault windows\n\n").append(windows).append('\n');
+        }
         b.append(inFlightSection(r));
         b.append("## Reasons\n\n");
         if (r.reasons().isEmpty()) {
@@ -124,6 +128,29 @@ public final class ReportMarkdown {
         }
         b.append("\nA write was in flight when one of its attempts got no definite answer (reset, timeout, 5xx, ")
                 .append("quorum_not_met), whatever its retries got later; where it ended is read back after heal.\n\n");
+        return b.toString();
+    }
+
+    /**
+     * Per fault that recorded them: the windows the hosts attested, next to the configured one, as p50 / p99 / max
+     * ms; empty when no class did (runs recorded before windows were).
+     */
+    static String windows(Phase4Report r) {
+        if (r.faults().values().stream().allMatch(s -> s.windows() == null)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("Compare with the campaign's configured window (campaign.json fault_window_ms). Control: apply start → "
+                + "confirmed on the host; held: confirmed → healed on the host; seen: apply start → first good probe "
+                + "after heal (the longest the store can have seen the fault). p50 / p99 / max ms.\n\n");
+        b.append("| Fault | Control ms | Held ms | Seen ms |\n|---|---:|---:|---:|\n");
+        for (FaultSummary s : r.faults().values()) {
+            WindowStats w = s.windows();
+            b.append("| ").append(s.fault())
+                    .append(" | ").append(w == null ? "-" : samples(w.controlMs()))
+                    .append(" | ").append(w == null ? "-" : samples(w.heldMs()))
+                    .append(" | ").append(w == null ? "-" : samples(w.seenMs())).append(" |\n");
+        }
         return b.toString();
     }
 

@@ -60,7 +60,8 @@ final class TrialFactory {
             host = Clusters.hostOf(profile);
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            TargetCapabilities.of(store, profile.placed()), workDir), host, store);
+                            TargetCapabilities.of(store, profile.placed()), workDir), host,
+                    Clusters.nodeHosts(profile, host), store);
             ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())

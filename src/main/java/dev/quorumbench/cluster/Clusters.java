@@ -7,6 +7,7 @@ import dev.quorumbench.host.SshHost;
 import dev.quorumbench.host.SshHosts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Starts clusters: the one entry point the benchmark uses. */
 public final class Clusters {
@@ -46,6 +47,20 @@ public final class Clusters {
             return SshHosts.of(first.ssh(), first.java());
         }
         return Hosts.open(profile.hostKind());
+    }
+
+    /**
+     * The host of node i for fault plans, given {@code host} = {@link #hostOf}(profile): node i's own SSH host for a
+     * {@code hosts} profile (the same shared session the cluster uses), else {@code host} for every node.
+     */
+    public static IntFunction<Host> nodeHosts(TargetProfile profile, Host host) {
+        if (!profile.placed()) {
+            return i -> host;
+        }
+        return i -> {
+            NodeSite site = profile.sites().get(i);
+            return SshHosts.of(site.ssh(), site.java());
+        };
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.quorumbench.host.HostException;
 import java.util.List;
 
 /**
- * Removes the partition chains ({@code QB-<pid>}) whose harness process no longer runs from a host's firewall.
+ * Removes the partition chains ({@code QB-<machine>-<pid>}) whose harness process provably no longer runs from a host's firewall.
  * A SIGKILLed JMH fork runs no shutdown hook, so its chain, with DROP rules on live ports, would stay until the
  * next iptables campaign; the campaign's main process calls this when JMH returns, whatever happened to the fork.
  */

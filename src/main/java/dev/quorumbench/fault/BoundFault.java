@@ -13,6 +13,9 @@ public abstract class BoundFault implements Fault {
     private final Mechanism mechanism;
     private final long windowMs;
     private volatile String detail;
+    private volatile long confirmedNanos;
+    private volatile long revertedNanos;
+    private volatile long probeOkNanos;
 
     protected BoundFault(FaultClass faultClass, Mechanism mechanism, long windowMs) {
         this.faultClass = faultClass;
@@ -43,5 +46,32 @@ public abstract class BoundFault implements Fault {
 
     protected final void detail(String sentence) {
         this.detail = sentence;
+    }
+
+    /** Marks now as the moment inject knew the fault in place on its host (the window is held from here). */
+    protected final void confirmed() {
+        confirmedNanos = System.nanoTime();
+    }
+
+    /** Marks now as the moment heal's revert was done on the host. */
+    protected final void reverted() {
+        revertedNanos = System.nanoTime();
+    }
+
+    /** Marks now as the moment the first probe after the revert succeeded. */
+    protected final void probedOk() {
+        probeOkNanos = System.nanoTime();
+    }
+
+    /** The marks of the last inject and heal ({@link System#nanoTime()}, 0 where the fault set none). */
+    final long[] marks() {
+        return new long[] {confirmedNanos, revertedNanos, probeOkNanos};
+    }
+
+    /** Clears the marks before an inject, so a fault that marks nothing this time reports nothing stale. */
+    final void clearMarks() {
+        confirmedNanos = 0;
+        revertedNanos = 0;
+        probeOkNanos = 0;
     }
 }

@@ -8,6 +8,8 @@ import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,9 @@ import java.util.Optional;
  * timestamp file on its host; inject writes the skew there (through the host) and polls node-1's health until its
  * wall clock shows it, heal writes {@code +0} and polls until it is gone. Monotonic time is left alone (the JVM
  * needs it), so timeouts inside the node still work; only the wall clock the node stamps and compares is skewed.
+ *
+ * <p>Everything happens on node-1's host. Before the skew is written a {@link HostLease} starts there that writes
+ * {@code +0} at window + grace unless heal ends it first, so a harness that dies mid-skew leaves no skewed clock.
  */
 final class FaketimeSkewFault extends BoundFault {
 
@@ -28,11 +33,19 @@ final class FaketimeSkewFault extends BoundFault {
     private final long skewMs;
     private final long settleMs;
     private final ClockProbe clock;
+    private final long graceMs;
+    private final LeaseSlot lease = new LeaseSlot();
     private volatile Long measuredSkewMs;
 
     FaketimeSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, Path timestampFile, long skewMs,
                       long settleMs, ClockProbe clock) {
+        this(mechanism, cluster, windowMs, timestampFile, skewMs, settleMs, clock, HostLease.DEFAULT_GRACE_MS);
+    }
+
+    FaketimeSkewFault(Mechanism mechanism, Cluster cluster, long windowMs, Path timestampFile, long skewMs,
+                      long settleMs, ClockProbe clock, long graceMs) {
         super(FaultClass.CLOCK_SKEW_PEER, mechanism, windowMs);
+        this.graceMs = graceMs;
         this.cluster = cluster;
         this.timestampFile = timestampFile;
         this.skewMs = skewMs;
@@ -43,21 +56,47 @@ final class FaketimeSkewFault extends BoundFault {
     @Override
     public void inject() throws FaultException {
         measuredSkewMs = null;
+        HostLease started;
+        try {
+            // The lease first: there is never a skewed clock and no one on the host to restore it.
+            started = lease.renew(cluster.host(NODE), FaultClass.CLOCK_SKEW_PEER.key(), restore(timestampFile),
+                    windowMs() + graceMs);
+        } catch (HostException e) {
+            throw new FaultException("cannot start the lease on " + cluster.host(NODE).name() + ": " + e.getMessage(), e);
+        }
         write(skewMs);
         long measured = clock.awaitSkew(cluster.nodeUrl(NODE), skewMs, TOLERANCE_MS, settleMs);
+        confirmed(); // node-1's own health shows the skew
         measuredSkewMs = measured;
-        detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile
-                + ", measured " + measured + " ms");
+        detail("libfaketime offset " + LibFaketime.offsetSpec(skewMs) + " s on node-1 via " + timestampFile + " on "
+                + cluster.host(NODE).name() + ", measured " + measured + " ms (lease pid " + started.pid()
+                + " restores +0 at " + (windowMs() + graceMs) + " ms)");
     }
 
     @Override
     public Map<String, Long> heal() throws FaultException {
         write(0);
+        reverted();
+        boolean leaseFired = lease.end(); // only once the offset is back at +0
         long residual = clock.awaitSkew(cluster.nodeUrl(NODE), 0, TOLERANCE_MS, settleMs);
+        probedOk();
         Long measured = measuredSkewMs;
         measuredSkewMs = null;
-        return measured == null ? Map.of("residual_skew_ms", residual)
-                : Map.of("measured_skew_ms", measured, "residual_skew_ms", residual);
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (measured != null) {
+            m.put("measured_skew_ms", measured);
+        }
+        m.put("residual_skew_ms", residual);
+        if (leaseFired) {
+            m.put(HostLease.FIRED, 1L);
+        }
+        return m;
+    }
+
+    /** The lease's revert (pure): {@code +0} written beside the file and renamed over it, as the harness writes it. */
+    static List<String> restore(Path timestampFile) {
+        return List.of("sh", "-c", "printf '%s\\n' +0 > \"$1.lease\" && mv -f \"$1.lease\" \"$1\"", "qb-clock-lease",
+                timestampFile.toAbsolutePath().toString());
     }
 
     private void write(long offsetMs) throws FaultException {
@@ -115,7 +154,10 @@ final class FaketimeSkewFault extends BoundFault {
 
         @Override
         public NodeSetup nodeSetup(PlanContext context) {
-            Path library = context.facts().faketimeLibrary().orElseThrow();
+            // The library of node-1's host: on hosts of their own it need not sit where node-0's host has it.
+            Path library = context.nodeHost(NODE).facts().faketimeLibrary().orElseThrow(() ->
+                    new IllegalStateException("libfaketime is not installed on node-1's host "
+                            + context.nodeHost(NODE).name()));
             return new NodeSetup(Map.of(NODE, LibFaketime.environment(library, timestampFile(context), CACHE)),
                     Map.of(), false);
         }
@@ -124,7 +166,7 @@ final class FaketimeSkewFault extends BoundFault {
         @Override
         public void prepare(PlanContext context) throws IOException {
             try {
-                LibFaketime.write(context.host(), timestampFile(context), 0);
+                LibFaketime.write(context.nodeHost(NODE), timestampFile(context), 0);
             } catch (HostException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -10,6 +10,7 @@ import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.store.StoreProtocol;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The plan for one fault class on a host: checks the mechanism asked for, resolves how real it is there (with its
@@ -31,6 +32,16 @@ public final class FaultCatalog {
      */
     public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
                                  StoreProtocol store) {
+        return plan(fault, mechanismOrNull, options, host, i -> host, store);
+    }
+
+    /**
+     * As {@link #plan(FaultClass, String, FaultOptions, Host, StoreProtocol)} for nodes on hosts of their own:
+     * {@code nodeHosts} gives node i's host, where a mechanism acting on node i writes its files (the clock's
+     * timestamp file on node-1's host). Mechanisms are resolved with node-0's host's facts.
+     */
+    public static FaultPlan plan(FaultClass fault, String mechanismOrNull, FaultOptions options, Host host,
+                                 IntFunction<Host> nodeHosts, StoreProtocol store) {
         Map<String, MechanismKind> kinds = Mechanisms.of(fault);
         validate(fault, mechanismOrNull, kinds);
         HostFacts facts = host.facts();
@@ -41,7 +52,7 @@ public final class FaultCatalog {
                     c -> new UnavailableFault(fault, m, options.windowMs()));
         }
         MechanismKind kind = kind(fault, m.name(), kinds);
-        PlanContext context = new PlanContext(options, host, facts, store);
+        PlanContext context = new PlanContext(options, host, facts, store, nodeHosts);
         return new Plan(fault, m, kind.nodeSetup(context), () -> kind.prepare(context),
                 c -> kind.bind(m, c, context));
     }

@@ -5,14 +5,12 @@ import dev.quorumbench.cluster.NodeAddress;
 import dev.quorumbench.host.Firewall;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
-import dev.quorumbench.host.ProcessSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.time.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +27,9 @@ import java.util.concurrent.Executors;
  * inject is confirmed by one round of probes run on the hosts themselves; heal flushes the chain and waits until
  * node-0 and its peers connect again.
  *
- * <p>Before the rules go in, a lease is started on node-0's host: a detached {@code sleep; iptables -F} that
- * flushes the chain at window + grace unless heal kills it first, so a harness that dies or loses its network
- * mid-partition leaves no partition behind.
+ * <p>Before the rules go in, a {@link HostLease} is started on node-0's host: a detached timer that flushes the chain
+ * at window + grace unless heal ends it first, so a harness that dies or loses its network mid-partition leaves no
+ * partition behind. At bind, chains of harnesses on this machine that are provably gone are swept on every host.
  */
 final class HostPartitionFault extends BoundFault {
 
@@ -39,8 +37,6 @@ final class HostPartitionFault extends BoundFault {
     /** How long a probe waits for an answer before calling the link silent. */
     static final long CUT_PROBE_MS = 400;
     private static final long HEAL_WAIT_MS = 10_000;
-    /** How long past its window a partition may last before its lease heals it without the harness. */
-    static final long LEASE_GRACE_MS = 15_000;
     private static final long HARNESS_PROBE_MS = 1000;
     /** Probes of one round run at once, so confirming costs one probe's time, not six. */
     private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
@@ -53,7 +49,7 @@ final class HostPartitionFault extends BoundFault {
     private final Firewall firewall;
     private final PartitionChain chain;
     private final long graceMs;
-    private volatile long leasePid = -1;
+    private final LeaseSlot lease = new LeaseSlot();
 
     private HostPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall,
                                PartitionChain chain, long graceMs) {
@@ -67,7 +63,7 @@ final class HostPartitionFault extends BoundFault {
     /** Binds to node-0's host firewall: sweeps chains of harnesses that are gone, then ensures this one's chain. */
     static HostPartitionFault bind(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall)
             throws FaultException {
-        return bind(mechanism, cluster, windowMs, firewall, LEASE_GRACE_MS);
+        return bind(mechanism, cluster, windowMs, firewall, HostLease.DEFAULT_GRACE_MS);
     }
 
     /** As {@link #bind(Mechanism, Cluster, long, Firewall)}, with the lease's grace given (tests). */
@@ -77,6 +73,7 @@ final class HostPartitionFault extends BoundFault {
             throw new FaultException("a partition between hosts needs nodes on hosts of their own (a hosts profile)");
         }
         PartitionChain chain = PartitionChain.ofThisHarness();
+        sweepPeers(cluster);
         try {
             firewall.sweep(PartitionChain::abandoned);
             firewall.ensureChain(chain.name(), PartitionChain.ANY_DEVICE);
@@ -87,15 +84,38 @@ final class HostPartitionFault extends BoundFault {
         return new HostPartitionFault(mechanism, cluster, windowMs, firewall, chain, graceMs);
     }
 
+    /**
+     * Sweeps the peers' hosts too: a crashed harness's chain can sit on any host that once was node-0's. A host
+     * whose firewall cannot be used or read is skipped (its own partition would fail to bind with the reason).
+     */
+    private static void sweepPeers(Cluster cluster) {
+        for (int i = 1; i < cluster.size(); i++) {
+            Host h = cluster.host(i);
+            if (h == cluster.host(NODE)) {
+                continue;
+            }
+            h.firewall().value().ifPresent(fw -> {
+                try {
+                    fw.sweep(PartitionChain::abandoned);
+                } catch (HostException e) {
+                    // best effort: what is left is swept by the next harness that binds there
+                }
+            });
+        }
+    }
+
     @Override
     public void inject() throws FaultException {
         List<String> peers = new ArrayList<>();
         for (int i = 1; i < cluster.size(); i++) {
             peers.add(address(i).host());
         }
+        HostLease started;
         try {
-            // The lease first: there is never a moment with rules and no one on the host to remove them.
-            leasePid = startLease();
+            // The lease first: there is never a moment with rules and no one on the host to remove them. Its -w has
+            // no bound: a lease that gave up on a busy xtables lock would leave the partition for good.
+            started = lease.renew(cluster.host(NODE), FaultClass.PARTITION_MINORITY.key(),
+                    List.of("/usr/sbin/iptables", "-w", "-F", chain.name()), windowMs() + graceMs);
             firewall.apply(chain.dropAddressRules(peers));
         } catch (HostException e) {
             throw new FaultException(e.getMessage(), e);
@@ -111,8 +131,11 @@ final class HostPartitionFault extends BoundFault {
         if (!wrong.isEmpty()) {
             throw new FaultException("partition not as intended after the rules went in: " + String.join(", ", wrong));
         }
+        // Confirmed by the probes, not by iptables-restore's exit: the window is held from here. The rules were in
+        // the kernel one probe round earlier, which the attested window's apply start → confirmed shows.
+        confirmed();
         detail("iptables DROP in chain " + chain.name() + " on " + cluster.host(NODE).name() + " of packets from and to "
-                + peers + " (lease pid " + leasePid + " flushes it at " + (windowMs() + graceMs) + " ms); probed: "
+                + peers + " (lease pid " + started.pid() + " flushes it at " + (windowMs() + graceMs) + " ms); probed: "
                 + round);
     }
 
@@ -121,11 +144,12 @@ final class HostPartitionFault extends BoundFault {
         long t0 = System.nanoTime();
         try {
             firewall.flush(chain.name());
+            reverted();
         } catch (HostException e) {
             // The lease stays armed: if this flush failed, it is what still removes the partition.
             throw new FaultException(e.getMessage(), e);
         }
-        endLease(); // only once the rules are gone
+        boolean leaseFired = lease.end(); // only once the rules are gone
         long flushed = System.nanoTime();
         FaultException[] failure = {null};
         boolean flows = Await.until(() -> {
@@ -140,34 +164,17 @@ final class HostPartitionFault extends BoundFault {
             throw new FaultException("links of node-0 did not forward again within " + HEAL_WAIT_MS + " ms after the "
                     + "flush" + (failure[0] == null ? "" : ": " + failure[0].getMessage()));
         }
+        probedOk();
         long now = System.nanoTime();
-        return Map.of("heal_flush_ms", (flushed - t0) / 1_000_000, "heal_probe_ms", (now - flushed) / 1_000_000);
-    }
-
-    /**
-     * Starts the lease on node-0's host, in a session of its own so that killing its process group also ends the
-     * {@code sleep}; returns its pid (its process group).
-     */
-    private long startLease() throws HostException {
-        long seconds = (windowMs() + graceMs + 999) / 1000;
-        // -w without a bound: a lease that gave up on a busy xtables lock would leave the partition for good.
-        String flush = "/usr/sbin/iptables -w -F " + chain.name();
-        return cluster.host(NODE).start(new ProcessSpec(List.of("sh", "-c", "sleep " + seconds + " && exec " + flush),
-                Map.of(), Path.of("/dev/null"), "")).pid();
-    }
-
-    /** Kills the lease's process group if it is still waiting; a lease that already fired or died is fine. */
-    private void endLease() {
-        long pid = leasePid;
-        leasePid = -1;
-        if (pid > 0) {
-            try {
-                cluster.host(NODE).run(List.of("kill", "-KILL", "--", "-" + pid), null, 5000);
-            } catch (HostException e) {
-                // the flush below heals anyway; a lease left waiting only flushes an empty chain later
-            }
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("heal_flush_ms", (flushed - t0) / 1_000_000);
+        m.put("heal_probe_ms", (now - flushed) / 1_000_000);
+        if (leaseFired) {
+            m.put(HostLease.FIRED, 1L);
         }
+        return m;
     }
+
 
     /**
      * One round of probes, all at once: node-0's host to each peer, each peer's host to node-0, node-1's host to

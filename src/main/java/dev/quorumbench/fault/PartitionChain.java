@@ -8,12 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The firewall chain of the iptables partition, {@code QB-<harness pid>}, and its rules: DROP of each link-proxy
- * port in both directions. A chain whose harness no longer runs is abandoned and may be swept.
+ * The firewall chain of the iptables partition, {@code QB-<machine>-<harness pid>} (the machine as
+ * {@link HarnessProcess#machine()}, so a chain on a remote host names its owner unambiguously; 20 characters at most,
+ * well inside iptables' 28), and its rules: DROP of each link-proxy port or peer address in both directions. A chain
+ * whose harness provably no longer runs (same machine, pid gone) is abandoned and may be swept; a chain of a harness
+ * on another machine never is.
  */
 record PartitionChain(String name) {
 
-    private static final Pattern OWN_CHAIN = Pattern.compile("QB-(\\d+)");
+    private static final Pattern OWN_CHAIN = Pattern.compile("QB-([0-9a-f]{8})-(\\d{1,10})");
     /** The proxies listen on loopback, so the chain only sees loopback traffic. */
     static final String DEVICE = "lo";
     /** Between hosts the rules match addresses, so the chain is jumped to from every interface ({@code +}). */
@@ -21,29 +24,33 @@ record PartitionChain(String name) {
 
     PartitionChain {
         if (!OWN_CHAIN.matcher(name).matches()) {
-            throw new IllegalArgumentException("chain must be QB-<pid>, was " + name);
+            throw new IllegalArgumentException("chain must be QB-<machine>-<pid>, was " + name);
         }
     }
 
-    /** The chain of the harness process with {@code pid}. */
-    static PartitionChain of(long pid) {
-        return new PartitionChain("QB-" + pid);
+    /** The chain of the harness process with {@code pid} on {@code machine}. */
+    static PartitionChain of(String machine, long pid) {
+        return new PartitionChain("QB-" + machine + "-" + pid);
     }
 
     /** The chain of this harness process. */
     static PartitionChain ofThisHarness() {
-        return of(HarnessProcess.pid());
+        return of(HarnessProcess.machine(), HarnessProcess.pid());
     }
 
-    /** The pid a harness chain is named after, or empty for a chain that is not ours. */
-    static Optional<Long> ownerOf(String chain) {
+    /** The owner (machine, pid) a harness chain is named after, or empty for a chain that is not ours. */
+    static Optional<Owner> ownerOf(String chain) {
         Matcher m = OWN_CHAIN.matcher(chain);
-        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+        return m.matches() ? Optional.of(new Owner(m.group(1), Long.parseLong(m.group(2)))) : Optional.empty();
     }
 
-    /** True for a harness chain whose harness no longer runs; never for a chain that is not ours. */
+    /** True for a harness chain whose harness provably no longer runs; never for a chain that is not ours. */
     static boolean abandoned(String chain) {
-        return ownerOf(chain).map(pid -> !HarnessProcess.isRunning(pid)).orElse(false);
+        return ownerOf(chain).map(o -> HarnessProcess.provablyGone(o.machine(), o.pid())).orElse(false);
+    }
+
+    /** Who made a chain: the machine tag and the pid of its harness there. */
+    record Owner(String machine, long pid) {
     }
 
     /**

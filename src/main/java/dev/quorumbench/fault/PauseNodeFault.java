@@ -9,7 +9,9 @@ import dev.quorumbench.host.Signal;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +19,9 @@ import java.util.Set;
  * {@code drop_random_acks} by {@code sigstop}: SIGSTOP of node-1 through its host (verified: the host reports it
  * stopped), held for the window, then SIGCONT (verified: no longer stopped). The kernel still accepts connections
  * for a stopped process, so this delays node-1's acks rather than dropping them.
+ *
+ * <p>Before the SIGSTOP a {@link HostLease} starts on node-1's host that SIGCONTs the pid at window + grace unless
+ * heal ends it first, so a harness that dies or loses its network mid-pause leaves no frozen node behind.
  */
 final class PauseNodeFault extends BoundFault {
 
@@ -25,12 +30,15 @@ final class PauseNodeFault extends BoundFault {
     private static final Set<ProcessState> NOT_STOPPED = Set.of(ProcessState.RUNNING, ProcessState.GONE);
 
     private final Cluster cluster;
+    private final long graceMs;
+    private final LeaseSlot lease = new LeaseSlot();
     private volatile long stoppedPid = -1;
     private volatile long stoppedAtNanos;
 
-    PauseNodeFault(Mechanism mechanism, Cluster cluster, long windowMs) {
+    PauseNodeFault(Mechanism mechanism, Cluster cluster, long windowMs, long graceMs) {
         super(FaultClass.DROP_RANDOM_ACKS, mechanism, windowMs);
         this.cluster = cluster;
+        this.graceMs = graceMs;
     }
 
     /**
@@ -38,8 +46,13 @@ final class PauseNodeFault extends BoundFault {
      * harness's exit (normal, SIGINT, SIGTERM) continues the node it may have stopped.
      */
     static PauseNodeFault bind(Mechanism mechanism, Cluster cluster, long windowMs) {
+        return bind(mechanism, cluster, windowMs, HostLease.DEFAULT_GRACE_MS);
+    }
+
+    /** As {@link #bind(Mechanism, Cluster, long)}, with the lease's grace given (tests). */
+    static PauseNodeFault bind(Mechanism mechanism, Cluster cluster, long windowMs, long graceMs) {
         StoppedOrphans.continueAll(cluster.host(NODE));
-        PauseNodeFault fault = new PauseNodeFault(mechanism, cluster, windowMs);
+        PauseNodeFault fault = new PauseNodeFault(mechanism, cluster, windowMs, graceMs);
         Runtime.getRuntime().addShutdownHook(new Thread(fault::continueOnExit, "sigcont-on-exit"));
         return fault;
     }
@@ -62,6 +75,14 @@ final class PauseNodeFault extends BoundFault {
             throw new FaultException("node-1 is not running, so it cannot be stopped");
         }
         Host host = cluster.host(NODE);
+        HostLease started;
+        try {
+            // The lease first: there is never a stopped node and no one on the host to continue it.
+            started = lease.renew(host, FaultClass.DROP_RANDOM_ACKS.key(), List.of("kill", "-CONT",
+                    Long.toString(pid)), windowMs() + graceMs);
+        } catch (HostException e) {
+            throw new FaultException("cannot start the lease on " + host.name() + ": " + e.getMessage(), e);
+        }
         // Remembered before the signal so heal continues it even if the stop half-failed.
         stoppedPid = pid;
         stoppedAtNanos = System.nanoTime();
@@ -71,10 +92,12 @@ final class PauseNodeFault extends BoundFault {
                 throw new FaultException("node-1 pid " + pid + " is not stopped after SIGSTOP (state "
                         + host.state(pid) + ")");
             }
+            confirmed();
         } catch (HostException e) {
             throw new FaultException("SIGSTOP of node-1 (pid " + pid + ") failed: " + e.getMessage(), e);
         }
-        detail("SIGSTOP pid " + pid + " (node-1)");
+        detail("SIGSTOP pid " + pid + " (node-1) on " + host.name() + " (lease pid " + started.pid() + " continues it at "
+                + (windowMs() + graceMs) + " ms)");
     }
 
     @Override
@@ -106,14 +129,22 @@ final class PauseNodeFault extends BoundFault {
             }
         }
         if (failure != null) {
-            throw failure;
+            throw failure; // the lease stays armed: it is what still continues the node
         }
+        reverted(); // every pid of node-1 verified not stopped
+        boolean leaseFired = lease.end();
         if (stopped <= 0) {
             return Map.of();
         }
         stoppedPid = -1;
-        return Map.of("paused_ms", (System.nanoTime() - stoppedAtNanos) / 1_000_000L);
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("paused_ms", (System.nanoTime() - stoppedAtNanos) / 1_000_000L);
+        if (leaseFired) {
+            m.put(HostLease.FIRED, 1L);
+        }
+        return m;
     }
+
 
     private static boolean isGone(Host host, long pid) {
         try {

@@ -30,7 +30,7 @@
  * <tr><td>partition_minority</td><td>proxy-blackhole</td><td>the link proxies of 0→j and j→0 stop every byte,
  *     no RST (a probe through each of node-0's proxy ports gets no byte in 150 ms)</td>
  *     <td>proxies forward again (each port answers HTTP)</td><td>real</td></tr>
- * <tr><td></td><td>iptables</td><td>DROP, in chain {@code QB-<harness pid>} on lo of node-0's host, of node-0's link-proxy ports,
+ * <tr><td></td><td>iptables</td><td>DROP, in chain {@code QB-<machine>-<harness pid>} on lo of node-0's host, of node-0's link-proxy ports,
  *     {@code --dport} and {@code --sport} (same probe); the harness and node-1↔node-2 are untouched</td>
  *     <td>chain flushed (same probe); chain removed at exit, dead harnesses' chains swept</td>
  *     <td>real as root, else unavailable</td></tr>

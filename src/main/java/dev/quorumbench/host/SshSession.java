@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,11 +23,13 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * One persistent SSH session to one host, over Apache MINA SSHD's client: every command is an exec channel on it,
  * so a command costs a channel open (about a millisecond on a LAN), not a TCP handshake and key exchange. The
- * session is opened lazily and again after it drops; the host key must be in the endpoint's known-hosts file.
+ * session is opened lazily and again after it drops; a heartbeat notices a lost one within {@link #LOSS_BOUND_MS};
+ * the host key must be in the endpoint's known-hosts file.
  */
 final class SshSession implements AutoCloseable {
 
@@ -35,6 +38,15 @@ final class SshSession implements AutoCloseable {
      * makes a burst of commands wait for each other instead of failing.
      */
     static final int MAX_CHANNELS = 8;
+    /**
+     * A keepalive request (want-reply) goes out every {@code HEARTBEAT}; after {@code HEARTBEAT_MISSES} unanswered
+     * ones MINA closes the session, which ends every command waiting on it. TCP alone would notice a host that
+     * vanished (half-open connection: no RST, no FIN) only after minutes of retransmissions.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    static final int HEARTBEAT_MISSES = 3;
+    /** How long a lost session can go unnoticed: the heartbeats' bound, plus one interval of slack. */
+    static final long LOSS_BOUND_MS = HEARTBEAT.toMillis() * (HEARTBEAT_MISSES + 2);
 
     private final SshEndpoint endpoint;
     private final long connectTimeoutMs;
@@ -64,6 +76,9 @@ final class SshSession implements AutoCloseable {
             return false;
         });
         client.setServerKeyVerifier(verifier);
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_MISSES);
         client.start();
     }
 
@@ -87,13 +102,9 @@ final class SshSession implements AutoCloseable {
             throw new HostException("interrupted while waiting for an SSH channel to " + endpoint, e);
         }
         try {
-            ClientSession s = session(deadline);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             OutputStream both = new SynchronizedOutput(out);
-            try (ChannelExec ch = s.createExecChannel(command)) {
-                ch.setOut(both);
-                ch.setErr(both);
-                ch.open().verify(leftMs(deadline));
+            try (ChannelExec ch = openChannel(command, both, deadline)) {
                 try (OutputStream in = ch.getInvertedIn()) {
                     if (stdin != null) {
                         in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -119,6 +130,34 @@ final class SshSession implements AutoCloseable {
                     + oneLine(e), e);
         } finally {
             channels.release();
+        }
+    }
+
+    /**
+     * Opens an exec channel for {@code command}. A channel that cannot be opened means the command never ran, so
+     * the session is dropped and opened again, once: a session lost while idle (noticed by the heartbeat, or not
+     * yet) costs one reconnect, not a failed fault.
+     */
+    private ChannelExec openChannel(String command, OutputStream both, long deadline) throws IOException, HostException {
+        for (int attempt = 0; ; attempt++) {
+            ClientSession s = session(deadline);
+            ChannelExec ch = null;
+            try {
+                ch = s.createExecChannel(command);
+                ch.setOut(both);
+                ch.setErr(both);
+                // A half-open session answers nothing: wait at most the heartbeat's bound before reopening.
+                ch.open().verify(attempt == 0 ? Math.min(leftMs(deadline), LOSS_BOUND_MS) : leftMs(deadline));
+                return ch;
+            } catch (IOException | RuntimeException e) {
+                if (ch != null) {
+                    ch.close(true);
+                }
+                dropSession(s);
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -184,6 +223,13 @@ final class SshSession implements AutoCloseable {
         }
         identities = List.copyOf(loaded);
         return identities;
+    }
+
+    /** Closes {@code s} if it is still the current session (another thread may have replaced it already). */
+    private synchronized void dropSession(ClientSession s) {
+        if (session == s) {
+            closeSession();
+        }
     }
 
     private synchronized void closeSession() {

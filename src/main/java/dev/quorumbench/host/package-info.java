@@ -38,7 +38,7 @@
  * states and command lines, {@code run/AtomicFiles} for files, and iptables ({@code -w}, one
  * {@code iptables-restore --noflush} per batch) as its firewall when it runs as root.
  * {@link dev.quorumbench.host.HarnessProcess} is the harness's own process, the owner named in chains
- * ({@code QB-<pid>}) and in each node's {@code --parent-pid}.
+ * ({@code QB-<machine>-<pid>}) and in each node's {@code --parent-pid}.
  *
  * <h2>Adding a kind of host</h2>
  * One new class implementing {@link dev.quorumbench.host.Host}, plus its registration: a

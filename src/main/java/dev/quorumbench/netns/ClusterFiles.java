@@ -16,7 +16,59 @@ record ClusterFiles(Path dir) {
 
     /** The default directory of the cluster named {@code name}. */
     static Path defaultDir(String name) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "quorumbench-cluster-" + name);
+        return defaultDir(tmp(), name);
+    }
+
+    static Path defaultDir(Path tmp, String name) {
+        return tmp.resolve("quorumbench-cluster-" + name);
+    }
+
+    /**
+     * Where a cluster made with {@code --dir} leaves the way to its directory, so that {@code cluster down} and
+     * {@code status} without {@code --dir} find its keys: {@code $TMPDIR/quorumbench-cluster-NAME.where}.
+     */
+    static Path pointer(Path tmp, String name) {
+        return tmp.resolve("quorumbench-cluster-" + name + ".where");
+    }
+
+    /**
+     * The files of the cluster named {@code name} when no directory is given: the one its pointer names if that
+     * directory still carries the marker, else the default directory.
+     */
+    static ClusterFiles locate(Path tmp, String name) {
+        Path p = pointer(tmp, name);
+        try {
+            if (Files.isRegularFile(p)) {
+                ClusterFiles named = new ClusterFiles(Path.of(Files.readString(p).strip()));
+                if (named.dir().isAbsolute() && named.marked()) {
+                    return named;
+                }
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            // an unreadable pointer leads nowhere: the default directory is the answer
+        }
+        return new ClusterFiles(defaultDir(tmp, name));
+    }
+
+    /** Records this directory as the cluster's when it is not the default one (nothing to record otherwise). */
+    void point(Path tmp, String name) throws IOException {
+        if (!dir.equals(defaultDir(tmp, name))) {
+            Files.writeString(pointer(tmp, name), dir + "\n");
+        }
+    }
+
+    /** Removes the cluster's pointer if it names this directory; returns whether it did. */
+    boolean unpoint(Path tmp, String name) throws IOException {
+        Path p = pointer(tmp, name);
+        if (Files.isRegularFile(p) && Path.of(Files.readString(p).strip()).equals(dir)) {
+            Files.delete(p);
+            return true;
+        }
+        return false;
+    }
+
+    static Path tmp() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
     }
 
     Path clientKey() {

@@ -38,7 +38,9 @@ public final class NetnsCluster {
 
     public NetnsCluster(NetnsLayout layout, Path dir) {
         this.layout = layout;
-        this.files = new ClusterFiles(dir == null ? ClusterFiles.defaultDir(layout.name()) : dir.toAbsolutePath());
+        // Without --dir, the directory a "cluster up --dir" recorded, so down finds (and deletes) its keys.
+        this.files = dir == null ? ClusterFiles.locate(ClusterFiles.tmp(), layout.name())
+                : new ClusterFiles(dir.toAbsolutePath());
     }
 
     public NetnsLayout layout() {
@@ -162,6 +164,9 @@ public final class NetnsCluster {
             if (files.delete()) {
                 removed.add("directory " + files.dir() + " (keys, configs, node data)");
             }
+            if (files.unpoint(ClusterFiles.tmp(), layout.name())) {
+                removed.add("pointer " + ClusterFiles.pointer(ClusterFiles.tmp(), layout.name()));
+            }
         } catch (IOException e) {
             problems.add("cannot delete " + files.dir() + ": " + e.getMessage());
         }
@@ -212,6 +217,7 @@ public final class NetnsCluster {
             Files.createDirectory(files.dir(), PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
             Files.writeString(files.dir().resolve(ClusterFiles.MARKER), layout.name() + " " + layout.subnet() + "\n");
+            files.point(ClusterFiles.tmp(), layout.name());
             Files.createDirectories(PRIVSEP);
             String clientPub = SshKeys.generate(machine, files.clientKey(), "quorumbench-" + layout.name());
             Files.writeString(files.authorizedKeys(), clientPub + "\n");

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param detail       a short human sentence, for example "SIGKILL pid 4242 (node-0)"
  * @param measurements numbers the mechanism measured: recovery_ms, measured_skew_ms, dropped_responses…, and
  *                     {@value #HEAL_FAILED} = 1 when heal failed (the cluster may not be back to normal)
+ * @param window       the attested window (apply start, confirmed on the host, healed, first probe after heal
+ *                     succeeded); absent on lines written before it was recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultEvent(
@@ -22,7 +24,14 @@ public record FaultEvent(
         @JsonProperty("start_ms") long startMs,
         @JsonProperty("end_ms") long endMs,
         @JsonProperty("detail") String detail,
-        @JsonProperty("measurements") Map<String, Long> measurements) {
+        @JsonProperty("measurements") Map<String, Long> measurements,
+        @JsonProperty("window") FaultWindow window) {
+
+    /** An event without an attested window (a fault that never ran; lines written before windows were recorded). */
+    public FaultEvent(String mechanism, MechanismStatus status, long startMs, long endMs, String detail,
+                      Map<String, Long> measurements) {
+        this(mechanism, status, startMs, endMs, detail, measurements, null);
+    }
 
     /** Measurement key present (value 1) when the fault could not be healed; analysis fails the cycle's class. */
     public static final String HEAL_FAILED = "heal_failed";

@@ -151,7 +151,7 @@ class CiFormatsTest {
                 kill.writes(), 0, kill.quorumNotMet(), kill.fail(), kill.failDefinite(), kill.failIndeterminate(),
                 kill.attempts(), 0.0, kill.replicaConvergence(), kill.nodesUnreadable(), kill.lostAcknowledged(),
                 kill.indeterminatePresent(), kill.inFlight(), kill.duplicates(), kill.cyclesConverged(), kill.convergeMs(),
-                kill.recoveryMs(), kill.measuredSkewMs(), kill.mechanism(), kill.mechanismsSeen(),
+                kill.recoveryMs(), kill.measuredSkewMs(), kill.windows(), kill.mechanism(), kill.mechanismsSeen(),
                 kill.cyclesNotInjected(), empty, kill.jmhCounts(), false, kill.reasons());
         Phase4Report one = new Phase4Report(r.schemaVersion(), r.campaignId(), false, r.complete(),
                 r.cyclesPerFault(), r.writesPerCycle(), r.thresholds(), r.schedule(), Map.of(kill.fault(), noOk),

@@ -8,6 +8,7 @@ import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.FaultWindow;
 import dev.quorumbench.run.Mechanism;
 import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.run.Outcome;
@@ -164,6 +165,14 @@ public final class RunFixture {
         return new FaultEvent(mechanism, status, start, start + 500, mechanism + " in cycle " + cycle, Map.of());
     }
 
+    /** A fault event with an attested window: control, held and seen ms after its apply start. */
+    public static FaultEvent windowed(int cycle, String mechanism, long controlMs, long heldMs, long seenMs) {
+        FaultEvent e = event(cycle, mechanism, MechanismStatus.REAL);
+        long t0 = e.startMs();
+        return new FaultEvent(e.mechanism(), e.status(), e.startMs(), e.endMs(), e.detail(), e.measurements(),
+                new FaultWindow(t0, t0 + controlMs, t0 + controlMs + heldMs, t0 + seenMs));
+    }
+
     /**
      * A full-size synthetic run: every fault class with {@code cycles} cycles of {@code writes} writes, a few
      * quorum_not_met per cycle, latencies log-normal around 2 ms with a fault-window tail (seeded, repeatable).
@@ -235,11 +244,11 @@ public final class RunFixture {
                         event(3, "sigkill", MechanismStatus.REAL), 510L, null)));
         cycles(dir, FaultClass.PARTITION_MINORITY, List.of(
                 cycle(FaultClass.PARTITION_MINORITY, 1, 10, 10, 0, 0, List.of(10, 10, 9), 1,
-                        event(1, "proxy-blackhole", MechanismStatus.REAL), null, null),
+                        windowed(1, "proxy-blackhole", 12, 503, 910), null, null),
                 cycle(FaultClass.PARTITION_MINORITY, 2, 10, 10, 0, 0, List.of(10, -1, 10), 0,
-                        event(2, "proxy-blackhole", MechanismStatus.REAL), null, null),
+                        windowed(2, "proxy-blackhole", 9, 501, 1020), null, null),
                 cycle(FaultClass.PARTITION_MINORITY, 3, 10, 10, 0, 0, List.of(10, 10, 10), 0,
-                        event(3, "proxy-blackhole", MechanismStatus.REAL), null, null)));
+                        windowed(3, "proxy-blackhole", 15, 507, 960), null, null)));
         cycles(dir, FaultClass.DROP_RANDOM_ACKS, List.of(
                 cycle(FaultClass.DROP_RANDOM_ACKS, 1, 10, 10, 0, 0, List.of(10, 10, 10), 0,
                         event(1, "sigstop", MechanismStatus.REAL), null, null),

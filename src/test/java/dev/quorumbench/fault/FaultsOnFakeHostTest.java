@@ -143,7 +143,8 @@ class FaultsOnFakeHostTest {
     @Test
     void iptablesPartitionSweepsInstallsAppliesAndFlushesThroughTheHostFirewall() throws Exception {
         FakeFirewall fw = host.fakeFirewall();
-        fw.leave("QB-3999990");
+        String dead = "QB-" + HarnessProcess.machine() + "-3999990";
+        fw.leave(dead);
         fw.leave("DOCKER");
         // The fake rules act on the fake links whose ports they name, as DROP would.
         fw.onApply(rules -> cutLinksNamedIn(rules));
@@ -154,7 +155,7 @@ class FaultsOnFakeHostTest {
 
         FaultOutcome o = FaultCycle.run(f);
         assertTrue(o.injected() && o.healed(), String.valueOf(o));
-        assertEquals(List.of("sweep [QB-3999990]", "ensure " + chain + " lo", "apply 8", "flush " + chain), fw.calls);
+        assertEquals(List.of("sweep [" + dead + "]", "ensure " + chain + " lo", "apply 8", "flush " + chain), fw.calls);
         assertEquals(LinkMode.FORWARD, links.mode(1, 2), "node-1↔node-2 untouched");
         assertTrue(fw.rules(chain).isEmpty());
     }
@@ -171,6 +172,29 @@ class FaultsOnFakeHostTest {
     }
 
     @Test
+    void thePauseArmsALeaseOnNodeOnesHostBeforeTheStopAndEndsItAfterTheCont() throws Exception {
+        FaultOutcome o = FaultCycle.run(Plans.on(FaultClass.DROP_RANDOM_ACKS, "sigstop", options(), host).bind(cluster));
+        assertTrue(o.injected() && o.healed(), String.valueOf(o));
+        List<String> calls = host.calls;
+        int start = indexOf(calls, "start sh -c sleep");
+        assertTrue(start >= 0 && calls.get(start).endsWith("kill -CONT " + NODE1), calls.toString());
+        assertTrue(calls.get(start - 1).startsWith("write /tmp/qb-lease-"), "the token exists before the timer");
+        assertTrue(start < calls.indexOf("signal STOP " + NODE1), "armed before the stop");
+        int end = indexOf(calls, "run sh -c if rm");
+        assertTrue(end > calls.indexOf("signal CONT " + NODE1), "ended only after the node continues");
+        assertTrue(o.event().detail().contains("continues it at 15000 ms"), o.event().detail());
+    }
+
+    private static int indexOf(List<String> calls, String prefix) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void faketimeWritesTheTimestampFileOnNodeOnesHost() throws Exception {
         FaultPlan plan = Plans.on(FaultClass.CLOCK_SKEW_PEER, null, options(), host);
         assertEquals("/fake/libfaketime.so.1", plan.nodeSetup().envOf(1).get("LD_PRELOAD"));
@@ -184,7 +208,15 @@ class FaultsOnFakeHostTest {
             assertTrue(o.injected() && o.healed(), String.valueOf(o));
             assertTrue(Math.abs(o.event().measurements().get("measured_skew_ms") - 60_000) <= 250, o.toString());
             assertEquals(List.of("write " + file + " +0", "write " + file + " +60", "write " + file + " +0"),
-                    host.calls.stream().filter(c -> c.startsWith("write ")).toList());
+                    host.calls.stream().filter(c -> c.startsWith("write " + file)).toList());
+            // The lease on node-1's host: token written, timer started before the skew, ended after the +0.
+            List<String> lease = host.calls.stream().filter(c -> c.contains("qb-lease")).toList();
+            assertEquals(3, lease.size(), lease.toString());
+            assertTrue(lease.get(0).startsWith("write /tmp/qb-lease-") && lease.get(1).startsWith("start sh -c sleep")
+                    && lease.get(1).endsWith("qb-clock-lease " + file) && lease.get(2).startsWith("run sh -c if rm"),
+                    lease.toString());
+            assertTrue(host.calls.indexOf(lease.get(1)) < host.calls.indexOf("write " + file + " +60"),
+                    "the lease is armed before the clock moves");
             assertEquals("+0\n", host.files.get(file));
         } finally {
             node.stop(0);

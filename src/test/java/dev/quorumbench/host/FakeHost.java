@@ -21,6 +21,7 @@ public final class FakeHost implements Host {
 
     /** Every verb in the order asked: "signal KILL 1001", "start java …", "write /f +60", "run iptables …". */
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile boolean runsLost;
     /** The files written, by path, with their content. */
     public final Map<Path, String> files = new ConcurrentHashMap<>();
 
@@ -72,6 +73,11 @@ public final class FakeHost implements Host {
     }
 
     /** Writes are accepted and recorded but the file keeps its old content. */
+    /** Makes every {@link #run} answer as over a lost connection (exit -1, no output), or stop doing so. */
+    public void loseRuns(boolean lost) {
+        runsLost = lost;
+    }
+
     public void loseWrites() {
         writesLost = true;
     }
@@ -98,7 +104,7 @@ public final class FakeHost implements Host {
     @Override
     public CommandResult run(List<String> argv, String stdin, long timeoutMs) {
         calls.add("run " + String.join(" ", argv));
-        return new CommandResult(0, "");
+        return runsLost ? new CommandResult(-1, "connection lost") : new CommandResult(0, "");
     }
 
     @Override

@@ -46,6 +46,59 @@ class SshHostProcessTest {
         }
     }
 
+    /**
+     * A half-open session: the sshd serving it is frozen (SIGSTOP), so TCP stays up but nothing answers. A command
+     * in flight ends within the heartbeat's bound instead of its own 20 s deadline, and the next command opens a
+     * new session, once.
+     */
+    @Test
+    void aSessionThatStopsAnsweringIsNoticedWithinTheHeartbeatBoundAndReopenedOnce() throws Exception {
+        try (SshdFixture own = SshdFixture.start();
+             SshHost h = new SshHost(own.endpoint(), new JavaCommand("java", ""), 5000).connect()) {
+            assertEquals(0, h.run(List.of("true"), null, 3000).exit());
+            List<Long> serving = own.connectionPids();
+            assertFalse(serving.isEmpty());
+            java.util.concurrent.CompletableFuture<Object> inFlight = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return h.run(List.of("sleep", "30"), null, 20_000);
+                        } catch (HostException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(500);
+            long t0 = System.nanoTime();
+            for (long pid : serving) {
+                ProcessHandle.of(pid).ifPresent(p -> signal(pid, "STOP"));
+            }
+            try {
+                Object result = inFlight.get(SshSession.LOSS_BOUND_MS + 3000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                long noticedMs = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(result instanceof HostException || ((CommandResult) result).exit() == -1, String.valueOf(result));
+                System.out.printf("a frozen SSH session was noticed after %d ms (bound %d ms): %s%n", noticedMs,
+                        SshSession.LOSS_BOUND_MS, result);
+                long t1 = System.nanoTime();
+                assertEquals(new CommandResult(0, "again"), h.run(List.of("echo", "again"), null, 10_000));
+                System.out.printf("the next command reopened the session in %d ms%n", (System.nanoTime() - t1) / 1_000_000);
+                assertEquals(2, h.sessionsOpened(), "one new session");
+            } finally {
+                for (long pid : serving) {
+                    signal(pid, "CONT");
+                }
+            }
+        }
+    }
+
+    private static void signal(long pid, String sig) {
+        try {
+            new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void runPassesArgvExactlyFeedsStdinAndReportsTheExitCode() throws Exception {
         CommandResult r = host.run(List.of("printf", "%s|", "a b", "it's", "$HOME", "*"), null, 3000);

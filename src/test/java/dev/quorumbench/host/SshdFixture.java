@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,11 @@ final class SshdFixture implements AutoCloseable {
 
     SshEndpoint endpoint() {
         return new SshEndpoint("root", "127.0.0.1", port, clientKey, knownHosts);
+    }
+
+    /** The sshd processes serving open connections (children of the listening one). */
+    List<Long> connectionPids() {
+        return sshd.descendants().map(ProcessHandle::pid).toList();
     }
 
     @Override

@@ -62,9 +62,11 @@ class NetnsClusterProcessTest {
             assertFalse(firewall.contains(layout.prefix() + ".") || firewall.contains(layout.name() + "-"),
                     "the machine's firewall has no rule of the cluster: " + firewall);
         } finally {
-            cluster.down();
+            // As "cluster up --dir X" then "cluster down" without --dir: the pointer leads down to X's keys.
+            new NetnsCluster(layout, null).down();
         }
         assertNothingLeft(layout, dir);
+        assertFalse(Files.exists(ClusterFiles.pointer(ClusterFiles.tmp(), layout.name())), "the pointer went too");
         assertTrue(cluster.down().isEmpty(), "down is idempotent");
     }
 

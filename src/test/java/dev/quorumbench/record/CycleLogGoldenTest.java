@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.FaultEvent;
+import dev.quorumbench.run.FaultWindow;
 import dev.quorumbench.run.MechanismStatus;
 import dev.quorumbench.run.Schedule;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ class CycleLogGoldenTest {
                 false, -1,
                 812L, null,
                 new FaultEvent("sigkill", MechanismStatus.REAL, 1_795_000_000_100L, 1_795_000_000_912L,
-                        "SIGKILL pid 4242 (node-0)", Map.of("recovery_ms", 812L)),
+                        "SIGKILL pid 4242 (node-0)", Map.of("recovery_ms", 812L),
+                        new FaultWindow(1_795_000_000_100L, 1_795_000_000_131L, 1_795_000_000_912L, 1_795_000_000_940L)),
                 1_795_000_000_000L, 1_795_000_021_000L,
                 new CycleRecord.LatencySummary(97, 1_840, 2_310, 905_000, 905_000, 905_215), 0, null);
     }
