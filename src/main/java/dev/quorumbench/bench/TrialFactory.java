@@ -61,7 +61,8 @@ final class TrialFactory {
             ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
-                    .extraNodeArgs(spec.nodeArgs());
+                    .extraNodeArgs(spec.nodeArgs())
+                    .campaignId(spec.campaignId());
             plan.prepare();
             NodeSetup setup = plan.nodeSetup();
             for (Map.Entry<Integer, Map<String, String>> e : setup.env().entrySet()) {

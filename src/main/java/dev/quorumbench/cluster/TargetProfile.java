@@ -214,6 +214,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                         : "\"nodes\" places each node on a host reached over SSH: \"host\" must be \"ssh\", not '"
                                 + hostKind + "'");
             }
+            checkPeerPorts(sites, command, extra, env.values());
             return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind,
                     http, sites);
         } catch (InvalidInputException e) {
@@ -236,6 +237,22 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             e.put(entry.getKey(), Placeholders.expand(entry.getValue(), values, getenv));
         }
         return new NodeCommandLine(argv, e);
+    }
+
+    /** A hosts profile that uses a member's peer port must say, per node, which port that is. */
+    private static void checkPeerPorts(List<NodeSite> sites, List<String> command, List<String> extra,
+                                       java.util.Collection<String> env) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(extra);
+        all.addAll(env);
+        String used = all.stream().flatMap(t -> Placeholders.names(t).stream())
+                .filter(Placeholders.PEER_PORT_NAMES::contains).findFirst().orElse(null);
+        for (int i = 0; i < sites.size() && used != null; i++) {
+            if (sites.get(i).peerPort() == 0) {
+                throw new InvalidInputException("nodes[" + i + "].peer_port is required: the command uses ${" + used
+                        + "}");
+            }
+        }
     }
 
     private static String text(JsonNode n, String field) {
