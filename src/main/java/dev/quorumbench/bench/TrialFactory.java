@@ -57,7 +57,7 @@ final class TrialFactory {
             host = Clusters.hostOf(profile);
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            TargetCapabilities.of(store), workDir), host, store);
+                            TargetCapabilities.of(store, profile), workDir), host, store);
             ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())

@@ -81,6 +81,12 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
         return !sites.isEmpty();
     }
 
+    /** Whether the nodes' peer URLs are the harness's link proxies: the command, arguments or env use {@code ${peers}}. */
+    public boolean usesPeerProxies() {
+        return java.util.stream.Stream.of(command, extraArgs, env.values()).flatMap(java.util.Collection::stream)
+                .anyMatch(t -> Placeholders.names(t).contains("peers"));
+    }
+
     public boolean has(String capability) {
         return capabilities.contains(capability);
     }
