@@ -111,7 +111,18 @@ final class RunCommand implements Command {
         if (Files.exists(runDir) && (!Files.isDirectory(runDir) || !isEmptyDirectory(runDir))) {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
-        CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        TargetProfile profile = TargetProfile.resolve(settings.toSpec(id, runDir.toString(), 0).target());
+        if (cl.hasOption("faults")) {
+            // Asked for by name: a class the target cannot suffer is a usage error, never silently dropped.
+            for (String f : cl.getOptionValue("faults").split(",")) {
+                if (!f.isBlank() && profile.notApplicable().containsKey(FaultClass.fromKey(f.trim()))) {
+                    throw new InvalidInputException("--faults names " + f.trim() + ", which target " + profile.name()
+                            + " declares not applicable: " + profile.notApplicable().get(FaultClass.fromKey(f.trim())));
+                }
+            }
+        }
+        CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis())
+                .withoutNotApplicable(profile.notApplicable());
         try {
             // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
             Clusters.connectAll(TargetProfile.resolve(planned.target()));
@@ -135,6 +146,9 @@ final class RunCommand implements Command {
         for (Map.Entry<FaultClass, Mechanism> m : mechanisms.entrySet()) {
             err.printf("quorumbench:   %-24s %s (%s)%s%n", m.getKey(), m.getValue().name(), m.getValue().status().key(),
                     m.getValue().reason() == null ? "" : ": " + m.getValue().reason());
+        }
+        for (Map.Entry<FaultClass, String> skipped : spec.notApplicable().entrySet()) {
+            err.printf("quorumbench:   %-24s not run: %s%n", skipped.getKey(), skipped.getValue());
         }
         Thread interruptHook = new Thread(() -> onInterrupt(runDir, err), "quorumbench-interrupt");
         Runtime.getRuntime().addShutdownHook(interruptHook);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.host.Hosts;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.store.HttpStore;
 import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.store.StoreTarget;
@@ -53,10 +54,12 @@ import java.util.function.Function;
  * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local ({@code ssh} with nodes)
  * @param http         the declarative protocol of a {@code protocol} object, else null
  * @param sites        where each node runs, for a {@code hosts} profile (its {@code nodes} list); empty otherwise
+ * @param notApplicable fault classes the target cannot suffer, each with the reason (its {@code not_applicable}
+ *                     object): they are not run, and the run says so
  */
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
                             List<String> extraArgs, String healthPath, String protocol, String hostKind,
-                            HttpStore http, List<NodeSite> sites) {
+                            HttpStore http, List<NodeSite> sites, Map<FaultClass, String> notApplicable) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
     public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative");
@@ -65,7 +68,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
 
     private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
-            "extra_args", "health_path", "protocol", "host", "nodes");
+            "extra_args", "health_path", "protocol", "host", "nodes", "not_applicable");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TargetProfile {
@@ -74,6 +77,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
         capabilities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capabilities));
         extraArgs = List.copyOf(extraArgs);
         sites = List.copyOf(sites);
+        notApplicable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
     }
 
     /** Whether this is a {@code hosts} profile: each node on a host of its own, reached over SSH. */
@@ -221,8 +225,10 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                                 + hostKind + "'");
             }
             checkPeerPorts(sites, command, extra, env.values());
+            Map<FaultClass, String> notApplicable = root.has("not_applicable")
+                    ? notApplicable(root.get("not_applicable")) : Map.of();
             return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind,
-                    http, sites);
+                    http, sites, notApplicable);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
         }
@@ -243,6 +249,29 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             e.put(entry.getKey(), Placeholders.expand(entry.getValue(), values, getenv));
         }
         return new NodeCommandLine(argv, e);
+    }
+
+    /** {@code {"<fault class>": "<why the target cannot suffer it>", …}}, in fault class order. */
+    private static Map<FaultClass, String> notApplicable(JsonNode n) {
+        if (!n.isObject()) {
+            throw new InvalidInputException("\"not_applicable\" must be an object: {\"<fault class>\": \"<reason>\"}");
+        }
+        Map<FaultClass, String> declared = new java.util.EnumMap<>(FaultClass.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            FaultClass fault;
+            try {
+                fault = FaultClass.fromKey(e.getKey());
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException("not_applicable: " + bad.getMessage());
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw new InvalidInputException("not_applicable." + e.getKey()
+                        + " must say why (a non-empty string): the report shows it instead of a result");
+            }
+            declared.put(fault, e.getValue().asText().strip());
+        }
+        return declared;
     }
 
     /** A hosts profile that uses a member's peer port must say, per node, which port that is. */

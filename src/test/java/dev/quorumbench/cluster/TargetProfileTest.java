@@ -73,6 +73,10 @@ class TargetProfileTest {
             "{\"command\":[\"s\"],\"health_path\":\"health\"} | \"health_path\" must start with /",
             "{\"command\":[\"s\"],\"capabilities\":\"clock-offset\"} | \"capabilities\" must be an array of strings",
             "{\"name\":3,\"command\":[\"s\"]}           | \"name\" must be a string",
+            "{\"command\":[\"s\"],\"not_applicable\":[\"clock_skew_peer\"]} | \"not_applicable\" must be an object",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock\":\"x\"}} | not_applicable: unknown fault 'clock' (valid: ",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":\" \"}} | not_applicable.clock_skew_peer must say why",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":true}} | not_applicable.clock_skew_peer must say why",
     })
     void rejectsBadProfilesWithOneLine(String json, String fragment) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -145,6 +149,16 @@ class TargetProfileTest {
                 "--quorum-peers", "http://127.0.0.1:4201,http://127.0.0.1:4202"), line.argv());
         assertEquals(Map.of("AI_MEMORY_DB", "/w/node-0.db"), line.env());
         assertFalse(p.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
+    }
+
+    @Test
+    void notApplicableClassesKeepTheirReasonInClassOrder() {
+        TargetProfile p = TargetProfile.parse("{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":\" no clock \","
+                + "\"partition_minority\":\"one host\"}}", "x", "x.json");
+        assertEquals(java.util.List.of(dev.quorumbench.run.FaultClass.PARTITION_MINORITY,
+                dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER), java.util.List.copyOf(p.notApplicable().keySet()));
+        assertEquals("no clock", p.notApplicable().get(dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER));
+        assertTrue(TargetProfile.resolve("reference").notApplicable().isEmpty());
     }
 
     @Test
