@@ -11,6 +11,7 @@ import dev.quorumbench.campaign.Presets;
 import dev.quorumbench.cluster.ClusterException;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.netns.NetnsException;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
@@ -123,6 +124,44 @@ final class RunCommand implements Command {
         }
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis())
                 .withoutNotApplicable(profile.notApplicable());
+        if (!profile.ownCluster()) {
+            return run(cl, planned, runDir, out, err);
+        }
+        // "host": "netns": hosts of the run's own, up before anything is planned on them and removed in any case.
+        Files.createDirectories(runDir);
+        OwnHosts own;
+        try {
+            own = OwnHosts.up(planned.target(), runDir, 3);
+        } catch (NetnsException e) {
+            err.println("quorumbench run: target " + profile.name() + " needs a namespace cluster: " + e.getMessage());
+            return ExitCode.HARNESS;
+        }
+        Thread downHook = new Thread(() -> {
+            ProcessCleanup.stopDescendants(); // the fork heals its faults and stops its nodes first
+            own.close();
+        }, "quorumbench-own-hosts");
+        Runtime.getRuntime().addShutdownHook(downHook);
+        try {
+            err.println("quorumbench: target " + profile.name() + " on namespace cluster " + own.name() + ", profile "
+                    + own.profile());
+            return run(cl, planned.withTarget(own.profile().toString()), runDir, out, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(downHook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGINT: the hook removes the cluster
+            }
+            own.close();
+            if (own.leftBehind() != null) {
+                err.println("quorumbench run: " + own.leftBehind());
+            }
+        }
+    }
+
+    /** Runs the planned campaign on its target (for a netns profile: the hosts profile the run wrote). */
+    private int run(CommandLine cl, CampaignSpec planned, Path runDir, PrintStream out, PrintStream err)
+            throws Exception {
+        String id = planned.campaignId();
         try {
             // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
             Clusters.connectAll(TargetProfile.resolve(planned.target()));

@@ -62,7 +62,7 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                             HttpStore http, List<NodeSite> sites, Map<FaultClass, String> notApplicable) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
-    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative");
+    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative", "etcd");
 
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
@@ -78,6 +78,17 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
         extraArgs = List.copyOf(extraArgs);
         sites = List.copyOf(sites);
         notApplicable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
+    }
+
+    /**
+     * {@code "host": "netns"}: the run brings up a network-namespace cluster of its own (one host per node, sshd in
+     * each), writes this profile out as a {@code hosts} profile placing node i on host i, and removes it all at the end.
+     */
+    public static final String HOST_NETNS = "netns";
+
+    /** Whether the run must bring up the namespace cluster this profile runs on ({@link #HOST_NETNS}). */
+    public boolean ownCluster() {
+        return HOST_NETNS.equals(hostKind);
     }
 
     /** Whether this is a {@code hosts} profile: each node on a host of its own, reached over SSH. */
@@ -110,6 +121,15 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
      * wrong is an {@link InvalidInputException} with one line.
      */
     public static TargetProfile resolve(String nameOrPath) {
+        Path file = Path.of(nameOrPath == null || nameOrPath.isBlank() || BUNDLED.contains(nameOrPath) ? "x"
+                : nameOrPath);
+        String fileName = BUNDLED.contains(nameOrPath) || file.getFileName() == null ? nameOrPath
+                : file.getFileName().toString().replaceFirst("\\.json$", "");
+        return parse(text(nameOrPath), fileName, nameOrPath);
+    }
+
+    /** The JSON text of a bundled profile by name or of a profile file; anything wrong is one line. */
+    public static String text(String nameOrPath) {
         if (nameOrPath == null || nameOrPath.isBlank()) {
             throw new InvalidInputException("--target is empty (use " + String.join(", ", BUNDLED) + " or a JSON profile file)");
         }
@@ -119,23 +139,19 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                 if (in == null) {
                     throw new IllegalStateException("bundled target profile " + resource + " is missing from the jar");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath, nameOrPath);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read bundled target profile " + resource, e);
             }
         }
-        Path file = Path.of(nameOrPath);
-        String text;
         try {
-            text = Files.readString(file);
+            return Files.readString(Path.of(nameOrPath));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("unknown target '" + nameOrPath + "': not " + String.join(" or ", BUNDLED)
                     + ", and no such profile file");
         } catch (IOException e) {
             throw new InvalidInputException("cannot read target profile " + nameOrPath + ": " + e.getMessage());
         }
-        String fileName = file.getFileName() == null ? nameOrPath : file.getFileName().toString();
-        return parse(text, fileName.replaceFirst("\\.json$", ""), nameOrPath);
     }
 
     /** Parses and validates a profile; {@code origin} names it in error messages. */
@@ -214,11 +230,15 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             }
             List<NodeSite> sites = root.has("nodes") ? NodeSites.parse(root.get("nodes")) : List.of();
             String hostKind = root.has("host") ? text(root.get("host"), "host") : sites.isEmpty() ? Hosts.LOCAL : Hosts.SSH;
-            if (!Hosts.known(hostKind)) {
-                throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
-                        + String.join(", ", Hosts.names()) + ")");
+            if (HOST_NETNS.equals(hostKind) && !sites.isEmpty()) {
+                throw new InvalidInputException("\"host\": \"netns\" brings up hosts of its own: a \"nodes\" list "
+                        + "is for \"host\": \"ssh\"");
             }
-            if (Hosts.SSH.equals(hostKind) != !sites.isEmpty()) {
+            if (!HOST_NETNS.equals(hostKind) && !Hosts.known(hostKind)) {
+                throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
+                        + String.join(", ", Hosts.names()) + ", or netns)");
+            }
+            if (!HOST_NETNS.equals(hostKind) && Hosts.SSH.equals(hostKind) != !sites.isEmpty()) {
                 throw new InvalidInputException(sites.isEmpty()
                         ? "\"host\": \"ssh\" needs a \"nodes\" list saying how to reach each node's host"
                         : "\"nodes\" places each node on a host reached over SSH: \"host\" must be \"ssh\", not '"

@@ -103,7 +103,7 @@ class TargetProfileTest {
             "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\": \"ssh\" needs a \"nodes\" list saying how to reach"
                     + " each node's host",
             "{\"command\":[\"s\"],\"host\":\"memory\"}    | \"host\" names no known kind of host: 'memory'"
-                    + " (known: fake, local, ssh)",
+                    + " (known: fake, local, ssh, or netns)",
             "{\"command\":[\"s\"],\"protocol\":5}          | \"protocol\" must be a string",
             "{\"command\":[\"s\"],\"host\":[\"local\"]}   | \"host\" must be a string",
     })
@@ -151,6 +151,21 @@ class TargetProfileTest {
         assertFalse(p.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
     }
 
+    /** The bundled etcd profile: its own namespace hosts, peer ports, the clock class declared not applicable. */
+    @Test
+    void etcdRunsOnHostsOfItsOwnWithoutTheClockClass() {
+        TargetProfile etcd = TargetProfile.resolve("etcd");
+        assertTrue(etcd.ownCluster());
+        assertFalse(etcd.placed(), "placed only once the run wrote its hosts profile");
+        assertFalse(etcd.usesPeerProxies(), "members dial each other's peer URLs");
+        assertTrue(etcd.nodeLocalReads());
+        assertEquals(java.util.Set.of(dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER), etcd.notApplicable().keySet());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TargetProfile.parse("{\"command\":[\"s\"],\"host\":\"netns\",\"nodes\":["
+                        + HostsProfileTest.node("10.0.0.10", "") + "]}", "x", "x.json"));
+        assertTrue(e.getMessage().contains("\"host\": \"netns\" brings up hosts of its own"), e.getMessage());
+    }
+
     @Test
     void notApplicableClassesKeepTheirReasonInClassOrder() {
         TargetProfile p = TargetProfile.parse("{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":\" no clock \","
@@ -180,7 +195,7 @@ class TargetProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative, and no such profile file",
+            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative or etcd, and no such profile file",
             "/no/such/profile.json   | unknown target '/no/such/profile.json'",
             "''                      | --target is empty",
     })
