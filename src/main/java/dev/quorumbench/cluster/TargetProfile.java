@@ -62,7 +62,8 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                             HttpStore http, List<NodeSite> sites, Map<FaultClass, String> notApplicable) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
-    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative", "etcd");
+    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative", "etcd",
+            "reference-netns");
 
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";

@@ -195,7 +195,7 @@ class TargetProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative or etcd, and no such profile file",
+            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative or etcd or reference-netns, and no such profile file",
             "/no/such/profile.json   | unknown target '/no/such/profile.json'",
             "''                      | --target is empty",
     })
