@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the campaign's link proxies, so the cost of the proxies themselves is measured side by side.
  *
  * <p>Run: {@code java -cp target/benchmarks.jar org.openjdk.jmh.Main QuorumWriteBenchmark}
- * (README "Performance" lists the figures this gave).
+ * (README "Performance" lists the figures this gave). {@code -p node=URL} writes to a node already running
+ * instead of starting a cluster: {@code benchmarks/harness-vs-wrk.sh} uses it to measure the harness's write path
+ * against {@code wrk} on the same node, turn by turn.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,6 +54,10 @@ public class QuorumWriteBenchmark {
     @Param({"direct", "proxied"})
     public String links;
 
+    /** A running node's base URL to write to, or {@code none}: start the reference cluster for this trial. */
+    @Param("none")
+    public String node;
+
     private Path workDir;
     private Cluster cluster;
     private StoreProtocol store;
@@ -62,12 +68,16 @@ public class QuorumWriteBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        workDir = Files.createTempDirectory("quorumbench-nofault");
         TargetProfile profile = TargetProfile.resolve("reference");
-        cluster = Clusters.start(ClusterSpec.builder(profile, workDir)
-                .linkProxies("proxied".equals(links))
-                .build());
-        node0 = cluster.nodeUrl(0);
+        if ("none".equals(node)) {
+            workDir = Files.createTempDirectory("quorumbench-nofault");
+            cluster = Clusters.start(ClusterSpec.builder(profile, workDir)
+                    .linkProxies("proxied".equals(links))
+                    .build());
+            node0 = cluster.nodeUrl(0);
+        } else {
+            node0 = node;
+        }
         store = StoreProtocols.forTarget(profile.storeTarget(), 5_000);
         client = new WriteClient(store, RetryPolicy.campaign(5_000), 5_000);
     }
@@ -93,8 +103,10 @@ public class QuorumWriteBenchmark {
             if (cluster != null) {
                 cluster.close();
             }
-            try (Stream<Path> files = Files.walk(workDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (workDir != null) {
+                try (Stream<Path> files = Files.walk(workDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }

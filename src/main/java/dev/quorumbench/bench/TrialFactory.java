@@ -1,6 +1,7 @@
 package dev.quorumbench.bench;
 
 import dev.quorumbench.cluster.Cluster;
+import dev.quorumbench.cluster.ClassDataArchive;
 import dev.quorumbench.cluster.ClusterSpec;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.TargetProfile;
@@ -32,6 +33,8 @@ import java.util.Map;
  * exit code 4 without a stack trace.
  */
 final class TrialFactory {
+    /** In the node work directory: whether this trial's nodes map a class-data archive, and which. */
+    static final String CLASS_DATA_NOTE = "class-data-archive.txt";
 
     private TrialFactory() {
     }
@@ -71,6 +74,10 @@ final class TrialFactory {
             for (Map.Entry<Integer, List<String>> e : setup.args().entrySet()) {
                 clusterSpec.nodeArgs(e.getKey(), e.getValue());
             }
+            // Before the cluster: the first trial on a new jar makes the node's class-data archive (a few seconds,
+            // once); every start and restart of this trial's nodes then maps it.
+            Files.writeString(workDir.resolve(CLASS_DATA_NOTE), ClassDataArchive.ensure(profile, host.javaCommand(),
+                    store, workDir) + "\n", StandardCharsets.UTF_8);
             cluster = Clusters.start(clusterSpec.build(), host);
             Fault bound = plan.bind(cluster);
             return new CampaignTrial(spec, fault, cluster, bound, store, spec.startedAtMs());

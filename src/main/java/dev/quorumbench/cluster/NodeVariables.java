@@ -36,6 +36,7 @@ final class NodeVariables {
         v.put("peer_url", url(members.get(index).host(), members.get(index).port()));
         v.put("initial_cluster", initialCluster(members));
         v.put("campaign_id", spec.campaignId());
+        v.put(ClassDataArchive.PLACEHOLDER, ClassDataArchive.placeholderValue(java, classpath));
         return v;
     }
 

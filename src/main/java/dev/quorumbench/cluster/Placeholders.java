@@ -13,8 +13,8 @@ public final class Placeholders {
 
     /** Every placeholder a profile may use besides {@code ${env:NAME}}. */
     public static final Set<String> NAMES = Set.of("java", "classpath", "host", "port", "peers", "db",
-            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid", "peer_port", "peer_url",
-            "initial_cluster", "campaign_id");
+            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid", ClassDataArchive.PLACEHOLDER,
+            "peer_port", "peer_url", "initial_cluster", "campaign_id");
 
     /**
      * The placeholders of a store whose members talk to each other on a port of their own and bootstrap from the

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +22,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Each row has two local sequences: {@code seq}, fixed at first insert, orders listings (rows that arrive
  * later append at the end, so offset paging is stable while sync inserts); {@code change_seq}, renewed on every
  * change, is what peers pull by ({@code /sync/since}), so the watermark is this node's counter, not a clock.
+ * How far this node has pulled each peer is kept here too, committed with the rows it covers, so a restarted node
+ * resumes its pulls instead of re-reading every peer's whole history while it serves writes.
  */
 public final class MemoryStore implements AutoCloseable {
     private static final int READERS = 4;
@@ -32,6 +35,7 @@ public final class MemoryStore implements AutoCloseable {
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private long lastChangeSeq;
+    private String databaseId;
 
     private MemoryStore(Connection writer) {
         this.writer = writer;
@@ -76,11 +80,29 @@ public final class MemoryStore implements AutoCloseable {
             st.executeUpdate("CREATE INDEX IF NOT EXISTS memories_change ON memories (change_seq)");
             st.executeUpdate("CREATE INDEX IF NOT EXISTS memories_ns_seq ON memories (namespace, seq)");
             st.executeUpdate("CREATE INDEX IF NOT EXISTS memories_updated ON memories (updated_at, seq)");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS sync_watermarks ("
+                    + "peer TEXT PRIMARY KEY, peer_db TEXT NOT NULL, seq INTEGER NOT NULL)");
+            // INSERT OR IGNORE: the id is made once, with the database, and never changes afterwards.
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('db_id', ?)")) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.executeUpdate();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'db_id'")) {
+                rs.next();
+                databaseId = rs.getString(1);
+            }
             try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(change_seq), 0) FROM memories")) {
                 rs.next();
                 lastChangeSeq = rs.getLong(1);
             }
         }
+    }
+
+    /** This database's identity, made when it was created: peers key their pull watermark by it. */
+    public String databaseId() {
+        return databaseId;
     }
 
     /**
@@ -120,23 +142,63 @@ public final class MemoryStore implements AutoCloseable {
         }
         writeLock.lock();
         try {
+            return inTransaction(() -> applyRows(incoming));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Last writer wins, inside the caller's transaction. */
+    private int applyRows(List<Memory> incoming) throws SQLException {
+        int applied = 0;
+        for (Memory m : incoming) {
+            Optional<Memory> existing = find(writer, m.namespace(), m.title());
+            if (existing.isEmpty()) {
+                insert(m);
+                applied++;
+            } else if (m.newerThan(existing.get())) {
+                update(m);
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Applies a page pulled from {@code peer} and records, in the same transaction, that everything up to
+     * {@code watermark} is applied: after a crash the stored watermark never runs ahead of the stored rows.
+     *
+     * @return how many rows changed this store
+     */
+    public int applyPulled(List<Memory> incoming, String peer, PeerWatermark watermark) throws SQLException {
+        writeLock.lock();
+        try {
             return inTransaction(() -> {
-                int applied = 0;
-                for (Memory m : incoming) {
-                    Optional<Memory> existing = find(writer, m.namespace(), m.title());
-                    if (existing.isEmpty()) {
-                        insert(m);
-                        applied++;
-                    } else if (m.newerThan(existing.get())) {
-                        update(m);
-                        applied++;
-                    }
+                int applied = applyRows(incoming);
+                try (PreparedStatement ps = writer.prepareStatement(
+                        "INSERT OR REPLACE INTO sync_watermarks (peer, peer_db, seq) VALUES (?, ?, ?)")) {
+                    ps.setString(1, peer);
+                    ps.setString(2, watermark.peerDb());
+                    ps.setLong(3, watermark.seq());
+                    ps.executeUpdate();
                 }
                 return applied;
             });
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** How far this node had pulled {@code peer}, if it ever recorded it. */
+    public Optional<PeerWatermark> watermark(String peer) throws SQLException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT peer_db, seq FROM sync_watermarks WHERE peer = ?")) {
+                ps.setString(1, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new PeerWatermark(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** A page of memories in local insertion order; {@code namespace} null lists every namespace. */

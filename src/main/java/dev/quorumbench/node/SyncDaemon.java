@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * <p>Safe mode pulls by the peer's own change sequence ({@code /sync/since?seq=N}), a watermark no clock can
  * distort. The unsafe wall-clock mode pulls rows with {@code updated_at >} this node's clock at its last
  * successful pull (minus a small margin against the commit race), so a node whose clock runs ahead skips rows.
- * Watermarks live in memory: after a restart the node pulls everything once, which is idempotent.
+ *
+ * <p>Safe watermarks are stored with the rows they cover ({@link MemoryStore#applyPulled}), keyed by the peer's
+ * database id: a restarted node resumes where it stopped instead of pulling every peer's whole history again while
+ * it serves writes (which made each restart cost more as a campaign grew), and a peer whose database was replaced
+ * is pulled from the start. Wall-clock watermarks (the unsafe mode) live in memory only.
  */
 final class SyncDaemon implements AutoCloseable {
     static final int PAGE = 500;
@@ -32,6 +36,8 @@ final class SyncDaemon implements AutoCloseable {
     private final boolean wallclock;
     private final Consumer<String> log;
     private final long[] watermarks;
+    private final PeerWatermark[] pulled;
+    private final boolean[] loaded;
     private final boolean[] failing;
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -45,6 +51,8 @@ final class SyncDaemon implements AutoCloseable {
         this.wallclock = wallclock;
         this.log = log;
         this.watermarks = new long[peers.size()];
+        this.pulled = new PeerWatermark[peers.size()];
+        this.loaded = new boolean[peers.size()];
         this.failing = new boolean[peers.size()];
         this.scheduler = new ScheduledThreadPoolExecutor(Math.max(1, peers.size()),
                 Replicator.daemonThreads("sync"));
@@ -78,17 +86,31 @@ final class SyncDaemon implements AutoCloseable {
 
     /** One safe round from one peer; returns how many rows changed this store. */
     int pullBySequence(int peer) throws IOException, SQLException {
+        String key = peers.get(peer).toString();
+        if (!loaded[peer]) {
+            pulled[peer] = store.watermark(key).orElse(null);
+            loaded[peer] = true;
+        }
         int applied = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            JsonNode page = client.getJson(peers.get(peer).resolve(
-                    "/api/v1/sync/since?seq=" + watermarks[peer] + "&limit=" + PAGE));
-            List<Memory> rows = rows(page);
-            applied += store.apply(rows);
-            long next = page.path("next_seq").asLong(watermarks[peer]);
-            if (rows.isEmpty() || next <= watermarks[peer]) {
-                return applied;
+            long from = pulled[peer] == null ? 0 : pulled[peer].seq();
+            JsonNode page = client.getJson(peers.get(peer).resolve("/api/v1/sync/since?seq=" + from + "&limit=" + PAGE));
+            String peerDb = page.path("db_id").isTextual() ? page.path("db_id").asText() : null;
+            if (from > 0 && peerDb != null && !peerDb.equals(pulled[peer].peerDb())) {
+                // A different database answers at this address: its sequence is not the one the watermark counted.
+                log.accept("sync peer=" + key + " has a new database (" + peerDb + "): pulling it from the start");
+                pulled[peer] = null;
+                continue;
             }
-            watermarks[peer] = next;
+            List<Memory> rows = rows(page);
+            long next = page.path("next_seq").asLong(from);
+            if (rows.isEmpty() || next <= from) {
+                return applied + store.apply(rows);
+            }
+            PeerWatermark reached = new PeerWatermark(peerDb, next);
+            // A peer that does not say which database it is gets a watermark for this run only.
+            applied += peerDb == null ? store.apply(rows) : store.applyPulled(rows, key, reached);
+            pulled[peer] = reached;
         }
         return applied;
     }

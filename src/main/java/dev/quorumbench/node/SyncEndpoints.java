@@ -63,6 +63,7 @@ final class SyncEndpoints {
             next = s.seq();
         }
         o.put("next_seq", next);
+        o.put("db_id", store.databaseId());
         return JsonResponse.of(200, o);
     }
 }

@@ -33,6 +33,7 @@ class TargetProfileTest {
         v.put("node_id", "node-0");
         v.put("node_index", "0");
         v.put("harness_pid", "777");
+        v.put("cds_archive", "/cache/node-1.jsa");
         return v;
     }
 
@@ -132,6 +133,7 @@ class TargetProfileTest {
         TargetProfile p = TargetProfile.resolve("reference");
         List<String> argv = p.commandLine(values(), k -> null).argv();
         assertEquals("/jdk/bin/java", argv.get(0));
+        assertTrue(argv.contains("-XX:SharedArchiveFile=/cache/node-1.jsa"), "restarts map the class-data archive");
         String joined = String.join(" ", argv);
         assertTrue(joined.contains("-cp /cp/a.jar dev.quorumbench.cli.Main node serve --host 127.0.0.1 --port 4100"
                 + " --quorum-writes 2 --quorum-peers http://127.0.0.1:4201,http://127.0.0.1:4202"
