@@ -86,6 +86,50 @@ class EtcdCampaignProcessTest {
         assertFalse(netns.output().contains(name + "-h0"), "the run's namespaces are gone: " + netns.output());
     }
 
+    /** Ctrl-C mid-campaign: the fork stops, then the run's namespaces, their etcd members and sshd are all gone. */
+    @Test
+    @Timeout(300)
+    void sigintRemovesTheRunsOwnNamespaceCluster() throws Exception {
+        skipUnless(LocalHost.get().facts().root(), "a namespace cluster needs root");
+        skipUnless(Files.isExecutable(Path.of("/usr/sbin/sshd")), "openssh-server is missing");
+        skipUnless(Files.isExecutable(ETCD), ETCD + " is missing (apt-get install etcd-server)");
+        Path runs = tmp.resolve("runs");
+        Files.createDirectories(runs);
+        Path dir = runs.resolve("sigint");
+        Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--target", "etcd",
+                "--campaign-id", "sigint", "--runs-dir", runs.toString(), "--faults", "kill_primary_mid_write",
+                "--cycles", "100", "--writes", "20", "--warmup-cycles", "0")
+                .redirectErrorStream(true).redirectOutput(runs.resolve("harness.log").toFile()).start();
+        String name = OwnHosts.layout(harness.pid(), 3).name();
+        try {
+            Path jsonl = dir.resolve("phase4-kill_primary_mid_write.jsonl");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+            while (!(Files.exists(jsonl) && !Files.readAllLines(jsonl).isEmpty())) {
+                assertTrue(harness.isAlive(), "harness ended early: " + Files.readString(runs.resolve("harness.log")));
+                assertTrue(System.nanoTime() < deadline, "no cycle recorded within 180 s");
+                Thread.sleep(200);
+            }
+            assertTrue(namespaces().contains(name + "-h0"), "the run's cluster is up: " + namespaces());
+            new ProcessBuilder("kill", "-INT", Long.toString(harness.pid())).start()
+                    .waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(harness.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "harness did not stop after SIGINT");
+        } finally {
+            harness.descendants().forEach(ProcessHandle::destroyForcibly);
+            harness.destroyForcibly();
+        }
+        System.out.println(Files.readString(runs.resolve("harness.log")));
+        assertFalse(namespaces().contains(name + "-"), "no namespace of the run is left: " + namespaces());
+        assertFalse(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "quorumbench-cluster-" + name)),
+                "its keys and configuration are deleted");
+        CommandResult etcd = LocalHost.get().run(List.of("pgrep", "-f", dir.toString()), null, 5000);
+        assertFalse(etcd.ok(), "no etcd member of the run still runs: " + etcd.output());
+    }
+
+    private static String namespaces() throws Exception {
+        return LocalHost.get().run(List.of("ip", "netns", "list"), null, 5000).output();
+    }
+
     private static void skipUnless(boolean condition, String why) {
         if (!condition) {
             System.out.println("EtcdCampaignProcessTest skipped: " + why);
