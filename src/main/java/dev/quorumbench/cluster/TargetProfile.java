@@ -203,14 +203,14 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             if (!health.startsWith("/")) {
                 throw new InvalidInputException("\"health_path\" must start with /");
             }
-            for (String s : command) {
-                Placeholders.names(s);
+            for (int i = 0; i < command.size(); i++) {
+                checkPlaceholders(command.get(i), "command[" + i + "]");
             }
-            for (String s : extra) {
-                Placeholders.names(s);
+            for (int i = 0; i < extra.size(); i++) {
+                checkPlaceholders(extra.get(i), "extra_args[" + i + "]");
             }
-            for (String s : env.values()) {
-                Placeholders.names(s);
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                checkPlaceholders(e.getValue(), "env." + e.getKey());
             }
             HttpStore http = null;
             String protocol = StoreTarget.AI_MEMORY;
@@ -270,6 +270,15 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             e.put(entry.getKey(), Placeholders.expand(entry.getValue(), values, getenv));
         }
         return new NodeCommandLine(argv, e);
+    }
+
+    /** Every placeholder of {@code template} exists; the error names {@code field} (e.g. {@code command[3]}). */
+    private static void checkPlaceholders(String template, String field) {
+        try {
+            Placeholders.names(template);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field + ": " + e.getMessage());
+        }
     }
 
     /** {@code {"<fault class>": "<why the target cannot suffer it>", …}}, in fault class order. */
