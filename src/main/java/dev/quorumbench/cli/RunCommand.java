@@ -137,8 +137,10 @@ final class RunCommand implements Command {
             return ExitCode.HARNESS;
         }
         Thread downHook = new Thread(() -> {
-            ProcessCleanup.stopDescendants(); // the fork heals its faults and stops its nodes first
+            ProcessCleanup.stopDescendantsOnce(); // the fork heals its faults and stops its nodes first
             own.close();
+            err.println(own.leftBehind() == null ? "quorumbench: removed namespace cluster " + own.name()
+                    : "quorumbench run: " + own.leftBehind());
         }, "quorumbench-own-hosts");
         Runtime.getRuntime().addShutdownHook(downHook);
         try {
@@ -213,7 +215,7 @@ final class RunCommand implements Command {
 
     /** On SIGINT: stop the JMH fork (its shutdown hooks heal faults and stop nodes) and say where the data is. */
     private static void onInterrupt(Path runDir, PrintStream err) {
-        ProcessCleanup.stopDescendants();
+        ProcessCleanup.stopDescendantsOnce();
         err.println("quorumbench: interrupted; what was recorded is in " + runDir
                 + " (java -jar target/benchmarks.jar analyze " + runDir + ")");
     }

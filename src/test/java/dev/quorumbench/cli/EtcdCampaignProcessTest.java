@@ -118,7 +118,9 @@ class EtcdCampaignProcessTest {
             harness.descendants().forEach(ProcessHandle::destroyForcibly);
             harness.destroyForcibly();
         }
-        System.out.println(Files.readString(runs.resolve("harness.log")));
+        String log = Files.readString(runs.resolve("harness.log"));
+        System.out.println(log);
+        assertTrue(log.contains("quorumbench: removed namespace cluster " + name), log);
         assertFalse(namespaces().contains(name + "-"), "no namespace of the run is left: " + namespaces());
         assertFalse(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "quorumbench-cluster-" + name)),
                 "its keys and configuration are deleted");
