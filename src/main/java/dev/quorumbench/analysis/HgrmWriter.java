@@ -16,10 +16,20 @@ public final class HgrmWriter {
     private HgrmWriter() {
     }
 
+    /**
+     * The shape of the campaign's recorders (60 s in microseconds, 3 digits). HistogramLogProcessor sums a log into
+     * a histogram shaped like its first interval, so rendering from this shape makes its footer (the bucket count)
+     * and ours the same bytes.
+     */
+    static final long RECORDER_HIGHEST_US = 60_000_000L;
+
     public static String render(Histogram us) {
+        Histogram shaped = new Histogram(RECORDER_HIGHEST_US, LatencyHistograms.SIGNIFICANT_DIGITS);
+        shaped.setAutoResize(true);
+        shaped.add(us);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            us.outputPercentileDistribution(ps, TICKS_PER_HALF_DISTANCE, US_PER_MS);
+            shaped.outputPercentileDistribution(ps, TICKS_PER_HALF_DISTANCE, US_PER_MS);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

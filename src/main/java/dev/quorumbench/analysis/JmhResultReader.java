@@ -54,7 +54,10 @@ final class JmhResultReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode score = e.getValue().path("score");
-                if (score.isNumber()) {
+                // Counts only ('#', JMH's unit of aux counters): the latency percentiles the campaign's profiler adds
+                // (unit 'ms') are per-cycle means, and phase4.json takes latency from the .hlog instead.
+                String unit = e.getValue().path("scoreUnit").asText("#");
+                if (score.isNumber() && unit.equals("#")) {
                     scores.put(e.getKey(), score.asDouble());
                 }
             }

@@ -15,7 +15,8 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * Parses the text of a {@code latency-<fault>.hlog} with HdrHistogram's {@link HistogramLogReader}: merges the
- * intervals per outcome tag and keeps each interval for timelines. A cut-off last interval is reported, not fatal.
+ * intervals per outcome tag and keeps each interval for timelines. Untagged intervals (all outcomes of a cycle, for
+ * HdrHistogram's own tools) are skipped: they repeat the tagged ones. A cut-off last interval is reported, not fatal.
  */
 final class LatencyLogReader {
 
@@ -67,9 +68,13 @@ final class LatencyLogReader {
             if (!(e instanceof Histogram h)) {
                 throw new InvalidInputException(fileName + ":" + lineNr + ": expected an integer histogram");
             }
+            if (h.getTag() == null) {
+                read++;
+                continue;
+            }
             Outcome outcome;
             try {
-                outcome = Outcome.fromKey(h.getTag() == null ? "" : h.getTag());
+                outcome = Outcome.fromKey(h.getTag());
             } catch (IllegalArgumentException ex) {
                 throw new InvalidInputException(fileName + ":" + lineNr + ": " + ex.getMessage());
             }

@@ -1,6 +1,7 @@
 package dev.quorumbench.analysis;
 
 import dev.quorumbench.run.AtomicFiles;
+import dev.quorumbench.run.Outcome;
 import dev.quorumbench.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes the analysis outputs of a run: {@code phase4.json}, {@code report.md} and one
- * {@code latency-<fault>.hgrm} per fault class (all outcomes merged, milliseconds). Each file is written to a
+ * {@code latency-<fault>.hgrm} per fault class (all outcomes merged, milliseconds) with one
+ * {@code latency-<fault>-<outcome>.hgrm} per outcome, since tables and plots show acknowledged writes apart. Each file is written to a
  * temporary name and moved into place, so a reader never sees half a file.
  */
 public final class Phase4Files {
@@ -36,6 +38,11 @@ public final class Phase4Files {
             if (fd.hlogPresent()) {
                 written.add(AtomicFiles.write(RunFiles.histogram(outDir, fd.fault()),
                         HgrmWriter.render(fd.allOutcomes())));
+                // Every outcome, even an empty one, so a re-analysis never leaves a stale file of an earlier run.
+                for (Outcome o : Outcome.values()) {
+                    written.add(AtomicFiles.write(RunFiles.histogram(outDir, fd.fault(), o),
+                            HgrmWriter.render(fd.histograms().get(o))));
+                }
             }
         }
         return written;

@@ -47,6 +47,14 @@ public record Phase4Report(
         notRun = notRun == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notRun));
     }
 
+    /** A report in which every planned class ran (nothing declared not applicable). */
+    public Phase4Report(int schemaVersion, String campaignId, boolean pass, boolean complete, int cyclesPerFault,
+                        int writesPerCycle, Thresholds thresholds, Schedule schedule, Map<FaultClass, FaultSummary> faults,
+                        List<String> reasons, Map<String, Object> environment, String generatedBy) {
+        this(schemaVersion, campaignId, pass, complete, cyclesPerFault, writesPerCycle, thresholds, schedule, faults,
+                reasons, environment, generatedBy, Map.of());
+    }
+
     /** "3 of 4 fault classes run" when the target declared some not applicable, else empty. */
     public String classesRun() {
         return notRun.isEmpty() ? "" : faults.size() + " of " + (faults.size() + notRun.size()) + " fault classes run";

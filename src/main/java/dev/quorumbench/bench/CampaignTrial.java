@@ -165,6 +165,7 @@ public final class CampaignTrial implements AutoCloseable {
                 measured.get("measured_skew_ms"), event, cycleStartMs, endMs,
                 OutcomeRecorders.summary(interval.get(Outcome.OK)));
         cycleLog.append(record);
+        CycleLatency.publish(interval.get(Outcome.OK));
         latencyLog.append(interval, cycleStartMs, endMs);
         return record.lostAcknowledged();
     }

@@ -25,9 +25,10 @@ import org.openjdk.jmh.runner.IterationType;
  * line and .hlog interval. JMH's own score is the burst's wall time; the per-write latencies are in the
  * HdrHistograms, and the outcome counts are secondary metrics ({@link OutcomeCounters}).
  *
- * <p>Run it through {@code java -jar target/benchmarks.jar}, which writes campaign.json and passes it as the
- * {@code campaign} parameter with the campaign's fault keys as {@code fault}; started by JMH directly, it needs both
- * given with {@code -p} (JMH refuses a parameter without values).
+ * <p>Run it through {@code java -jar target/benchmarks.jar}, which writes campaign.json and passes its path to the
+ * fork as the system property {@value #CAMPAIGN_PROPERTY} with the campaign's fault keys as {@code fault}; started by
+ * JMH directly, it needs {@code -p fault=...} and {@code -jvmArgsAppend -Dquorumbench.campaign=...}. The path is not
+ * a {@code @Param}: JMH-result tools key a series by its parameters, and an absolute path made every run a new one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -44,15 +45,14 @@ public class Phase4Benchmark {
     @Param({})
     public String fault;
 
-    /** Path of the campaign.json this fork runs; the campaign runner always passes it (empty is refused). */
-    @Param({""})
-    public String campaign;
+    /** The fork's system property naming the campaign.json it runs (the runner always sets it). */
+    public static final String CAMPAIGN_PROPERTY = "quorumbench.campaign";
 
     private CampaignTrial trial;
 
     @Setup(Level.Trial)
     public void startCluster() throws Exception {
-        trial = TrialFactory.start(campaign, fault);
+        trial = TrialFactory.start(System.getProperty(CAMPAIGN_PROPERTY, ""), fault);
     }
 
     @Setup(Level.Iteration)

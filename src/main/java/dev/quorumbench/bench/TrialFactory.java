@@ -41,7 +41,7 @@ final class TrialFactory {
 
     static CampaignTrial start(String campaignJson, String faultKey) throws Exception {
         if (campaignJson == null || campaignJson.isEmpty()) {
-            throw new IllegalArgumentException("the campaign parameter is empty: run the campaign with "
+            throw new IllegalArgumentException("no -D" + Phase4Benchmark.CAMPAIGN_PROPERTY + " given: run the campaign with "
                     + "'java -jar target/benchmarks.jar', which writes campaign.json and passes it to JMH");
         }
         FaultClass fault = FaultClass.fromKey(faultKey); // JMH's parameter: the parent passes the campaign's own list

@@ -1,6 +1,7 @@
 package dev.quorumbench.campaign;
 
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.bench.LatencyProfiler;
 import dev.quorumbench.bench.Phase4Benchmark;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
@@ -54,7 +55,6 @@ public final class CampaignRunner {
                 .parent(parseJmhArgs())
                 .include("^" + Pattern.quote(benchmarkName()) + "$")
                 .param("fault", spec.faults().stream().map(FaultClass::key).toArray(String[]::new))
-                .param("campaign", RunFiles.campaignJson(runDir).toAbsolutePath().toString())
                 .mode(Mode.SingleShotTime)
                 .warmupIterations(spec.warmupCycles())
                 .warmupBatchSize(spec.writes())
@@ -68,7 +68,12 @@ public final class CampaignRunner {
                 .timeout(TimeValue.minutes(10))
                 .resultFormat(ResultFormatType.JSON)
                 .result(RunFiles.jmhResult(runDir).toString())
-                .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true");
+                // The campaign file goes to the fork as a property, not a @Param: parameters name a result series
+                // in JMH-result tools, and an absolute path would make every run a new series.
+                .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true",
+                        "-D" + Phase4Benchmark.CAMPAIGN_PROPERTY + "=" + RunFiles.campaignJson(runDir).toAbsolutePath())
+                // Write-latency percentiles as secondary metrics, which aux counters cannot carry.
+                .addProfiler(LatencyProfiler.class);
         if (!verbose) {
             options.output(RunFiles.jmhLog(runDir).toString());
         }

@@ -28,6 +28,7 @@ final class AnalyzeCommand implements Command {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("write the outputs here instead of into the run directory").build());
+        CiOutputs.addTo(options);
         options.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
         CommandLine cl = CommandLines.parse(options, args, "analyze --help");
         if (cl.hasOption("help")) {
@@ -41,12 +42,12 @@ final class AnalyzeCommand implements Command {
         }
         Path runDir = Path.of(rest.get(0));
         Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : runDir;
-        return AnalysisStep.analyze(runDir, outDir, out);
+        return AnalysisStep.analyze(runDir, outDir, CiOutputs.from(cl), out);
     }
 
     private static void help(Options options, PrintStream out) {
         PrintWriter w = new PrintWriter(out);
-        new HelpFormatter().printHelp(w, 100, "java -jar target/benchmarks.jar analyze RUN_DIR [--out DIR]",
+        new HelpFormatter().printHelp(w, 100, "java -jar target/benchmarks.jar analyze RUN_DIR [--out DIR] [--junit FILE] [--bmf FILE] [--benchmark-json FILE]",
                 "Rebuilds phase4.json, report.md and latency-<fault>.hgrm from campaign.json, phase4-<fault>.jsonl, "
                         + "latency-<fault>.hlog and jmh-result.json, and prints the summary.", options, 2, 2,
                 "Exit: 0 every class passed, 1 a class failed or the run is incomplete, 2 bad input.");

@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int REGRESSION = 3;
     /** The harness could not run (target did not start, JMH fork crashed). */
     public static final int HARNESS = 4;
+    /** compare --gate strict: nothing regressed, but a metric is inconclusive (too little evidence to pass). */
+    public static final int INCONCLUSIVE = 5;
 
     private ExitCode() {
     }

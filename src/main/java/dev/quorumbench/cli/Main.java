@@ -24,9 +24,15 @@ public final class Main {
         if (args.length > 0 && commands.containsKey(args[0])) {
             command = commands.get(args[0]);
             rest = Arrays.copyOfRange(args, 1, args.length);
-        } else if (args.length > 0 && (args[0].equals("help") || args[0].equals("--version"))) {
+        } else if (args.length > 0 && args[0].equals("help")) {
             printHelp(out, commands);
             return ExitCode.OK;
+        } else if (args.length > 0 && (args[0].equals("--version") || args[0].equals("version"))) {
+            out.println(BuildInfo.current());
+            return ExitCode.OK;
+        } else if (args.length > 0 && !args[0].startsWith("-") && JmhFlagHint.forFirstArg(args[0]).isPresent()) {
+            err.println("quorumbench: " + JmhFlagHint.forFirstArg(args[0]).get());
+            return ExitCode.USAGE;
         } else if (args.length > 0 && !args[0].startsWith("-")) {
             err.println("quorumbench: unknown command '" + args[0] + "' (commands: "
                     + String.join(", ", commands.keySet()) + ")");
@@ -34,6 +40,10 @@ public final class Main {
         } else {
             command = commands.get("run");
             rest = args;
+        }
+        if (command instanceof RunCommand && JmhFlagHint.forRunArgs(rest).isPresent()) {
+            err.println("quorumbench run: " + JmhFlagHint.forRunArgs(rest).get());
+            return ExitCode.USAGE;
         }
         try {
             return command.run(rest, out, err);
@@ -69,6 +79,6 @@ public final class Main {
             out.printf("  %-8s %s%n", c.name(), c.summary());
         }
         out.println();
-        out.println("'<command> --help' lists a command's options.");
+        out.println("'<command> --help' lists a command's options; --version prints the version and commit.");
     }
 }

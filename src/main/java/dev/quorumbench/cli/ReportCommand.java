@@ -38,6 +38,10 @@ final class ReportCommand implements Command {
                 .desc("overlay this run on the plots and add the compare table").build());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("output directory (default analysis/<campaign-id>)").build());
+        options.addOption(Option.builder().longOpt("image-base-url").hasArg().argName("URL")
+                .desc("prefix of the image links in release-notes.md, where the PNG files will be served (e.g. "
+                        + "https://github.com/OWNER/REPO/releases/download/TAG); default: links relative to the notes")
+                .build());
         CompareCommand.addVerdictOptions(options);
         CommandLine cl = CommandLines.parse(options, args, "report --help");
         if (cl.hasOption("help")) {
@@ -49,22 +53,33 @@ final class ReportCommand implements Command {
             throw new InvalidInputException("expected one run directory, e.g. report runs/<campaign-id> (got "
                     + rest.size() + ")");
         }
+        String imageBase = cl.hasOption("image-base-url") ? imageBaseUrl(cl.getOptionValue("image-base-url")) : null;
         // Plots are drawn with AWT; a server or CI job has no display.
         System.setProperty("java.awt.headless", "true");
         Path baseline = cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null;
         Evidence evidence = EvidenceReport.load(Path.of(rest.get(0)), baseline, CompareCommand.settings(cl));
         Path outDir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out"))
                 : DEFAULT_PARENT.resolve(evidence.report().campaignId());
-        List<Path> files = EvidenceReport.write(evidence, outDir);
+        List<Path> files = EvidenceReport.write(evidence, outDir, imageBase);
         out.println("wrote " + files.size() + " files to " + outDir + ": " + String.join(", ",
                 files.stream().map(f -> f.getFileName().toString()).toList()));
         return ExitCode.OK;
     }
 
+    /** An absolute http(s) URL without a trailing slash; anything else would make links that break when pasted. */
+    static String imageBaseUrl(String value) {
+        String v = value.strip();
+        if (!v.matches("https?://[^\\s\"<>()]+")) {
+            throw new InvalidInputException("--image-base-url wants an absolute http(s) URL without spaces, got '"
+                    + value + "'");
+        }
+        return v.replaceAll("/+$", "");
+    }
+
     private static void help(Options options, PrintStream out) {
         PrintWriter w = new PrintWriter(out);
         new HelpFormatter().printHelp(w, 100, "java -jar target/benchmarks.jar report RUN_DIR [--baseline RUN_DIR] "
-                        + "[--out DIR]",
+                        + "[--out DIR] [--image-base-url URL]",
                 "Writes release-notes.md, percentile-<fault>.png/.svg, timeline.png/.svg and a self-contained "
                         + "index.html. --min-effect and --alpha tune the baseline comparison as in compare.",
                 options, 2, 2, "Exit: 0 written (whatever the run's verdict; compare is the gate), 2 bad input.");

@@ -72,6 +72,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("seed for random fault choices").build());
         o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
         o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
+        CiOutputs.addTo(o);
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
         o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
@@ -98,6 +99,7 @@ final class RunCommand implements Command {
             return ExitCode.OK;
         }
 
+        CiOutputs ci = CiOutputs.from(cl); // a bad CI file name stops here, before anything runs
         CampaignSettings settings = new CampaignSettings();
         if (cl.hasOption("preset")) {
             settings.overlay(Presets.load(cl.getOptionValue("preset")));
@@ -125,7 +127,7 @@ final class RunCommand implements Command {
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis())
                 .withoutNotApplicable(profile.notApplicable());
         if (!profile.ownCluster()) {
-            return run(cl, planned, runDir, out, err);
+            return run(cl, planned, runDir, ci, out, err);
         }
         // "host": "netns": hosts of the run's own, up before anything is planned on them and removed in any case.
         Files.createDirectories(runDir);
@@ -146,7 +148,7 @@ final class RunCommand implements Command {
         try {
             err.println("quorumbench: target " + profile.name() + " on namespace cluster " + own.name() + ", profile "
                     + own.profile());
-            return run(cl, planned.withTarget(own.profile().toString()), runDir, out, err);
+            return run(cl, planned.withTarget(own.profile().toString()), runDir, ci, out, err);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(downHook);
@@ -161,7 +163,8 @@ final class RunCommand implements Command {
     }
 
     /** Runs the planned campaign on its target (for a netns profile: the hosts profile the run wrote). */
-    private int run(CommandLine cl, CampaignSpec planned, Path runDir, PrintStream out, PrintStream err)
+    private int run(CommandLine cl, CampaignSpec planned, Path runDir, CiOutputs ci, PrintStream out,
+                    PrintStream err)
             throws Exception {
         String id = planned.campaignId();
         try {
@@ -204,7 +207,7 @@ final class RunCommand implements Command {
             }
         }
         CampaignJson.write(spec.withFinishedAt(System.currentTimeMillis()));
-        int verdict = AnalysisStep.analyze(runDir, runDir, out);
+        int verdict = AnalysisStep.analyze(runDir, runDir, ci, out);
         if (!result.completed()) {
             err.println("quorumbench run: " + result.error());
             err.println("quorumbench run: what was recorded is in " + runDir + " (see phase4.json, complete: false)");

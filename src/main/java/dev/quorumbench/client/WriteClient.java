@@ -49,7 +49,7 @@ public final class WriteClient {
                 break;
             }
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            long pause = policy.pauseMs(attempts, attempt.retryAfterMs(), remainingMs);
+            long pause = policy.pauseMs(attempts, last, attempt.retryAfterMs(), remainingMs);
             if (pause < 0 || !Await.sleep(pause)) {
                 break;
             }

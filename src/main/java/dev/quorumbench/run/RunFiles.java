@@ -46,6 +46,11 @@ public final class RunFiles {
         return "latency-" + fault.key() + ".hgrm";
     }
 
+    /** {@code latency-<fault>-<outcome>.hgrm}: the percentile distribution of one outcome's writes. */
+    public static String histogramName(FaultClass fault, Outcome outcome) {
+        return "latency-" + fault.key() + "-" + outcome.key() + ".hgrm";
+    }
+
     /** {@code trial-error-<fault>.txt}: one line by a fork whose trial could not start, read by the parent. */
     public static String trialErrorName(FaultClass fault) {
         return "trial-error-" + fault.key() + ".txt";
@@ -73,6 +78,10 @@ public final class RunFiles {
 
     public static Path histogram(Path runDir, FaultClass fault) {
         return runDir.resolve(histogramName(fault));
+    }
+
+    public static Path histogram(Path runDir, FaultClass fault, Outcome outcome) {
+        return runDir.resolve(histogramName(fault, outcome));
     }
 
     public static Path trialError(Path runDir, FaultClass fault) {

@@ -28,6 +28,8 @@ class Phase4GoldenTest {
         Golden.assertMatches("summary.txt", SummaryTable.render(report));
         Golden.assertMatches("latency-kill_primary_mid_write.hgrm",
                 Files.readString(dir.resolve("latency-kill_primary_mid_write.hgrm")));
+        Golden.assertMatches("latency-kill_primary_mid_write-ok.hgrm",
+                Files.readString(dir.resolve("latency-kill_primary_mid_write-ok.hgrm")));
     }
 
     /** A class the target declared not applicable is shown as not run with its reason, never as passed. */

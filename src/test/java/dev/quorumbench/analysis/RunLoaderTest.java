@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,20 @@ class RunLoaderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void jmhCountsAreTheCountMetricsNotTheLatencyPercentilesTheProfilerAdds() throws IOException {
+        RunFixture.golden(dir);
+        Path jmh = dir.resolve(RunFiles.JMH_RESULT);
+        // The profiler's metrics, as JMH writes them: unit ms, a per-cycle mean; phase4.json must not count them.
+        Files.writeString(jmh, Files.readString(jmh).replaceFirst("\"secondaryMetrics\" : \\{",
+                "\"secondaryMetrics\" : { \"latency_ok_p99\" : { \"score\" : 4.5, \"scoreUnit\" : \"ms\" },"));
+
+        Map<String, Double> scores = RunLoader.load(dir).jmh().byFault().get(KILL).secondaryScores();
+
+        assertFalse(scores.containsKey("latency_ok_p99"), scores.toString());
+        assertEquals(29.0, scores.get("ok"));
+    }
 
     @Test
     void loadsEveryFileOfAWholeRun() throws IOException {

@@ -140,4 +140,34 @@ class AnalyzeCommandTest {
         assertTrue(out().contains("--out"), out());
         assertTrue(out().contains("RUN_DIR"), out());
     }
+
+    @Test
+    void ciFilesAreWrittenOnRequest() throws IOException {
+        Path run = dir.resolve("run");
+        RunFixture.golden(run);
+        Path ci = Files.createDirectories(dir.resolve("ci"));
+
+        int code = analyze(run.toString(), "--junit", ci.resolve("junit.xml").toString(),
+                "--bmf", ci.resolve("bmf.json").toString(), "--benchmark-json", ci.resolve("bench.json").toString());
+
+        assertEquals(ExitCode.FAILED, code, out() + err());
+        assertTrue(Files.readString(ci.resolve("junit.xml")).contains("<testcase name=\"partition_minority\""));
+        assertTrue(new ObjectMapper().readTree(ci.resolve("bmf.json").toFile()).has("clock_skew_peer"));
+        assertEquals(12, new ObjectMapper().readTree(ci.resolve("bench.json").toFile()).size());
+        assertTrue(out().contains("wrote " + ci.resolve("junit.xml").toAbsolutePath()), out());
+    }
+
+    @Test
+    void aCiFileInNoDirectoryIsOneLineExitTwoBeforeAnalysis() throws IOException {
+        Path run = dir.resolve("run");
+        RunFixture.golden(run);
+
+        int code = analyze(run.toString(), "--junit", dir.resolve("nope/junit.xml").toString());
+
+        assertEquals(ExitCode.USAGE, code);
+        assertTrue(err().startsWith("quorumbench analyze: --junit "), err());
+        assertTrue(err().contains("no such directory"), err());
+        assertEquals(1, err().lines().count(), err());
+        assertFalse(Files.exists(run.resolve("phase4.json")), "nothing analysed");
+    }
 }

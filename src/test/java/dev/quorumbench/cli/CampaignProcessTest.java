@@ -85,6 +85,8 @@ class CampaignProcessTest {
         JsonNode f = r.phase4().path("faults").path("kill_primary_mid_write");
         assertTrue(f.path("lost_acknowledged").asLong() > 0, "lost acknowledged writes detected");
         assertFalse(f.path("pass").asBoolean());
+        assertTrue(r.out().contains("UNSAFE node flags: --unsafe-ack-before-commit"), "summary names the flag: "
+                + r.out());
         assertNoProcessMentions(r.dir());
     }
 

@@ -6,6 +6,7 @@ import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyLogTest {
 
     @Test
-    void oneTaggedIntervalPerOutcomePerCycleReadableByHistogramLogReader(@TempDir Path dir) throws Exception {
+    void perCycleOneTaggedIntervalPerOutcomeAndOneUntaggedOfAllReadableByHistogramLogReader(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latency-x.hlog");
         OutcomeRecorders recorders = new OutcomeRecorders();
         long start = 1_795_000_000_000L;
@@ -39,8 +40,9 @@ class LatencyLogTest {
                 firstOk = h;
             }
         }
-        assertEquals(List.of("ok", "fail", "quorum_not_met"), tags, "empty outcomes are skipped");
-        assertEquals(List.of(2L, 1L, 1L), counts);
+        assertEquals(Arrays.asList("ok", "fail", null, "quorum_not_met", null), tags,
+                "empty outcomes are skipped; the untagged interval follows each cycle's tagged ones");
+        assertEquals(List.of(2L, 1L, 3L, 1L, 1L), counts);
         assertEquals(start / 1000.0, reader.getStartTimeSec(), 0.001);
         assertEquals(2_500, firstOk.getMaxValue(), 5, "values are microseconds");
         assertEquals(start + 1_000, firstOk.getStartTimeStamp());

@@ -1,30 +1,39 @@
 package dev.quorumbench.analysis.compare;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * How strict {@code compare} is: the significance level, the minimum effect per metric, and how many cycles a
- * side needs before the test is trusted.
+ * How strict {@code compare} is and what it compares: the significance level, the minimum effect per metric, how
+ * many units (runs or blocks of cycles) a side needs before the test is trusted, which setting differences the
+ * user accepted, and which fault classes to compare.
  *
- * @param alpha      a change is significant when the Mann–Whitney U p-value is below this
- * @param minEffects the minimum effect for every metric
- * @param minSamples fewer per-cycle samples than this on either side make a large change inconclusive
+ * @param alpha          a change is significant when its false-discovery-adjusted p-value is below this, and the
+ *                       effect's interval is the 1 − alpha bootstrap interval
+ * @param minEffects     the minimum effect for every metric
+ * @param minUnits       fewer units than this on either side make a large change inconclusive
+ * @param allowDifferent setting keys ({@link RunSettings}) that may differ although they change what is measured
+ * @param faults         the fault classes to compare, in this order; empty = every class of the base
  */
-public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, int minSamples) {
+public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, int minUnits,
+        Set<String> allowDifferent, List<FaultClass> faults) {
 
     /** Significance level used when {@code --alpha} is not given. */
     public static final double DEFAULT_ALPHA = 0.05;
-    /** Below 5 cycles a side the normal approximation of the U test says little. */
-    public static final int DEFAULT_MIN_SAMPLES = 5;
+    /** Four units a side is the least with which the exact rank test can reach p < 0.05 (2/70 = 0.029). */
+    public static final int DEFAULT_MIN_UNITS = 4;
 
     public CompareSettings {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
         }
-        if (minSamples < 1) {
-            throw new IllegalArgumentException("minSamples must be >= 1, got " + minSamples);
+        if (minUnits < 2) {
+            throw new IllegalArgumentException("minUnits must be >= 2, got " + minUnits);
         }
         EnumMap<Metric, MinEffect> all = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
@@ -32,11 +41,17 @@ public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, i
         }
         all.putAll(minEffects);
         minEffects = Collections.unmodifiableMap(all);
+        allowDifferent = Collections.unmodifiableSet(new TreeSet<>(allowDifferent));
+        faults = List.copyOf(faults);
+    }
+
+    public CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, int minUnits) {
+        this(alpha, minEffects, minUnits, Set.of(), List.of());
     }
 
     /** The documented defaults. */
     public static CompareSettings defaults() {
-        return new CompareSettings(DEFAULT_ALPHA, Map.of(), DEFAULT_MIN_SAMPLES);
+        return new CompareSettings(DEFAULT_ALPHA, Map.of(), DEFAULT_MIN_UNITS);
     }
 
     public MinEffect minEffect(Metric metric) {
@@ -47,10 +62,18 @@ public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, i
     public CompareSettings withMinEffect(Metric metric, MinEffect effect) {
         EnumMap<Metric, MinEffect> m = new EnumMap<>(minEffects);
         m.put(metric, effect);
-        return new CompareSettings(alpha, m, minSamples);
+        return new CompareSettings(alpha, m, minUnits, allowDifferent, faults);
     }
 
     public CompareSettings withAlpha(double newAlpha) {
-        return new CompareSettings(newAlpha, minEffects, minSamples);
+        return new CompareSettings(newAlpha, minEffects, minUnits, allowDifferent, faults);
+    }
+
+    public CompareSettings withAllowDifferent(Set<String> keys) {
+        return new CompareSettings(alpha, minEffects, minUnits, keys, faults);
+    }
+
+    public CompareSettings withFaults(List<FaultClass> selected) {
+        return new CompareSettings(alpha, minEffects, minUnits, allowDifferent, selected);
     }
 }

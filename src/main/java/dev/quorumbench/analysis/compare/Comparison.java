@@ -1,49 +1,123 @@
 package dev.quorumbench.analysis.compare;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The comparison of a head run with a base run: both headers, the settings used, notes for the reader and one
- * {@link FaultComparison} per fault class.
+ * The comparison of a head side with a base side (each one run or several): both headers, the settings used, the
+ * campaign settings that differ, notes for the reader and one {@link FaultComparison} per fault class.
  */
-public record Comparison(RunHeader base, RunHeader head, CompareSettings settings, List<String> notes,
-        List<FaultComparison> faults) {
+public record Comparison(RunHeader base, RunHeader head, CompareSettings settings,
+        List<RunSettings.Difference> differences, List<String> notes, List<FaultComparison> faults) {
+
+    /** The overall outcome of a comparison, worst first. */
+    public enum Outcome {
+        /** A metric regressed. */
+        REGRESSION("regression"),
+        /** Nothing regressed, but a metric could not be decided: not a pass by silence. */
+        INCONCLUSIVE("inconclusive"),
+        /** Every metric unchanged or improved. */
+        NO_REGRESSION("no regression");
+
+        private final String words;
+
+        Outcome(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
 
     public Comparison {
+        differences = List.copyOf(differences);
         notes = List.copyOf(notes);
         faults = List.copyOf(faults);
     }
 
-    /** Compares every fault class of {@code base} with the same class of {@code head} (same order as base). */
+    /** Compares one base run with one head run given as literal samples (every class of base, in its order). */
     public static Comparison of(RunHeader baseHeader, List<FaultSamples> base, RunHeader headHeader,
             List<FaultSamples> head, CompareSettings settings) {
-        List<FaultComparison> faults = new ArrayList<>();
-        for (FaultSamples b : base) {
-            FaultSamples h = head.stream().filter(x -> x.fault().equals(b.fault())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("head has no fault class " + b.fault()));
-            List<MetricComparison> metrics = new ArrayList<>();
+        return of(List.of(new RunSamples(baseHeader, base)), List.of(new RunSamples(headHeader, head)), settings);
+    }
+
+    /**
+     * Compares the head runs with the base runs. Throws {@code InvalidInputException} when they do not compare
+     * ({@link Compatibility}).
+     */
+    public static Comparison of(List<RunSamples> base, List<RunSamples> head, CompareSettings settings) {
+        List<FaultClass> faults = Compatibility.faults(base, head, settings.faults());
+        List<RunSettings.Difference> differences = Compatibility.differences(base, head, settings.allowDifferent(),
+                faults);
+        List<FaultSides> sides = new ArrayList<>();
+        List<Double> family = new ArrayList<>();
+        boolean scaled = false;
+        boolean blocks = false;
+        for (FaultClass f : faults) {
+            List<FaultSamples> b = base.stream().map(r -> r.fault(f)).toList();
+            List<FaultSamples> h = head.stream().map(r -> r.fault(f)).toList();
+            double cyclesPerRun = b.stream().mapToInt(FaultSamples::cycles).average().orElse(0);
+            scaled |= h.stream().mapToInt(FaultSamples::cycles).average().orElse(0) != cyclesPerRun;
+            FaultSides fs = new FaultSides(f);
             for (Metric m : Metric.values()) {
-                MetricComparison c = VerdictRule.judge(m, b.get(m), h.get(m), settings);
-                if (c != null) {
-                    metrics.add(c);
+                SideMetric bm = SideMetric.of(m, b, cyclesPerRun);
+                SideMetric hm = SideMetric.of(m, h, cyclesPerRun);
+                MetricEvidence e = m == Metric.LOST_ACKNOWLEDGED ? MetricEvidence.NONE
+                        : MetricEvidence.of(bm, hm, settings, seed(f, m));
+                blocks |= e.units() == Units.Kind.BLOCKS;
+                fs.add(m, bm, hm, e, e.tested() ? family.size() : -1);
+                if (e.tested()) {
+                    family.add(e.pValue());
                 }
             }
-            faults.add(new FaultComparison(b.fault(), metrics));
+            sides.add(fs);
         }
+        double[] q = FalseDiscovery.adjust(family.stream().mapToDouble(Double::doubleValue).toArray());
+        List<FaultComparison> result = new ArrayList<>();
+        for (FaultSides fs : sides) {
+            result.add(fs.judge(q, settings));
+        }
+        RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
+        RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
+        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks), result);
+    }
+
+    /** A fixed seed per class and metric: the same inputs give the same intervals in any order of comparison. */
+    static long seed(FaultClass f, Metric m) {
+        return 0x5EED_0000L + 100L * f.ordinal() + m.ordinal();
+    }
+
+    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks) {
         List<String> notes = new ArrayList<>();
-        String envDiff = baseHeader.environmentDifferences(headHeader);
+        for (RunHeader side : List.of(b, h)) {
+            if (!side.unsafeNodeFlags().isEmpty()) {
+                notes.add((side == b ? "Base" : "Head") + " nodes ran with unsafe flags ("
+                        + String.join(", ", side.unsafeNodeFlags()) + "): the store was slowed or broken on purpose.");
+            }
+        }
+        String envDiff = b.environmentDifferences(h);
         if (!envDiff.isEmpty()) {
             notes.add("Environments differ (" + envDiff + "): latency changes may come from the machine, not the build.");
         }
-        if (!baseHeader.schedule().equals(headHeader.schedule())) {
-            notes.add("Schedules differ (" + baseHeader.schedule() + " vs " + headHeader.schedule()
+        if (!b.schedule().equals(h.schedule())) {
+            notes.add("Schedules differ (" + b.schedule() + " vs " + h.schedule()
                     + "): open-loop latency counts queueing from each write's intended start, closed-loop does not.");
         }
-        if (!baseHeader.complete() || !headHeader.complete()) {
+        if (!b.complete() || !h.complete()) {
             notes.add("A run is partial (interrupted): only its measured cycles are compared.");
         }
-        return new Comparison(baseHeader, headHeader, settings, notes, faults);
+        if (scaled) {
+            notes.add("The sides ran different numbers of cycles: fail and quorum_not_met totals of head are scaled"
+                    + " to base's cycles per run; the tests compare per-cycle values.");
+        }
+        if (blocks) {
+            notes.add("One run on a side: the test's units are blocks of consecutive cycles, which absorb drift within"
+                    + " a run but not noise between runs. For a gate, give several runs per side (compare BASE... --"
+                    + " HEAD...).");
+        }
+        return notes;
     }
 
     /** Total of metrics with {@code verdict} over all fault classes. */
@@ -54,5 +128,46 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
     /** True when any metric of any class regressed: {@code compare} exits 3. */
     public boolean regressed() {
         return count(Verdict.REGRESSED) > 0;
+    }
+
+    /** Regression when anything regressed, else inconclusive when anything is, else no regression. */
+    public Outcome outcome() {
+        if (regressed()) {
+            return Outcome.REGRESSION;
+        }
+        return count(Verdict.INCONCLUSIVE) > 0 ? Outcome.INCONCLUSIVE : Outcome.NO_REGRESSION;
+    }
+
+    /** The differences that change what is measured (all were allowed, or the comparison would not exist). */
+    public List<RunSettings.Difference> allowedDifferences() {
+        return differences.stream().filter(RunSettings.Difference::changesMeasurement).toList();
+    }
+
+    /** One metric's sides and evidence, and its place in the family of tests (-1 when not tested). */
+    private record Row(Metric metric, SideMetric base, SideMetric head, MetricEvidence evidence, int familyIndex) {
+    }
+
+    /** One fault class's rows, waiting for the family's adjusted p-values. */
+    private record FaultSides(FaultClass fault, List<Row> rows) {
+
+        FaultSides(FaultClass fault) {
+            this(fault, new ArrayList<>());
+        }
+
+        void add(Metric m, SideMetric b, SideMetric h, MetricEvidence e, int familyIndex) {
+            rows.add(new Row(m, b, h, e, familyIndex));
+        }
+
+        FaultComparison judge(double[] q, CompareSettings settings) {
+            List<MetricComparison> metrics = new ArrayList<>();
+            for (Row r : rows) {
+                MetricComparison c = VerdictRule.judge(r.metric(), r.base(), r.head(), r.evidence(),
+                        r.familyIndex() < 0 ? Double.NaN : q[r.familyIndex()], settings);
+                if (c != null) {
+                    metrics.add(c);
+                }
+            }
+            return new FaultComparison(fault, metrics);
+        }
     }
 }

@@ -4,16 +4,22 @@ package dev.quorumbench.analysis.compare;
  * The verdict on one metric of one fault class, with the numbers behind it.
  *
  * @param metric     the metric
- * @param base       the base run's class-level value (NaN when absent)
- * @param head       the head run's class-level value (NaN when absent)
- * @param pValue     two-sided Mann–Whitney U p-value of the per-cycle samples (NaN when not computed)
- * @param baseCycles per-cycle samples in the base run
- * @param headCycles per-cycle samples in the head run
+ * @param base       the base side's class-level value (NaN when absent)
+ * @param head       the head side's class-level value (NaN when absent)
+ * @param pValue     two-sided Mann–Whitney U p-value over the units (NaN when not tested)
+ * @param qValue     the p-value adjusted for the false discovery rate over every tested metric (NaN when not tested)
+ * @param effect     head − base of the mean per-cycle value, with its bootstrap interval (null when not tested)
+ * @param units      what a unit of the test was: runs or blocks of cycles (null when not tested)
+ * @param baseCycles per-cycle samples on the base side
+ * @param headCycles per-cycle samples on the head side
+ * @param baseUnits  units on the base side
+ * @param headUnits  units on the head side
  * @param verdict    improved, unchanged, regressed or inconclusive
  * @param reason     one short phrase saying why
  */
-public record MetricComparison(Metric metric, double base, double head, double pValue, int baseCycles,
-        int headCycles, Verdict verdict, String reason) {
+public record MetricComparison(Metric metric, double base, double head, double pValue, double qValue,
+        HierarchicalBootstrap.Interval effect, Units.Kind units, int baseCycles, int headCycles, int baseUnits,
+        int headUnits, Verdict verdict, String reason) {
 
     /** head − base. */
     public double change() {

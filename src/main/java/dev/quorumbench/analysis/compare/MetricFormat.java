@@ -36,6 +36,21 @@ public final class MetricFormat {
         return abs + " (" + (rel > 0 ? "+" : "") + Decimals.fixed(rel * 100, 1) + "%)";
     }
 
+    /** "+5.020 [+4.100, +5.900]" in the metric's decimals, or "-" when there was no test. */
+    public static String effect(MetricComparison c) {
+        HierarchicalBootstrap.Interval e = c.effect();
+        if (e == null) {
+            return "-";
+        }
+        return signed(c.metric(), e.estimate()) + " [" + signed(c.metric(), e.low()) + ", "
+                + signed(c.metric(), e.high()) + "]";
+    }
+
+    private static String signed(Metric m, double v) {
+        String s = BigDecimal.valueOf(v).setScale(m.decimals(), RoundingMode.HALF_EVEN).toPlainString();
+        return v > 0 && !s.matches("[0.]+") ? "+" + s : s.replaceFirst("^-(?=[0.]+$)", "");
+    }
+
     /** "0.012", "<0.001" or "-" when the test was not run. */
     public static String pValue(double p) {
         if (Double.isNaN(p)) {

@@ -6,7 +6,9 @@ import dev.quorumbench.analysis.LatencyStats;
 import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.RunData;
 import dev.quorumbench.analysis.SampleStats;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.Schedule;
+import dev.quorumbench.run.UnsafeNodeArgs;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,6 +25,10 @@ import java.util.function.Function;
  */
 public record RunSamples(RunHeader header, List<FaultSamples> faults) {
 
+    public RunSamples {
+        faults = List.copyOf(faults);
+    }
+
     /** Environment keys shown first in a header, in this order; other keys follow sorted. */
     private static final List<String> ENV_ORDER = List.of("target", "harness_version", "git_commit", "jvm", "os",
             "cores", "hostname");
@@ -33,12 +39,24 @@ public record RunSamples(RunHeader header, List<FaultSamples> faults) {
         int maxCycles = 0;
         for (FaultSummary s : report.faults().values()) {
             FaultData fd = data.faults().get(s.fault());
-            faults.add(new FaultSamples(s.fault(), metrics(s, fd)));
+            faults.add(new FaultSamples(s.fault(), s.cyclesDone(), metrics(s, fd)));
             maxCycles = Math.max(maxCycles, s.cyclesDone());
         }
         RunHeader header = new RunHeader(report.campaignId(), scheduleText(report.schedule()),
-                report.cyclesPerFault(), report.writesPerCycle(), report.complete(), environment(report));
+                maxCycles, report.writesPerCycle(), report.complete(), environment(report), 1,
+                RunSettings.of(data.campaign(), List.copyOf(report.faults().keySet())),
+                UnsafeNodeArgs.of(data.campaign().nodeArgs()));
         return new RunSamples(header, faults);
+    }
+
+    /** The samples of fault class {@code f}, or null when this run did not run it. */
+    public FaultSamples fault(FaultClass f) {
+        return faults.stream().filter(x -> x.fault() == f).findFirst().orElse(null);
+    }
+
+    /** The fault classes of this run, in campaign order. */
+    public List<FaultClass> faultClasses() {
+        return faults.stream().map(FaultSamples::fault).toList();
     }
 
     private static Map<Metric, MetricSamples> metrics(FaultSummary s, FaultData fd) {

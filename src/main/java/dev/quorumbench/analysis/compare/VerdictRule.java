@@ -1,65 +1,76 @@
 package dev.quorumbench.analysis.compare;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-
 /**
- * Decides the verdict on one metric from the class-level effect and a Mann–Whitney U test on per-cycle samples.
+ * Decides the verdict on one metric from the class-level effect, the rank test over units (adjusted for the false
+ * discovery rate of the whole comparison) and the bootstrap interval of the per-cycle effect.
  *
- * <p>Unchanged: the effect is below the minimum. Regressed / improved: the effect reaches the minimum in the bad /
- * good direction and the two-sided p-value is below alpha. Inconclusive: the effect reaches the minimum but
- * p ≥ alpha, or a side has too few cycles. One exception: a lost acknowledged write in head when base lost none is
- * a regression whatever the statistics say, because losing an acknowledged write is a broken contract, not noise.
+ * <p>Unchanged: the class-level change is below the minimum effect. Regressed / improved: the change reaches the
+ * minimum in the bad / good direction, the adjusted p-value (q) is below alpha and the effect's interval excludes
+ * zero on that same side. Inconclusive: anything else with a large change (too few units, q ≥ alpha, an interval
+ * across zero or on the other side), or data on one side only. Lost acknowledged writes are a hard gate, not a
+ * statistic: head losing any where base lost none is a regression, because losing an acknowledged write is a
+ * broken contract, not noise.
  */
 public final class VerdictRule {
 
     private VerdictRule() {
     }
 
-    /** Judges {@code metric}; returns null when neither run has data for it. */
-    public static MetricComparison judge(Metric metric, MetricSamples base, MetricSamples head,
-            CompareSettings settings) {
+    /** Judges {@code metric}; returns null when neither side has data for it. */
+    public static MetricComparison judge(Metric metric, SideMetric base, SideMetric head, MetricEvidence evidence,
+            double q, CompareSettings settings) {
         if (!base.present() && !head.present()) {
             return null;
         }
         double b = base.aggregate();
         double h = head.aggregate();
         if (!base.present() || !head.present()) {
-            return result(metric, base, head, Double.NaN, Verdict.INCONCLUSIVE,
+            return result(metric, base, head, evidence, q, Verdict.INCONCLUSIVE,
                     "no data in " + (base.present() ? "head" : "base"));
         }
-        double p = pValue(base, head, settings.minSamples());
-        if (metric == Metric.LOST_ACKNOWLEDGED && b == 0 && h > 0) {
-            return result(metric, base, head, p, Verdict.REGRESSED, "acknowledged writes lost; base lost none");
+        if (metric == Metric.LOST_ACKNOWLEDGED) {
+            return lost(base, head, evidence, q);
         }
         if (!settings.minEffect(metric).reachedBy(b, h)) {
-            return result(metric, base, head, p, Verdict.UNCHANGED, b == h ? "no change" : "below minimum effect");
+            return result(metric, base, head, evidence, q, Verdict.UNCHANGED,
+                    b == h ? "no change" : "below minimum effect");
         }
-        if (Double.isNaN(p)) {
-            return result(metric, base, head, p, Verdict.INCONCLUSIVE, "fewer than " + settings.minSamples()
-                    + " cycles on a side");
+        if (!evidence.tested()) {
+            return result(metric, base, head, evidence, q, Verdict.INCONCLUSIVE, evidence.untested());
         }
-        if (p >= settings.alpha()) {
-            return result(metric, base, head, p, Verdict.INCONCLUSIVE, "not significant");
+        if (!(q < settings.alpha())) {
+            return result(metric, base, head, evidence, q, Verdict.INCONCLUSIVE, "not significant");
         }
         boolean worse = metric.direction().worse(b, h);
-        return result(metric, base, head, p, worse ? Verdict.REGRESSED : Verdict.IMPROVED,
+        HierarchicalBootstrap.Interval e = evidence.effect();
+        // The interval must lie on the side the class-level change points to: higher head values are worse for
+        // lower-is-better metrics and better for the rest.
+        boolean headHigher = h > b;
+        if (!e.excludesZero() || (e.low() > 0) != headHigher) {
+            return result(metric, base, head, evidence, q, Verdict.INCONCLUSIVE, e.excludesZero()
+                    ? "per-cycle effect points the other way" : "effect interval includes 0");
+        }
+        return result(metric, base, head, evidence, q, worse ? Verdict.REGRESSED : Verdict.IMPROVED,
                 worse ? "worse and significant" : "better and significant");
     }
 
-    /** Two-sided Mann–Whitney U p-value, or NaN when a side has fewer than {@code minSamples} values. */
-    static double pValue(MetricSamples base, MetricSamples head, int minSamples) {
-        if (base.size() < minSamples || head.size() < minSamples) {
-            return Double.NaN;
+    private static MetricComparison lost(SideMetric base, SideMetric head, MetricEvidence evidence, double q) {
+        double b = base.aggregate();
+        double h = head.aggregate();
+        Metric m = Metric.LOST_ACKNOWLEDGED;
+        if (b == 0 && h > 0) {
+            return result(m, base, head, evidence, q, Verdict.REGRESSED, "acknowledged writes lost; base lost none");
         }
-        // commons-math 3.6.1 uses the normal approximation without tie correction: conservative when many
-        // cycles tie (e.g. counts that are mostly 0), never anti-conservative.
-        double p = new MannWhitneyUTest().mannWhitneyUTest(base.perCycle(), head.perCycle());
-        return Double.isNaN(p) ? 1.0 : Math.min(1.0, p);
+        if (b == h) {
+            return result(m, base, head, evidence, q, Verdict.UNCHANGED, "no change");
+        }
+        return result(m, base, head, evidence, q, Verdict.INCONCLUSIVE,
+                "base lost acknowledged writes too: a broken contract is not judged by statistics");
     }
 
-    private static MetricComparison result(Metric metric, MetricSamples base, MetricSamples head, double p,
-            Verdict verdict, String reason) {
-        return new MetricComparison(metric, base.aggregate(), head.aggregate(), p, base.size(), head.size(),
-                verdict, reason);
+    private static MetricComparison result(Metric metric, SideMetric base, SideMetric head, MetricEvidence e,
+            double q, Verdict verdict, String reason) {
+        return new MetricComparison(metric, base.aggregate(), head.aggregate(), e.pValue(), q, e.effect(),
+                e.units(), base.samples(), head.samples(), e.baseUnits(), e.headUnits(), verdict, reason);
     }
 }

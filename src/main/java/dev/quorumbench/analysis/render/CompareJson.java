@@ -1,14 +1,14 @@
 package dev.quorumbench.analysis.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.analysis.compare.HierarchicalBootstrap;
 import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricComparison;
 import dev.quorumbench.analysis.compare.MinEffect;
@@ -16,80 +16,84 @@ import dev.quorumbench.analysis.compare.RunHeader;
 import dev.quorumbench.analysis.compare.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Renders a {@link Comparison} as JSON with the same content as the Markdown; absent numbers are null. */
+/** Renders a {@link Comparison} as JSON ({@link CompareDocument}) with the same content as the Markdown. */
 public final class CompareJson {
 
+    /** What the JSON says the test is; the Markdown's method paragraph says the same in prose. */
+    static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have several, else blocks"
+            + " of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
+    static final String EFFECT = "head - base of the mean per-cycle value; interval: 1 - alpha percentile of a"
+            + " hierarchical bootstrap (units, then cycles), 2000 seeded resamples";
+    static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha";
+
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .serializationInclusion(JsonInclude.Include.ALWAYS).build();
 
     private CompareJson() {
     }
 
     public static String render(Comparison c) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("regression", c.regressed());
-        ObjectNode counts = root.putObject("counts");
-        for (Verdict v : Verdict.values()) {
-            counts.put(v.word(), c.count(v));
-        }
-        header(root.putObject("base"), c.base());
-        header(root.putObject("head"), c.head());
-        ArrayNode notes = root.putArray("notes");
-        c.notes().forEach(notes::add);
-        ObjectNode settings = root.putObject("settings");
-        settings.put("alpha", c.settings().alpha());
-        settings.put("min_samples", c.settings().minSamples());
-        settings.put("test", "two-sided Mann-Whitney U on per-cycle samples (Apache Commons Math 3)");
-        ObjectNode min = settings.putObject("min_effect");
-        for (Metric m : Metric.values()) {
-            MinEffect e = c.settings().minEffect(m);
-            ObjectNode o = min.putObject(m.key());
-            o.put("absolute", e.absolute());
-            o.put("relative", e.relative());
-            o.put("unit", m.unit());
-            o.put("direction", m.direction().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        ObjectNode faults = root.putObject("faults");
-        for (FaultComparison f : c.faults()) {
-            ArrayNode metrics = faults.putArray(f.fault().key());
-            for (MetricComparison m : f.metrics()) {
-                ObjectNode o = metrics.addObject();
-                o.put("metric", m.metric().key());
-                o.put("unit", m.metric().unit());
-                number(o, "base", m.base(), 6);
-                number(o, "head", m.head(), 6);
-                number(o, "change", m.change(), 6);
-                number(o, "relative_change", m.relativeChange(), 6);
-                number(o, "p_value", m.pValue(), 6);
-                o.put("base_cycles", m.baseCycles());
-                o.put("head_cycles", m.headCycles());
-                o.put("verdict", m.verdict().word());
-                o.put("reason", m.reason());
-            }
-        }
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(document(c)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render comparison JSON", e);
         }
     }
 
-    private static void header(ObjectNode o, RunHeader h) {
-        o.put("campaign_id", h.campaignId());
-        o.put("schedule", h.schedule());
-        o.put("cycles", h.cycles());
-        o.put("writes", h.writes());
-        o.put("complete", h.complete());
-        ObjectNode env = o.putObject("environment");
-        h.environment().forEach(env::put);
+    static CompareDocument document(Comparison c) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v.word(), c.count(v));
+        }
+        Map<String, CompareDocument.MinEffectRow> min = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            MinEffect e = c.settings().minEffect(m);
+            min.put(m.key(), new CompareDocument.MinEffectRow(BigDecimal.valueOf(e.absolute()),
+                    BigDecimal.valueOf(e.relative()), m.unit(), m.direction().name().toLowerCase(Locale.ROOT)));
+        }
+        CompareDocument.Method method = new CompareDocument.Method(BigDecimal.valueOf(c.settings().alpha()),
+                c.settings().minUnits(), TEST, EFFECT, MULTIPLE, List.copyOf(c.settings().allowDifferent()),
+                c.settings().faults().stream().map(f -> f.key()).toList(), min);
+        Map<String, List<CompareDocument.MetricRow>> faults = new LinkedHashMap<>();
+        for (FaultComparison f : c.faults()) {
+            List<CompareDocument.MetricRow> rows = new ArrayList<>();
+            for (MetricComparison m : f.metrics()) {
+                rows.add(row(m));
+            }
+            faults.put(f.fault().key(), rows);
+        }
+        return new CompareDocument(c.outcome().words(), c.regressed(), counts, side(c.base()), side(c.head()),
+                c.differences().stream().map(d -> new CompareDocument.Difference(d.key(), d.base(), d.head(),
+                        d.changesMeasurement())).toList(), c.notes(), method, faults);
     }
 
-    private static void number(ObjectNode o, String key, double v, int decimals) {
+    private static CompareDocument.MetricRow row(MetricComparison m) {
+        HierarchicalBootstrap.Interval e = m.effect();
+        return new CompareDocument.MetricRow(m.metric().key(), m.metric().unit(), number(m.base()),
+                number(m.head()), number(m.change()), number(m.relativeChange()),
+                e == null ? null : number(e.estimate()), e == null ? null : number(e.low()),
+                e == null ? null : number(e.high()), number(m.pValue()), number(m.qValue()),
+                m.units() == null ? null : m.units().word(), m.baseUnits(), m.headUnits(), m.baseCycles(),
+                m.headCycles(), m.verdict().word(), m.reason());
+    }
+
+    private static CompareDocument.Side side(RunHeader h) {
+        return new CompareDocument.Side(h.campaignId(), h.runs(), h.schedule(), h.cycles(), h.writes(), h.complete(),
+                h.unsafeNodeFlags(), h.settings(), h.environment());
+    }
+
+    private static BigDecimal number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros());
+            return null;
         }
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.signum() == 0 ? BigDecimal.ZERO : d;
     }
 }

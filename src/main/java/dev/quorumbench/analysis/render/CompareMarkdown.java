@@ -8,6 +8,8 @@ import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricComparison;
 import dev.quorumbench.analysis.compare.MetricFormat;
 import dev.quorumbench.analysis.compare.RunHeader;
+import dev.quorumbench.analysis.compare.RunSettings;
+import dev.quorumbench.analysis.compare.Units;
 import dev.quorumbench.analysis.compare.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +26,14 @@ public final class CompareMarkdown {
 
     public static String render(Comparison c) {
         StringBuilder b = new StringBuilder();
-        b.append("## quorumbench compare: ").append(c.regressed() ? "regression" : "no regression").append("\n\n");
+        b.append("## quorumbench compare: ").append(c.outcome().words()).append("\n\n");
         b.append("base `").append(c.base().campaignId()).append("` → head `").append(c.head().campaignId())
                 .append("`: ").append(counts(c)).append(".\n\n");
+        headline(b, c);
+        differences(b, c);
         findings(b, c, Verdict.REGRESSED, "Regressed");
         findings(b, c, Verdict.IMPROVED, "Improved");
+        findings(b, c, Verdict.INCONCLUSIVE, "Inconclusive (not a pass: too little evidence either way)");
         header(b, c.base(), c.head());
         for (String note : c.notes()) {
             b.append("> Note: ").append(note).append('\n');
@@ -43,20 +48,58 @@ public final class CompareMarkdown {
         return b.toString();
     }
 
+    /** What must not be missed before the numbers: allowed differences in what is measured, unsafe node flags. */
+    static void headline(StringBuilder b, Comparison c) {
+        if (!c.allowedDifferences().isEmpty()) {
+            b.append("**Compared although what is measured differs** (--allow-different): ").append(String.join("; ",
+                    c.allowedDifferences().stream().map(RunSettings.Difference::describe).toList())).append(".\n\n");
+        }
+        List<String> unsafe = new ArrayList<>();
+        if (!c.base().unsafeNodeFlags().isEmpty()) {
+            unsafe.add("base " + String.join(" ", c.base().unsafeNodeFlags()));
+        }
+        if (!c.head().unsafeNodeFlags().isEmpty()) {
+            unsafe.add("head " + String.join(" ", c.head().unsafeNodeFlags()));
+        }
+        if (!unsafe.isEmpty()) {
+            b.append("**Unsafe node flags** (the store altered on purpose): ").append(String.join("; ", unsafe))
+                    .append(".\n\n");
+        }
+    }
+
+    private static void differences(StringBuilder b, Comparison c) {
+        if (c.differences().isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSettings.Difference d : c.differences()) {
+            rows.add(List.of(d.key(), d.base(), d.head(), d.changesMeasurement() ? "yes (allowed)" : "no"));
+        }
+        b.append("Settings that differ:\n\n")
+                .append(Table.of(List.of("setting", "base", "head", "changes what is measured"), rows).markdown())
+                .append('\n');
+    }
+
     /** The comparison table of one fault class under its heading (also used by release notes). */
     public static void table(StringBuilder b, FaultComparison f) {
         b.append("### ").append(f.fault()).append("\n\n").append(table(f).markdown()).append('\n');
     }
 
-    /** The comparison table of one fault class: metric, base, head, change, p, verdict. */
+    /** The comparison table of one fault class: metric, base, head, change, effect with interval, q, verdict. */
     public static Table table(FaultComparison f) {
         List<List<String>> rows = new ArrayList<>();
         for (MetricComparison m : f.metrics()) {
             rows.add(List.of(label(m.metric()), MetricFormat.value(m.metric(), m.base()),
-                    MetricFormat.value(m.metric(), m.head()), MetricFormat.change(m), MetricFormat.pValue(m.pValue()),
-                    emphasis(m.verdict())));
+                    MetricFormat.value(m.metric(), m.head()), MetricFormat.change(m), MetricFormat.effect(m),
+                    MetricFormat.pValue(m.qValue()), emphasis(m.verdict())));
         }
-        return Table.of(List.of("metric", "base:", "head:", "change:", "p:", "verdict"), rows);
+        return Table.of(List.of("metric", "base:", "head:", "change:", "effect [interval]:", "q:", "verdict"), rows);
+    }
+
+    /** "Regression: ", "Inconclusive: " or "No regression: ": an inconclusive metric is never a plain pass. */
+    public static String outcomeLabel(Comparison c) {
+        String w = c.outcome().words();
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1) + ": ";
     }
 
     static String counts(Comparison c) {
@@ -91,7 +134,7 @@ public final class CompareMarkdown {
                             .append(MetricFormat.value(m.metric(), m.base())).append(" → ")
                             .append(MetricFormat.value(m.metric(), m.head())).append(m.metric().unit().isEmpty() ? ""
                                     : " " + m.metric().unit()).append(", change ").append(MetricFormat.change(m))
-                            .append(", p ").append(MetricFormat.pValue(m.pValue())).append('\n');
+                            .append(evidence(m)).append('\n');
                 }
             }
         }
@@ -100,9 +143,27 @@ public final class CompareMarkdown {
         }
     }
 
+    /** ", effect +5.0 [+4.2, +5.9], q 0.001" or ", too few blocks …" for a finding's line. */
+    private static String evidence(MetricComparison m) {
+        StringBuilder s = new StringBuilder();
+        if (m.effect() != null) {
+            s.append(", effect ").append(MetricFormat.effect(m)).append(", q ").append(MetricFormat.pValue(m.qValue()));
+        }
+        if (m.verdict() == Verdict.INCONCLUSIVE || m.effect() == null) {
+            s.append(" (").append(m.reason()).append(')');
+        }
+        return s.toString();
+    }
+
     private static void header(StringBuilder b, RunHeader base, RunHeader head) {
         b.append("| | base | head |\n|---|---|---|\n");
         row(b, "campaign", "`" + base.campaignId() + "`", "`" + head.campaignId() + "`");
+        if (base.runs() > 1 || head.runs() > 1) {
+            row(b, "runs", Integer.toString(base.runs()), Integer.toString(head.runs()));
+        }
+        if (!base.unsafeNodeFlags().isEmpty() || !head.unsafeNodeFlags().isEmpty()) {
+            row(b, "unsafe node flags", unsafe(base), unsafe(head));
+        }
         row(b, "schedule", base.schedule(), head.schedule());
         row(b, "cycles × writes", base.cycles() + " × " + base.writes(), head.cycles() + " × " + head.writes());
         row(b, "complete", base.complete() ? "yes" : "no (partial)", head.complete() ? "yes" : "no (partial)");
@@ -114,6 +175,10 @@ public final class CompareMarkdown {
         b.append('\n');
     }
 
+    private static String unsafe(RunHeader h) {
+        return h.unsafeNodeFlags().isEmpty() ? "none" : "**" + String.join(" ", h.unsafeNodeFlags()) + "**";
+    }
+
     private static void row(StringBuilder b, String name, String base, String head) {
         b.append("| ").append(name).append(" | ").append(cell(base)).append(" | ").append(cell(head)).append(" |\n");
     }
@@ -123,14 +188,19 @@ public final class CompareMarkdown {
     }
 
     private static void method(StringBuilder b, Comparison c) {
-        b.append("Method: a metric regressed (improved) when its change reaches the minimum effect in the bad (good)"
-                + " direction and a two-sided Mann–Whitney U test on per-cycle samples gives p < ")
-                .append(Decimals.plain(c.settings().alpha()))
-                .append("; below the minimum effect it is unchanged; a large change that is not significant, or"
-                        + " with fewer than ").append(c.settings().minSamples())
-                .append(" cycles a side, is inconclusive. A lost acknowledged write where base lost none is always"
-                        + " a regression. Latency is of acknowledged writes. Minimum effects:");
-        b.append(' ').append(minEffects(c.settings())).append(".\n");
+        String alpha = Decimals.plain(c.settings().alpha());
+        b.append("Method: the units of the test are whole runs when both sides have several, else blocks of")
+                .append(" consecutive cycles (").append(Units.BLOCKS_PER_RUN).append(" per run). A metric regressed")
+                .append(" (improved) when its class-level change reaches the minimum effect in the bad (good) direction,")
+                .append(" a two-sided Mann–Whitney U test over unit means (exact for small samples) gives q < ")
+                .append(alpha).append(" after Benjamini–Hochberg over every tested class × metric, and the ")
+                .append(Decimals.plain(100 * (1 - c.settings().alpha()))).append(" % interval of the effect (head −")
+                .append(" base of the mean per-cycle value; hierarchical bootstrap over units, then cycles; seeded)")
+                .append(" excludes 0 on that side. Below the minimum effect it is unchanged; a large change without")
+                .append(" that evidence, or with fewer than ").append(c.settings().minUnits())
+                .append(" units a side, is inconclusive. A lost acknowledged write where base lost none is always a")
+                .append(" regression (no statistics). Latency is of acknowledged writes. Minimum effects: ")
+                .append(minEffects(c.settings())).append(".\n");
     }
 
     /** "convergence 0.002; lost 1 writes; …": a group once when all its metrics agree, else metric by metric. */

@@ -37,10 +37,15 @@ public final class EvidenceReport {
 
     /** Writes every file of the report into {@code outDir} (created if needed) and returns their paths. */
     public static List<Path> write(Evidence evidence, Path outDir) throws IOException {
+        return write(evidence, outDir, null);
+    }
+
+    /** As {@link #write(Evidence, Path)}, with the notes' image links under {@code imageBaseUrl} (null: relative). */
+    public static List<Path> write(Evidence evidence, Path outDir, String imageBaseUrl) throws IOException {
         Files.createDirectories(outDir);
         List<Plot> plots = EvidencePlots.draw(evidence);
         List<Path> written = new ArrayList<>();
-        written.add(text(outDir.resolve(ReleaseNotes.FILE), ReleaseNotes.render(evidence, plots)));
+        written.add(text(outDir.resolve(ReleaseNotes.FILE), ReleaseNotes.render(evidence, plots, imageBaseUrl)));
         for (Plot p : plots) {
             p.files().write(outDir, p.name());
             written.add(outDir.resolve(p.name() + ".png"));

@@ -27,23 +27,35 @@ public final class EvidenceTables {
     private EvidenceTables() {
     }
 
-    /** One row per fault class: counts, convergence, losses, latency of acknowledged writes, mechanism, result. */
-    public static Table results(Phase4Report r) {
-        List<List<String>> rows = new ArrayList<>();
+    /**
+     * The results split to fit a release page (at most 8 columns each): the verdict per class (result,
+     * convergence, losses, mechanism), the write outcomes, and the latency of acknowledged writes.
+     */
+    public static List<Table> resultTables(Phase4Report r) {
+        List<List<String>> verdicts = new ArrayList<>();
+        List<List<String>> writes = new ArrayList<>();
+        List<List<String>> latency = new ArrayList<>();
         for (FaultSummary s : r.faults().values()) {
             LatencyStats ok = s.latencyMs().get("ok");
-            rows.add(List.of(s.fault().key(), Long.toString(s.writes()), Long.toString(s.ok()),
-                    Long.toString(s.quorumNotMet()), Long.toString(s.fail()),
+            verdicts.add(List.of(s.fault().key(), s.pass() ? "**pass**" : "**FAIL**",
                     fraction(Metric.CONVERGENCE_BOUND, s.convergenceBound()),
                     fraction(Metric.REPLICA_CONVERGENCE, s.replicaConvergence()), Long.toString(s.lostAcknowledged()),
-                    ms(ok == null ? null : ok.p50Ms()), ms(ok == null ? null : ok.p99Ms()),
-                    ms(ok == null ? null : ok.p999Ms()), ms(ok == null ? null : ok.maxMs()), mechanism(s.mechanism()),
-                    s.pass() ? "**pass**" : "**FAIL**"));
+                    mechanism(s.mechanism())));
+            writes.add(List.of(s.fault().key(), Long.toString(s.writes()), Long.toString(s.ok()),
+                    Long.toString(s.quorumNotMet()), Long.toString(s.fail())));
+            latency.add(List.of(s.fault().key(), ms(ok == null ? null : ok.p50Ms()), ms(ok == null ? null : ok.p99Ms()),
+                    ms(ok == null ? null : ok.p999Ms()), ms(ok == null ? null : ok.maxMs())));
         }
-        return Table.of(List.of("fault", "writes:", "ok:", "quorum_not_met:", "fail:", "convergence bound:",
-                "replica convergence:", "lost:", "p50 ms:", "p99 ms:", "p99.9 ms:", "max ms:", "mechanism", "result"),
-                rows);
+        return List.of(
+                Table.of(List.of("fault", "result", "convergence bound:", "replica convergence:", "lost:", "mechanism"),
+                        verdicts),
+                Table.of(List.of("fault", "writes:", "ok:", "quorum_not_met:", "fail:"), writes),
+                Table.of(List.of("fault", "p50 ms:", "p99 ms:", "p99.9 ms:", "max ms:"), latency));
     }
+
+    /** Titles of {@link #resultTables}, in order. */
+    public static final List<String> RESULT_TABLE_TITLES = List.of("Verdict per fault class", "Write outcomes",
+            "Latency of acknowledged writes");
 
     /** One row per fault class: cycles, converged cycles, time to converge, recovery time, measured skew. */
     public static Table timings(Phase4Report r) {

@@ -36,35 +36,65 @@ public final class HtmlPage {
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>quorumbench ")
                 .append(Html.escape(r.campaignId())).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n");
+        String headline = ReleaseNotes.headline(e).replace("`", "");
+        boolean good = r.pass() && (e.baseline() == null || !e.baseline().comparison().regressed());
         b.append("<h1>Phase-4 chaos campaign <code>").append(Html.escape(r.campaignId())).append("</code>: ")
-                .append(r.pass() ? "<span class=\"pass\">PASS</span>" : "<span class=\"fail\">FAIL</span>")
-                .append(r.complete() ? "" : " (partial run)").append("</h1>\n");
+                .append(good ? "<span class=\"pass\">" : "<span class=\"fail\">").append(Html.escape(headline))
+                .append("</span></h1>\n");
+        b.append("<nav>");
+        List<String[]> sections = new java.util.ArrayList<>(List.of(new String[] {"results", "Results"},
+                new String[] {"timings", "Timings"}, new String[] {"plots", "Plots"},
+                new String[] {"schedule", "Schedule"}, new String[] {"methodology", "Methodology"},
+                new String[] {"environment", "Environment"}));
+        if (e.baseline() != null) {
+            sections.add(new String[] {"baseline", "Compared with baseline"});
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            b.append(i == 0 ? "" : " · ").append("<a href=\"#").append(sections.get(i)[0]).append("\">")
+                    .append(sections.get(i)[1]).append("</a>");
+        }
+        b.append("</nav>\n");
+        List<String> unsafe = RunSettings.unsafe(e.data().campaign());
+        if (!unsafe.isEmpty()) {
+            b.append("<div class=\"note\"><strong>Unsafe settings</strong><ul>\n");
+            unsafe.forEach(u -> b.append("<li>").append(Html.escape(u.replace("`", ""))).append("</li>\n"));
+            b.append("</ul></div>\n");
+        }
+        List<String> nonDefault = RunSettings.nonDefault(e.data().campaign());
         b.append("<p>").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
                 .append(" writes per fault class against target <code>")
                 .append(Html.escape(e.data().campaign().target())).append("</code>, write quorum W=")
-                .append(e.data().campaign().quorumWrites()).append(".</p>\n");
-        b.append("<h2>Results</h2>\n").append(EvidenceTables.results(r).html());
-        b.append("<p>Latency columns are acknowledged (ok) writes. Pass: ")
+                .append(e.data().campaign().quorumWrites()).append(". ")
+                .append(Html.escape(nonDefault.isEmpty() ? "Every other setting is the default."
+                        : "Not the defaults: " + String.join("; ", nonDefault).replace("`", "") + "."))
+                .append("</p>\n");
+        b.append("<h2 id=\"results\">Results</h2>\n");
+        List<Table> tables = EvidenceTables.resultTables(r);
+        for (int i = 0; i < tables.size(); i++) {
+            b.append("<h3>").append(Html.escape(EvidenceTables.RESULT_TABLE_TITLES.get(i))).append("</h3>\n")
+                    .append(tables.get(i).html());
+        }
+        b.append("<p>Pass: ")
                 .append(Html.escape(EvidenceTables.thresholds(r.thresholds()))).append(".</p>\n");
         if (!r.reasons().isEmpty()) {
             b.append("<p>Not passed:</p>\n<ul>\n");
             r.reasons().forEach(reason -> b.append("<li>").append(Html.escape(reason)).append("</li>\n"));
             b.append("</ul>\n");
         }
-        b.append("<h2>Timings</h2>\n").append(EvidenceTables.timings(r).html());
-        b.append("<h2>Plots</h2>\n");
+        b.append("<h2 id=\"timings\">Timings</h2>\n").append(EvidenceTables.timings(r).html());
+        b.append("<h2 id=\"plots\">Plots</h2>\n");
         for (Plot p : plots) {
             b.append("<figure><img alt=\"").append(Html.escape(p.caption())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(p.files().png())).append("\"><figcaption>")
                     .append(Html.escape(p.caption())).append("</figcaption></figure>\n");
         }
-        b.append("<h2>Schedule</h2>\n<p>").append(Html.escape(EvidenceTables.schedule(r))).append("</p>\n");
-        b.append("<h2>Methodology</h2>\n<p>").append(Html.escape(EvidenceTables.METHODOLOGY)).append("</p>\n");
-        b.append("<h2>Environment</h2>\n").append(EvidenceTables.environment(r).html());
+        b.append("<h2 id=\"schedule\">Schedule</h2>\n<p>").append(Html.escape(EvidenceTables.schedule(r))).append("</p>\n");
+        b.append("<h2 id=\"methodology\">Methodology</h2>\n<p>").append(Html.escape(EvidenceTables.METHODOLOGY)).append("</p>\n");
+        b.append("<h2 id=\"environment\">Environment</h2>\n").append(EvidenceTables.environment(r).html());
         if (e.baseline() != null) {
             Comparison c = e.baseline().comparison();
-            b.append("<h2>Compared with baseline <code>").append(Html.escape(c.base().campaignId()))
-                    .append("</code></h2>\n<p>").append(c.regressed() ? "Regression: " : "No regression: ")
+            b.append("<h2 id=\"baseline\">Compared with baseline <code>").append(Html.escape(c.base().campaignId()))
+                    .append("</code></h2>\n<p>").append(CompareMarkdown.outcomeLabel(c))
                     .append(Html.escape(CompareMarkdown.counts(c))).append(".</p>\n");
             c.notes().forEach(n -> b.append("<p class=\"note\">").append(Html.escape(n)).append("</p>\n"));
             for (FaultComparison f : c.faults()) {

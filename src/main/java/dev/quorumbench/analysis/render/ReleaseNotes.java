@@ -4,9 +4,18 @@ import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.Decimals;
 import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.analysis.compare.MetricComparison;
+import dev.quorumbench.analysis.compare.MetricFormat;
+import dev.quorumbench.analysis.compare.Verdict;
+import dev.quorumbench.run.CampaignSpec;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Renders release-notes.md: results per fault class, plots, schedule, methodology, environment, baseline comparison. */
+/**
+ * Renders release-notes.md so that it pastes into a release page as it is: the verdict (against the baseline first)
+ * in the headline, unsafe and non-default settings right under it, tables of at most 8 columns, image links that
+ * work where the Markdown is pasted, and methodology and environment folded.
+ */
 public final class ReleaseNotes {
 
     public static final String FILE = "release-notes.md";
@@ -14,36 +23,61 @@ public final class ReleaseNotes {
     private ReleaseNotes() {
     }
 
+    /** With image links relative to the notes (they work beside the PNG files, e.g. in a repository). */
     public static String render(Evidence e, List<Plot> plots) {
+        return render(e, plots, null);
+    }
+
+    /**
+     * @param imageBaseUrl where the PNG files will be served (e.g. a release's asset URL); null for links relative to
+     *                     the notes
+     */
+    public static String render(Evidence e, List<Plot> plots, String imageBaseUrl) {
         Phase4Report r = e.report();
+        CampaignSpec spec = e.data().campaign();
         StringBuilder b = new StringBuilder();
-        b.append("# Phase-4 chaos campaign `").append(r.campaignId()).append("`: ")
-                .append(r.pass() ? "PASS" : "FAIL").append(r.complete() ? "" : " (partial run)").append("\n\n");
-        b.append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
-                .append(" writes per fault class against target `").append(e.data().campaign().target())
-                .append("`, write quorum W=").append(e.data().campaign().quorumWrites()).append(".\n\n");
-        b.append("## Results\n\n").append(EvidenceTables.results(r).markdown()).append('\n');
-        b.append("Latency columns are acknowledged (ok) writes. Pass: ").append(EvidenceTables.thresholds(r.thresholds()))
-                .append(".\n\n");
+        b.append("# Phase-4 chaos campaign `").append(r.campaignId()).append("`: ").append(headline(e)).append("\n\n");
+        if (e.baseline() != null) {
+            baselineVerdict(b, e.baseline().comparison());
+        }
         if (!r.reasons().isEmpty()) {
-            b.append("Not passed:\n");
+            b.append("**Run ").append(r.pass() ? "passed" : "failed").append("** — not passed:\n");
             r.reasons().forEach(reason -> b.append("- ").append(reason).append('\n'));
             b.append('\n');
         }
+        List<String> unsafe = RunSettings.unsafe(spec);
+        if (!unsafe.isEmpty()) {
+            b.append("> [!WARNING]\n> **Unsafe settings**\n");
+            unsafe.forEach(u -> b.append("> - ").append(u).append('\n'));
+            b.append('\n');
+        }
+        List<String> nonDefault = RunSettings.nonDefault(spec);
+        b.append("**Settings**: ").append(r.cyclesPerFault()).append(" cycles × ").append(r.writesPerCycle())
+                .append(" writes per fault class against target `").append(spec.target())
+                .append("`, write quorum W=").append(spec.quorumWrites()).append(". ")
+                .append(nonDefault.isEmpty() ? "Every other setting is the default."
+                        : "Not the defaults: " + String.join("; ", nonDefault) + ".")
+                .append("\n\n");
+        b.append("## Results\n\n");
+        List<Table> tables = EvidenceTables.resultTables(r);
+        for (int i = 0; i < tables.size(); i++) {
+            b.append("**").append(EvidenceTables.RESULT_TABLE_TITLES.get(i)).append("**\n\n")
+                    .append(tables.get(i).markdown()).append('\n');
+        }
+        b.append("Pass: ").append(EvidenceTables.thresholds(r.thresholds())).append(".\n\n");
         b.append("## Timings\n\n").append(EvidenceTables.timings(r).markdown()).append('\n');
         b.append("## Plots\n\n");
         for (Plot p : plots) {
-            b.append("![").append(p.name()).append("](").append(p.name()).append(".png)\n\n")
-                    .append(p.caption()).append(" Vector version: ").append(p.name()).append(".svg.\n\n");
+            b.append("![").append(p.name()).append("](").append(link(imageBaseUrl, p.name() + ".png")).append(")\n\n")
+                    .append(p.caption()).append(" Vector version: [").append(p.name()).append(".svg](")
+                    .append(link(imageBaseUrl, p.name() + ".svg")).append(").\n\n");
         }
         b.append("## Schedule\n\n").append(EvidenceTables.schedule(r)).append("\n\n");
-        b.append("## Methodology\n\n").append(EvidenceTables.METHODOLOGY).append("\n\n");
-        b.append("## Environment\n\n").append(EvidenceTables.environment(r).markdown()).append('\n');
+        details(b, "Methodology", EvidenceTables.METHODOLOGY + "\n");
+        details(b, "Environment", EvidenceTables.environment(r).markdown());
         if (e.baseline() != null) {
             Comparison c = e.baseline().comparison();
             b.append("## Compared with baseline `").append(c.base().campaignId()).append("`\n\n");
-            b.append(c.regressed() ? "Regression: " : "No regression: ").append(CompareMarkdown.counts(c))
-                    .append(".\n\n");
             c.notes().forEach(n -> b.append("> Note: ").append(n).append("\n"));
             if (!c.notes().isEmpty()) {
                 b.append('\n');
@@ -56,5 +90,55 @@ public final class ReleaseNotes {
                     .append(" (two-sided Mann–Whitney U on per-cycle samples).\n");
         }
         return b.toString();
+    }
+
+    /** "PASS", or with a baseline the comparison first: "REGRESSION against `base` · run PASS". */
+    static String headline(Evidence e) {
+        Phase4Report r = e.report();
+        String run = (r.pass() ? "PASS" : "FAIL") + (r.complete() ? "" : " (partial run)");
+        if (e.baseline() == null) {
+            return run;
+        }
+        Comparison c = e.baseline().comparison();
+        String against = " against `" + c.base().campaignId() + "`";
+        // Inconclusive is not "no regression": the headline says what could not be decided.
+        String verdict = switch (c.outcome()) {
+            case REGRESSION -> "REGRESSION" + against;
+            case INCONCLUSIVE -> "INCONCLUSIVE" + against + " (" + c.count(Verdict.INCONCLUSIVE) + " metrics undecided)";
+            case NO_REGRESSION -> "no regression" + against;
+        };
+        return verdict + " · run " + run;
+    }
+
+    private static void baselineVerdict(StringBuilder b, Comparison c) {
+        String label = CompareMarkdown.outcomeLabel(c);
+        b.append("**").append(label, 0, label.length() - 2).append("** against baseline `")
+                .append(c.base().campaignId()).append("`: ").append(CompareMarkdown.counts(c)).append(".\n");
+        List<String> regressed = new ArrayList<>();
+        for (FaultComparison f : c.faults()) {
+            for (MetricComparison m : f.metrics()) {
+                if (m.verdict() == Verdict.REGRESSED) {
+                    regressed.add("- `" + f.fault().key() + "` " + CompareMarkdown.label(m.metric()) + ": "
+                            + MetricFormat.value(m.metric(), m.base()) + " → " + MetricFormat.value(m.metric(), m.head())
+                            + " (" + MetricFormat.change(m) + (Double.isNaN(m.qValue()) ? ", a hard gate"
+                            : ", effect " + MetricFormat.effect(m) + ", q " + MetricFormat.pValue(m.qValue())) + ")");
+                }
+            }
+        }
+        if (!regressed.isEmpty()) {
+            b.append('\n');
+            regressed.forEach(line -> b.append(line).append('\n'));
+        }
+        b.append('\n');
+    }
+
+    /** A GitHub-style folded section; the blank lines let the Markdown inside render. */
+    private static void details(StringBuilder b, String summary, String markdown) {
+        b.append("<details>\n<summary>").append(summary).append("</summary>\n\n").append(markdown)
+                .append("\n</details>\n\n");
+    }
+
+    private static String link(String base, String file) {
+        return base == null ? file : base + "/" + file;
     }
 }

@@ -96,6 +96,123 @@ class ComparisonTest {
                 Map.of("target", target, "cores", cores, "git_commit", "bbb"));
         Comparison c = Comparison.of(b, List.of(literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v)), h, List.of(literal(FaultClass.DROP_RANDOM_ACKS, v -> v,
                 v -> v)), CompareSettings.defaults());
-        assertEquals(notes, c.notes().size(), c.notes().toString());
+        assertEquals(notes, c.notes().stream().filter(n -> n.startsWith("Environments differ")).count(),
+                c.notes().toString());
+    }
+
+    static RunHeader withSettings(String id, Map<String, String> changed, List<String> unsafe) {
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("fault_window_ms", "500");
+        s.put("mechanisms", "drop_random_acks=sigstop/real");
+        s.put("node_args", "-");
+        s.put("thresholds", "convergence_bound≥0.995");
+        s.put("cycles", "12");
+        s.putAll(changed);
+        return new RunHeader(id, "closed-loop", 12, 100, true, Map.of("target", "reference"), 1, s, unsafe);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                      | key             | head value                          | allowed         | error (empty = compares)
+        fault window 500 vs 100                     | fault_window_ms | 100                                 |                 | base and head differ in fault_window_ms (500 vs 100), which changes what is measured; --allow-different fault_window_ms compares anyway
+        mechanism proxy-drop-acks vs sigstop        | mechanisms      | drop_random_acks=proxy-drop-acks/real |               | base and head differ in mechanisms (drop_random_acks=sigstop/real vs drop_random_acks=proxy-drop-acks/real), which changes what is measured; --allow-different mechanisms compares anyway
+        other node args                             | node_args       | --extra-latency-ms 3                |                 | base and head differ in node_args (- vs --extra-latency-ms 3), which changes what is measured; --allow-different node_args compares anyway
+        other node args, allowed                    | node_args       | --extra-latency-ms 3                | node_args       |
+        fault window allowed among others           | fault_window_ms | 100                                 | node_args,fault_window_ms |
+        other thresholds: listed, not refused       | thresholds      | convergence_bound≥0.9               |                 |
+        other cycle count: listed, not refused      | cycles          | 3                                   |                 |
+        """)
+    void settingsThatChangeWhatIsMeasuredAreRefusedUnlessAllowed(String name, String key, String value,
+            String allowed, String error) {
+        CompareSettings settings = CompareSettings.defaults().withAllowDifferent(allowed == null ? java.util.Set.of()
+                : java.util.Set.of(allowed.split(",")));
+        FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
+        List<RunSamples> base = List.of(new RunSamples(withSettings("b", Map.of(), List.of()), List.of(f)));
+        List<RunSamples> head = List.of(new RunSamples(withSettings("h", Map.of(key, value), List.of()), List.of(f)));
+        if (error != null) {
+            dev.quorumbench.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.quorumbench.InvalidInputException.class, () -> Comparison.of(base, head, settings));
+            assertEquals(error, e.getMessage());
+            return;
+        }
+        Comparison c = Comparison.of(base, head, settings);
+        assertEquals(1, c.differences().size(), c.differences().toString());
+        assertEquals(key, c.differences().get(0).key());
+        assertEquals(RunSettings.MEASURING.contains(key), c.allowedDifferences().size() == 1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unsafeNodeFlagsAreANote() {
+        FaultSamples f = literal(FaultClass.DROP_RANDOM_ACKS, v -> v, v -> v);
+        Comparison c = Comparison.of(List.of(new RunSamples(withSettings("b", Map.of(), List.of()), List.of(f))),
+                List.of(new RunSamples(withSettings("h", Map.of("node_args", "--extra-latency-ms 3"),
+                        List.of("--extra-latency-ms 3")), List.of(f))),
+                CompareSettings.defaults().withAllowDifferent(java.util.Set.of("node_args")));
+        assertEquals("Head nodes ran with unsafe flags (--extra-latency-ms 3): the store was slowed or broken on"
+                + " purpose.", c.notes().get(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                          | base cycles | head cycles | shift | p50          | outcome
+        200 vs 20 cycles, no change     | 200         | 20          | 0     | unchanged    | no regression
+        200 vs 20 cycles, +3 ms         | 200         | 20          | 3     | regressed    | regression
+        200 vs 3 cycles, +3 ms          | 200         | 3           | 3     | inconclusive | inconclusive
+        """)
+    void differentCycleCountsCompare(String name, int baseCycles, int headCycles, double shift, String p50,
+            String outcome) {
+        Comparison c = Comparison.of(header("b"), List.of(cycles(baseCycles, 0)), header("h"),
+                List.of(cycles(headCycles, shift)), CompareSettings.defaults());
+        assertEquals(p50, c.faults().get(0).get(Metric.LATENCY_P50).verdict().word(),
+                c.faults().get(0).get(Metric.LATENCY_P50).reason());
+        assertEquals(outcome, c.outcome().words());
+    }
+
+    /** {@code n} cycles of p50 ≈ 2 ms (a fixed wobble) plus {@code shift}, and two quorum_not_met every ten cycles. */
+    static FaultSamples cycles(int n, double shift) {
+        double[] p50 = new double[n];
+        double[] qnm = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            p50[i] = 2 + 0.1 * ((i * 7) % 5 - 2) + shift;
+            qnm[i] = i % 5 == 0 ? 1 : 0;
+            total += qnm[i];
+        }
+        Map<Metric, MetricSamples> m = new EnumMap<>(Metric.class);
+        m.put(Metric.LATENCY_P50, new MetricSamples(2 + shift, p50));
+        m.put(Metric.QUORUM_NOT_MET, new MetricSamples(total, qnm));
+        return new FaultSamples(FaultClass.PARTITION_MINORITY, n, m);
+    }
+
+    @org.junit.jupiter.api.Test
+    void countsOfShorterRunsAreScaledToBaseCycles() {
+        Comparison c = Comparison.of(header("b"), List.of(cycles(200, 0)), header("h"), List.of(cycles(20, 0)),
+                CompareSettings.defaults());
+        MetricComparison q = c.faults().get(0).get(Metric.QUORUM_NOT_MET);
+        assertEquals(40, q.base(), 1e-9);
+        assertEquals(40, q.head(), 1e-9, "4 in 20 cycles is 40 in 200");
+        assertEquals(Verdict.UNCHANGED, q.verdict());
+    }
+
+    @ParameterizedTest(name = "--faults {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        partition_minority                  | partition_minority |
+        drop_random_acks,partition_minority | drop_random_acks partition_minority |
+        clock_skew_peer                     |                    | run b has no fault class clock_skew_peer (it has [partition_minority, drop_random_acks])
+        """)
+    void faultsSelectsASubset(String faults, String compared, String error) {
+        List<FaultClass> selected = java.util.Arrays.stream(faults.split(",")).map(FaultClass::fromKey).toList();
+        FaultSamples p = cycles(12, 0);
+        FaultSamples d = new FaultSamples(FaultClass.DROP_RANDOM_ACKS, 12, p.metrics());
+        List<RunSamples> b = List.of(new RunSamples(header("b"), List.of(p, d)));
+        List<RunSamples> h = List.of(new RunSamples(header("h"), List.of(p, d)));
+        CompareSettings s = CompareSettings.defaults().withFaults(selected);
+        if (error != null) {
+            assertEquals(error, org.junit.jupiter.api.Assertions.assertThrows(dev.quorumbench.InvalidInputException.class,
+                    () -> Comparison.of(b, h, s)).getMessage());
+            return;
+        }
+        assertEquals(compared, String.join(" ", Comparison.of(b, h, s).faults().stream()
+                .map(f -> f.fault().key()).toList()));
     }
 }

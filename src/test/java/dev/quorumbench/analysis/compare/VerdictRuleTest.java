@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quorumbench.run.FaultClass;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,21 +39,66 @@ class VerdictRuleTest {
         """)
     void verdictFromEffectAndTest(String metric, double base, String baseSamples, double head, String headSamples,
             String verdict) {
-        MetricComparison c = VerdictRule.judge(Metric.byKeyOrGroup(metric).get(0),
-                new MetricSamples(base, parse(baseSamples)), new MetricSamples(head, parse(headSamples)),
-                CompareSettings.defaults());
+        MetricComparison c = judge(Metric.byKeyOrGroup(metric).get(0), new MetricSamples(base, parse(baseSamples)),
+                new MetricSamples(head, parse(headSamples)), CompareSettings.defaults());
         assertEquals(verdict, c.verdict().word(), c.reason() + ", p=" + c.pValue());
+    }
+
+    /** One run a side, the metric alone in its family (q = p). */
+    static MetricComparison judge(Metric m, MetricSamples base, MetricSamples head, CompareSettings settings) {
+        SideMetric b = SideMetric.of(m, List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, Map.of(m, base))),
+                Math.max(1, base.size()));
+        SideMetric h = SideMetric.of(m, List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, Map.of(m, head))),
+                Math.max(1, base.size()));
+        MetricEvidence e = m == Metric.LOST_ACKNOWLEDGED ? MetricEvidence.NONE : MetricEvidence.of(b, h, settings, 7);
+        return VerdictRule.judge(m, b, h, e, e.pValue(), settings);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                   | q     | interval low | interval high | verdict      | reason
+        significant, interval above 0            | 0.01  | 3.0          | 6.0           | regressed    | worse and significant
+        not significant after adjustment         | 0.08  | 3.0          | 6.0           | inconclusive | not significant
+        significant but interval across 0        | 0.01  | -1.0         | 6.0           | inconclusive | effect interval includes 0
+        interval on the other side of the change | 0.01  | -6.0         | -3.0          | inconclusive | per-cycle effect points the other way
+        """)
+    void theAdjustedPValueAndTheIntervalMustBothAgree(String name, double q, double low, double high, String verdict,
+            String reason) {
+        SideMetric b = new SideMetric(10, List.of(new double[] {10, 10, 10, 10, 10}), 5);
+        SideMetric h = new SideMetric(15, List.of(new double[] {15, 15, 15, 15, 15}), 5);
+        MetricEvidence e = new MetricEvidence(Units.Kind.BLOCKS, 5, 5, q,
+                new HierarchicalBootstrap.Interval((low + high) / 2, low, high), null);
+        MetricComparison c = VerdictRule.judge(Metric.LATENCY_P50, b, h, e, q, CompareSettings.defaults());
+        assertEquals(verdict, c.verdict().word());
+        assertEquals(reason, c.reason());
+    }
+
+    @ParameterizedTest(name = "{0} cycles a side, +288 %: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        3 | inconclusive
+        4 | regressed
+        """)
+    void smallRunsAreInconclusiveNotAPass(int cycles, String verdict) {
+        // The issue's repro: --extra-latency-ms 20 on 3 cycles passed as "no regression".
+        double[] base = new double[cycles];
+        double[] head = new double[cycles];
+        java.util.Arrays.fill(base, 7.0);
+        java.util.Arrays.fill(head, 27.2);
+        head[0] = 27.0;
+        base[0] = 6.9;
+        MetricComparison c = judge(Metric.LATENCY_P50, new MetricSamples(7, base), new MetricSamples(27.1, head),
+                CompareSettings.defaults());
+        assertEquals(verdict, c.verdict().word(), c.reason());
     }
 
     @Test
     void noDataOnEitherSideIsNotCompared() {
-        assertNull(VerdictRule.judge(Metric.RECOVERY_MS, MetricSamples.NONE, MetricSamples.NONE,
-                CompareSettings.defaults()));
+        assertNull(judge(Metric.RECOVERY_MS, MetricSamples.NONE, MetricSamples.NONE, CompareSettings.defaults()));
     }
 
     @Test
     void dataOnOneSideOnlyIsInconclusive() {
-        MetricComparison c = VerdictRule.judge(Metric.RECOVERY_MS, MetricSamples.NONE,
+        MetricComparison c = judge(Metric.RECOVERY_MS, MetricSamples.NONE,
                 new MetricSamples(300, new double[] {300, 300, 300, 300, 300}), CompareSettings.defaults());
         assertEquals(Verdict.INCONCLUSIVE, c.verdict());
         assertEquals("no data in base", c.reason());
@@ -61,8 +109,8 @@ class VerdictRuleTest {
         // Two overlapping samples whose p-value lies between 0.001 and 0.05.
         MetricSamples base = new MetricSamples(10, new double[] {9, 10, 11, 10, 12, 9, 10, 11});
         MetricSamples head = new MetricSamples(12, new double[] {11, 12, 13, 10, 12, 11, 12, 14});
-        MetricComparison loose = VerdictRule.judge(Metric.LATENCY_P99, base, head, CompareSettings.defaults());
-        MetricComparison strict = VerdictRule.judge(Metric.LATENCY_P99, base, head,
+        MetricComparison loose = judge(Metric.LATENCY_P99, base, head, CompareSettings.defaults());
+        MetricComparison strict = judge(Metric.LATENCY_P99, base, head,
                 CompareSettings.defaults().withAlpha(0.001));
         assertTrue(loose.pValue() > 0.001 && loose.pValue() < 0.05, "p=" + loose.pValue());
         assertEquals(Verdict.REGRESSED, loose.verdict());

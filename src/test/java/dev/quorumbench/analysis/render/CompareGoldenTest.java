@@ -6,14 +6,19 @@ import dev.quorumbench.analysis.compare.FaultSamples;
 import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.MetricSamples;
 import dev.quorumbench.analysis.compare.RunHeader;
+import dev.quorumbench.analysis.compare.RunSamples;
 import dev.quorumbench.run.FaultClass;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Seals the Markdown and JSON of a comparison built from literal samples (one of each verdict). */
+/**
+ * Seals the Markdown and JSON of a comparison built from literal samples: one of each verdict, an allowed difference
+ * in what is measured (node args), one that does not change it (cycles) and an unsafe node flag on head.
+ */
 class CompareGoldenTest {
 
     static final double[] P99_BASE = {9.5, 8.7, 11.2, 9.9, 10.4, 8.9, 12.1, 9.6, 10.0, 9.1, 10.8, 9.4};
@@ -48,11 +53,22 @@ class CompareGoldenTest {
         Map<String, String> envHead = new LinkedHashMap<>(envBase);
         envHead.put("git_commit", "2222222");
         envHead.put("cores", "4");
-        return Comparison.of(new RunHeader("20261127T221500Z", "closed-loop", 12, 100, true, envBase),
-                List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kb), new FaultSamples(FaultClass.PARTITION_MINORITY, pb)),
-                new RunHeader("20261128T221500Z", "closed-loop", 12, 100, true, envHead),
-                List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kh), new FaultSamples(FaultClass.PARTITION_MINORITY, ph)),
-                CompareSettings.defaults());
+        Map<String, String> setBase = new LinkedHashMap<>();
+        setBase.put("fault_window_ms", "500");
+        setBase.put("node_args", "-");
+        setBase.put("cycles", "12");
+        Map<String, String> setHead = new LinkedHashMap<>(setBase);
+        setHead.put("node_args", "--extra-latency-ms 3");
+        setHead.put("cycles", "14");
+        return Comparison.of(
+                List.of(new RunSamples(new RunHeader("20261127T221500Z", "closed-loop", 12, 100, true, envBase, 1,
+                        setBase, List.of()), List.of(new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kb),
+                        new FaultSamples(FaultClass.PARTITION_MINORITY, pb)))),
+                List.of(new RunSamples(new RunHeader("20261128T221500Z", "closed-loop", 12, 100, true, envHead, 1,
+                        setHead, List.of("--extra-latency-ms 3")), List.of(
+                        new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kh),
+                        new FaultSamples(FaultClass.PARTITION_MINORITY, ph)))),
+                CompareSettings.defaults().withAllowDifferent(Set.of("node_args")));
     }
 
     @Test
@@ -63,5 +79,20 @@ class CompareGoldenTest {
     @Test
     void json() throws Exception {
         GoldenFile.assertMatches("compare.json", CompareJson.render(comparison()));
+    }
+
+    @Test
+    void inconclusiveIsNeverLabelledNoRegression() {
+        Map<Metric, MetricSamples> b = new EnumMap<>(Metric.class);
+        Map<Metric, MetricSamples> h = new EnumMap<>(Metric.class);
+        b.put(Metric.LATENCY_P50, new MetricSamples(7, new double[] {7, 7, 7}));
+        h.put(Metric.LATENCY_P50, new MetricSamples(27, new double[] {27, 27, 27}));
+        RunHeader header = new RunHeader("x", "closed-loop", 3, 20, true, Map.of());
+        Comparison small = Comparison.of(header, List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, b)), header,
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, h)), CompareSettings.defaults());
+        org.junit.jupiter.api.Assertions.assertEquals("Inconclusive: ", CompareMarkdown.outcomeLabel(small));
+        org.junit.jupiter.api.Assertions.assertEquals("Regression: ", CompareMarkdown.outcomeLabel(comparison()));
+        org.junit.jupiter.api.Assertions.assertTrue(CompareMarkdown.render(small)
+                .startsWith("## quorumbench compare: inconclusive\n"));
     }
 }

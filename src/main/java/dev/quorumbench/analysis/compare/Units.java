@@ -1,0 +1,82 @@
+package dev.quorumbench.analysis.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits one side's per-cycle samples into the units its test sees. Cycles of one run share that run's machine
+ * state, so they are not independent: a whole run is the unit when both sides have several runs, otherwise
+ * blocks of consecutive cycles (which absorb drift within a run, but not an offset of the whole run).
+ */
+public final class Units {
+
+    /** Blocks a run is cut into when runs are not the unit: enough units for the rank test, still several cycles each. */
+    public static final int BLOCKS_PER_RUN = 10;
+
+    /** What a unit is. */
+    public enum Kind {
+        RUNS("runs"), BLOCKS("blocks");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    private Units() {
+    }
+
+    /** Runs when both sides have at least two runs with samples, else blocks. */
+    public static Kind kind(List<double[]> base, List<double[]> head) {
+        return nonEmpty(base) >= 2 && nonEmpty(head) >= 2 ? Kind.RUNS : Kind.BLOCKS;
+    }
+
+    /** The units of one side: each an array of per-cycle values, in run and cycle order; empty runs give none. */
+    public static List<double[]> of(List<double[]> runs, Kind kind) {
+        List<double[]> units = new ArrayList<>();
+        for (double[] run : runs) {
+            if (run.length == 0) {
+                continue;
+            }
+            if (kind == Kind.RUNS) {
+                units.add(run.clone());
+                continue;
+            }
+            int blocks = Math.min(BLOCKS_PER_RUN, run.length);
+            for (int b = 0; b < blocks; b++) {
+                // Even split: block b holds cycles [b*n/blocks, (b+1)*n/blocks).
+                int from = (int) ((long) b * run.length / blocks);
+                int to = (int) ((long) (b + 1) * run.length / blocks);
+                units.add(Arrays.copyOfRange(run, from, to));
+            }
+        }
+        return units;
+    }
+
+    /** The mean of each unit: the values the rank test compares. */
+    public static double[] means(List<double[]> units) {
+        double[] m = new double[units.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = mean(units.get(i));
+        }
+        return m;
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static long nonEmpty(List<double[]> runs) {
+        return runs.stream().filter(r -> r.length > 0).count();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.quorumbench.analysis.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnitsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                              | base runs (cycles per run) | head runs | kind   | base unit sizes
+        one run a side: blocks              | 20                         | 20        | blocks | 2 2 2 2 2 2 2 2 2 2
+        200 cycles: ten blocks of 20        | 200                        | 20        | blocks | 20 20 20 20 20 20 20 20 20 20
+        uneven split keeps every cycle      | 13                         | 13        | blocks | 1 1 1 2 1 1 2 1 1 2
+        fewer cycles than blocks            | 3                          | 3         | blocks | 1 1 1
+        several runs on one side only       | 5 5                        | 5         | blocks | 1 1 1 1 1 1 1 1 1 1
+        several runs on both sides: runs    | 5 7 6                      | 4 4       | runs   | 5 7 6
+        an empty run is no unit             | 5 0 6                      | 4 4       | runs   | 5 6
+        """)
+    void splits(String name, String baseRuns, String headRuns, String kind, String sizes) {
+        List<double[]> base = runs(baseRuns);
+        Units.Kind k = Units.kind(base, runs(headRuns));
+        assertEquals(kind, k.word());
+        List<double[]> units = Units.of(base, k);
+        assertEquals(sizes, String.join(" ", units.stream().map(u -> Integer.toString(u.length)).toList()));
+        // Units keep the cycles in order, none lost or repeated.
+        double[] joined = units.stream().flatMapToDouble(Arrays::stream).toArray();
+        assertEquals(base.stream().mapToInt(r -> r.length).sum(), joined.length);
+    }
+
+    static List<double[]> runs(String cyclesPerRun) {
+        List<double[]> runs = new ArrayList<>();
+        int v = 0;
+        for (String n : cyclesPerRun.trim().split("\\s+")) {
+            double[] r = new double[Integer.parseInt(n)];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = v++;
+            }
+            runs.add(r);
+        }
+        return runs;
+    }
+}
