@@ -122,11 +122,13 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
      * wrong is an {@link InvalidInputException} with one line.
      */
     public static TargetProfile resolve(String nameOrPath) {
-        Path file = Path.of(nameOrPath == null || nameOrPath.isBlank() || BUNDLED.contains(nameOrPath) ? "x"
-                : nameOrPath);
-        String fileName = BUNDLED.contains(nameOrPath) || file.getFileName() == null ? nameOrPath
-                : file.getFileName().toString().replaceFirst("\\.json$", "");
-        return parse(text(nameOrPath), fileName, nameOrPath);
+        String text = text(nameOrPath);
+        if (BUNDLED.contains(nameOrPath)) {
+            return parse(text, nameOrPath, nameOrPath);
+        }
+        Path file = Path.of(nameOrPath).getFileName();
+        String fileName = file == null ? nameOrPath : file.toString();
+        return parse(text, fileName.replaceFirst("\\.json$", ""), nameOrPath);
     }
 
     /** The JSON text of a bundled profile by name or of a profile file; anything wrong is one line. */
