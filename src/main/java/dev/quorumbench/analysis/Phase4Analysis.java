@@ -54,7 +54,7 @@ public final class Phase4Analysis {
         return new Phase4Report(Phase4Report.SCHEMA_VERSION, c.campaignId(), allPass && complete, complete,
                 c.cycles(), c.writes(), c.thresholds(), c.schedulePlan(),
                 Collections.unmodifiableMap(faults), Collections.unmodifiableList(reasons), environment(data),
-                GENERATED_BY);
+                GENERATED_BY, c.notApplicable());
     }
 
     /** campaign.json's environment plus the fork JVM as JMH saw it, sorted by key. */

@@ -65,6 +65,11 @@ public final class Phase4Json {
         }
         ObjectNode faults = o.putObject("faults");
         r.faults().forEach((f, s) -> faults.set(f.key(), fault(s)));
+        if (!r.notRun().isEmpty()) {
+            // Additive: absent when every class ran, so the phase4.json of such runs is unchanged.
+            ObjectNode notRun = o.putObject("not_run");
+            r.notRun().forEach((f, why) -> notRun.put(f.key(), why));
+        }
         strings(o.putArray("reasons"), r.reasons());
         ObjectNode env = o.putObject("environment");
         r.environment().forEach((k, v) -> scalar(env, k, v));

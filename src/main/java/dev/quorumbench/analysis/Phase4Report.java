@@ -23,6 +23,8 @@ import java.util.Map;
  * @param reasons        every failed criterion of every class, then run-level ones
  * @param environment    campaign.json's environment plus JMH's JVM facts, sorted by key
  * @param generatedBy    the program that wrote the report
+ * @param notRun         fault classes the target declared not applicable, with the reason (campaign.json's
+ *                       {@code not_applicable}): not run, so neither passed nor failed
  */
 public record Phase4Report(
         int schemaVersion,
@@ -36,9 +38,27 @@ public record Phase4Report(
         Map<FaultClass, FaultSummary> faults,
         List<String> reasons,
         Map<String, Object> environment,
-        String generatedBy) {
+        String generatedBy,
+        Map<FaultClass, String> notRun) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public Phase4Report {
+        notRun = notRun == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notRun));
+    }
+
+    /** A report in which every planned class ran (nothing declared not applicable). */
+    public Phase4Report(int schemaVersion, String campaignId, boolean pass, boolean complete, int cyclesPerFault,
+                        int writesPerCycle, Thresholds thresholds, Schedule schedule, Map<FaultClass, FaultSummary> faults,
+                        List<String> reasons, Map<String, Object> environment, String generatedBy) {
+        this(schemaVersion, campaignId, pass, complete, cyclesPerFault, writesPerCycle, thresholds, schedule, faults,
+                reasons, environment, generatedBy, Map.of());
+    }
+
+    /** "3 of 4 fault classes run" when the target declared some not applicable, else empty. */
+    public String classesRun() {
+        return notRun.isEmpty() ? "" : faults.size() + " of " + (faults.size() + notRun.size()) + " fault classes run";
+    }
 
     /** Fault → convergence bound (null when the class had no writes), in campaign order. */
     public Map<FaultClass, Double> convergenceByFault() {

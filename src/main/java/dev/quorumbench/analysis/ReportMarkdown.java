@@ -18,7 +18,9 @@ public final class ReportMarkdown {
         StringBuilder b = new StringBuilder();
         b.append("# Phase 4 chaos campaign ").append(r.campaignId()).append("\n\n");
         b.append("**").append(SummaryTable.verdict(r)).append("** — ").append(r.faults().size())
-                .append(" fault classes, ").append(r.cyclesPerFault()).append(" cycles × ")
+                .append(" fault classes")
+                .append(r.notRun().isEmpty() ? "" : " (" + r.notRun().size() + " not applicable to the target: not run)")
+                .append(", ").append(r.cyclesPerFault()).append(" cycles × ")
                 .append(r.writesPerCycle()).append(" writes each.\n\n");
         b.append(table(r)).append('\n');
         b.append("Latency columns are acknowledged (ok) writes in milliseconds, whole write including retries. ")
@@ -81,6 +83,8 @@ public final class ReportMarkdown {
                     .append(" | ").append(SummaryTable.mechanismText(s))
                     .append(" | ").append(s.pass() ? "PASS" : "FAIL").append(" |\n");
         }
+        r.notRun().forEach((f, why) -> b.append("| ").append(f.key())
+                .append(" | - | - | - | - | - | - | - | - | - | - | - | - | not run: ").append(why).append(" |\n"));
         return b.toString();
     }
 

@@ -30,6 +30,7 @@ public final class SummaryTable {
                     s.lostAcknowledged(), Numbers.ms(ok.p50Ms()), Numbers.ms(ok.p99Ms()), Numbers.ms(ok.p999Ms()),
                     Numbers.ms(ok.maxMs()), mechanismText(s), s.pass() ? "PASS" : "FAIL"));
         }
+        r.notRun().forEach((f, why) -> b.append(String.format("%-24s not run: %s%n", f.key(), why)));
         List<String> reasons = r.reasons();
         for (int i = 0; i < Math.min(MAX_REASONS, reasons.size()); i++) {
             b.append("  - ").append(reasons.get(i)).append('\n');
@@ -41,7 +42,8 @@ public final class SummaryTable {
     }
 
     static String verdict(Phase4Report r) {
-        return (r.pass() ? "PASS" : "FAIL") + (r.complete() ? "" : " (incomplete)");
+        return (r.pass() ? "PASS" : "FAIL") + (r.complete() ? "" : " (incomplete)")
+                + (r.notRun().isEmpty() ? "" : " (" + r.classesRun() + ")");
     }
 
     static String scheduleText(Schedule s) {

@@ -60,12 +60,13 @@ final class TrialFactory {
             host = Clusters.hostOf(profile);
             FaultPlan plan = FaultCatalog.plan(fault, spec.mechanismOverrides().get(fault),
                     new FaultOptions(spec.faultWindowMs(), spec.skewMs(), spec.dropShare(), spec.seed(),
-                            TargetCapabilities.of(store, profile.placed()), workDir), host,
+                            TargetCapabilities.of(store, profile), workDir), host,
                     Clusters.nodeHosts(profile, host), store);
             ClusterSpec.Builder clusterSpec = ClusterSpec.builder(profile, workDir)
                     .quorumWrites(spec.quorumWrites())
                     .quorumTimeoutMs(spec.quorumTimeoutMs())
-                    .extraNodeArgs(spec.nodeArgs());
+                    .extraNodeArgs(spec.nodeArgs())
+                    .campaignId(spec.campaignId());
             plan.prepare();
             NodeSetup setup = plan.nodeSetup();
             for (Map.Entry<Integer, Map<String, String>> e : setup.env().entrySet()) {

@@ -39,7 +39,7 @@ public final class MechanismResolver {
         }
         TargetCapabilities capabilities;
         try (StoreProtocol store = StoreProtocols.forTarget(profile.storeTarget(), PROBE_TIMEOUT_MS)) {
-            capabilities = TargetCapabilities.of(store, profile.placed()); // typed: what the protocol itself offers
+            capabilities = TargetCapabilities.of(store, profile); // typed: what the protocol and the profile offer
         }
         HostFacts facts;
         try (host) {

@@ -12,6 +12,20 @@ final class ProcessCleanup {
     private ProcessCleanup() {
     }
 
+    private static boolean stopped;
+
+    /**
+     * On shutdown, from any number of hooks: the first call stops the descendants, later ones wait until it has.
+     * A hook that starts processes of its own afterwards (removing a namespace cluster runs {@code ip}) must not have
+     * them killed by another hook's sweep still under way.
+     */
+    static synchronized void stopDescendantsOnce() {
+        if (!stopped) {
+            stopDescendants();
+            stopped = true;
+        }
+    }
+
     static void stopDescendants() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         children.forEach(ProcessHandle::destroy);

@@ -12,6 +12,7 @@ import dev.quorumbench.cluster.ClusterException;
 import dev.quorumbench.cluster.Clusters;
 import dev.quorumbench.cluster.ProfileEnvironment;
 import dev.quorumbench.cluster.TargetProfile;
+import dev.quorumbench.netns.NetnsException;
 import dev.quorumbench.run.CampaignJson;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
@@ -140,9 +141,61 @@ final class RunCommand implements Command {
         if (Files.exists(runDir) && (!Files.isDirectory(runDir) || !isEmptyDirectory(runDir))) {
             throw new InvalidInputException(runDir + " already exists; choose another --campaign-id (recorded runs are never overwritten)");
         }
-        CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis());
+        TargetProfile profile = TargetProfile.resolve(settings.toSpec(id, runDir.toString(), 0).target());
+        if (cl.hasOption("faults")) {
+            // Asked for by name: a class the target cannot suffer is a usage error, never silently dropped.
+            for (String f : cl.getOptionValue("faults").split(",")) {
+                if (!f.isBlank() && profile.notApplicable().containsKey(FaultClass.fromKey(f.trim()))) {
+                    throw new InvalidInputException("--faults names " + f.trim() + ", which target " + profile.name()
+                            + " declares not applicable: " + profile.notApplicable().get(FaultClass.fromKey(f.trim())));
+                }
+            }
+        }
         // A missing AI_MEMORY_BIN (or any ${env:…} the profile needs) is bad input, found before JMH starts.
-        ProfileEnvironment.check(TargetProfile.resolve(planned.target()), System::getenv);
+        ProfileEnvironment.check(profile, System::getenv);
+        CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis())
+                .withoutNotApplicable(profile.notApplicable());
+        if (!profile.ownCluster()) {
+            return run(cl, planned, runDir, ci, out, err);
+        }
+        // "host": "netns": hosts of the run's own, up before anything is planned on them and removed in any case.
+        Files.createDirectories(runDir);
+        OwnHosts own;
+        try {
+            own = OwnHosts.up(planned.target(), runDir, 3);
+        } catch (NetnsException e) {
+            err.println("quorumbench run: target " + profile.name() + " needs a namespace cluster: " + e.getMessage());
+            return ExitCode.HARNESS;
+        }
+        Thread downHook = new Thread(() -> {
+            ProcessCleanup.stopDescendantsOnce(); // the fork heals its faults and stops its nodes first
+            own.close();
+            err.println(own.leftBehind() == null ? "quorumbench: removed namespace cluster " + own.name()
+                    : "quorumbench run: " + own.leftBehind());
+        }, "quorumbench-own-hosts");
+        Runtime.getRuntime().addShutdownHook(downHook);
+        try {
+            err.println("quorumbench: target " + profile.name() + " on namespace cluster " + own.name() + ", profile "
+                    + own.profile());
+            return run(cl, planned.withTarget(own.profile().toString()), runDir, ci, out, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(downHook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGINT: the hook removes the cluster
+            }
+            own.close();
+            if (own.leftBehind() != null) {
+                err.println("quorumbench run: " + own.leftBehind());
+            }
+        }
+    }
+
+    /** Runs the planned campaign on its target (for a netns profile: the hosts profile the run wrote). */
+    private int run(CommandLine cl, CampaignSpec planned, Path runDir, CiOutputs ci, PrintStream out,
+                    PrintStream err)
+            throws Exception {
+        String id = planned.campaignId();
         try {
             // A hosts profile's machines must answer before anything is recorded; the message names the first that does not.
             Clusters.connectAll(TargetProfile.resolve(planned.target()));
@@ -166,6 +219,9 @@ final class RunCommand implements Command {
         for (Map.Entry<FaultClass, Mechanism> m : mechanisms.entrySet()) {
             err.printf("quorumbench:   %-24s %s (%s)%s%n", m.getKey(), m.getValue().name(), m.getValue().status().key(),
                     m.getValue().reason() == null ? "" : ": " + m.getValue().reason());
+        }
+        for (Map.Entry<FaultClass, String> skipped : spec.notApplicable().entrySet()) {
+            err.printf("quorumbench:   %-24s not run: %s%n", skipped.getKey(), skipped.getValue());
         }
         Thread interruptHook = new Thread(() -> onInterrupt(runDir, err), "quorumbench-interrupt");
         Runtime.getRuntime().addShutdownHook(interruptHook);
@@ -191,7 +247,7 @@ final class RunCommand implements Command {
 
     /** On SIGINT: stop the JMH fork (its shutdown hooks heal faults and stop nodes) and say where the data is. */
     private static void onInterrupt(Path runDir, PrintStream err) {
-        ProcessCleanup.stopDescendants();
+        ProcessCleanup.stopDescendantsOnce();
         err.println("quorumbench: interrupted; what was recorded is in " + runDir
                 + " (java -jar target/benchmarks.jar analyze " + runDir + ")");
     }

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param workDir         where databases and node logs live; created if missing
  * @param startTimeoutMs  bound on waiting for a node to answer its health check (start and restart)
  * @param host            the loopback address nodes and proxies listen on
+ * @param campaignId      the campaign's id ({@code ${campaign_id}}, e.g. etcd's cluster token)
  */
 public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, long quorumTimeoutMs,
                              List<String> extraNodeArgs, boolean linkProxies,
                              Map<Integer, Map<String, String>> nodeEnv, Map<Integer, List<String>> nodeArgs,
-                             Path workDir, long startTimeoutMs, String host) {
+                             Path workDir, long startTimeoutMs, String host, String campaignId) {
 
     public ClusterSpec {
         if (profile == null) {
@@ -43,6 +44,9 @@ public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, lo
         }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host is required");
+        }
+        if (campaignId == null || campaignId.isBlank()) {
+            throw new IllegalArgumentException("campaignId is required");
         }
         extraNodeArgs = List.copyOf(extraNodeArgs);
         Map<Integer, Map<String, String>> env = new HashMap<>();
@@ -64,7 +68,7 @@ public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, lo
     /** The same spec with {@code dir} as its work directory. */
     ClusterSpec withWorkDir(Path dir) {
         return new ClusterSpec(profile, nodes, quorumWrites, quorumTimeoutMs, extraNodeArgs, linkProxies, nodeEnv,
-                nodeArgs, dir, startTimeoutMs, host);
+                nodeArgs, dir, startTimeoutMs, host, campaignId);
     }
 
     public Map<String, String> envOf(int node) {
@@ -88,6 +92,7 @@ public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, lo
         private final Map<Integer, List<String>> nodeArgs = new HashMap<>();
         private long startTimeoutMs = DEFAULT_START_TIMEOUT_MS;
         private String host = "127.0.0.1";
+        private String campaignId = "quorumbench";
 
         private Builder(TargetProfile profile, Path workDir) {
             this.profile = profile;
@@ -145,9 +150,14 @@ public record ClusterSpec(TargetProfile profile, int nodes, int quorumWrites, lo
             return this;
         }
 
+        public Builder campaignId(String id) {
+            this.campaignId = id;
+            return this;
+        }
+
         public ClusterSpec build() {
             return new ClusterSpec(profile, nodes, quorumWrites, quorumTimeoutMs, extraNodeArgs, linkProxies,
-                    nodeEnv, nodeArgs, workDir, startTimeoutMs, host);
+                    nodeEnv, nodeArgs, workDir, startTimeoutMs, host, campaignId);
         }
     }
 }

@@ -42,6 +42,10 @@ public final class Clusters {
      * by default), or node-0's host for a {@code hosts} profile (its session opened on first use).
      */
     public static Host hostOf(TargetProfile profile) {
+        if (profile.ownCluster()) {
+            throw new dev.quorumbench.InvalidInputException("target " + profile.name() + " runs on a namespace cluster "
+                    + "that 'run' brings up (\"host\": \"netns\"); use it with the run command");
+        }
         if (profile.placed()) {
             NodeSite first = profile.sites().get(0);
             return SshHosts.of(first.ssh(), first.java());

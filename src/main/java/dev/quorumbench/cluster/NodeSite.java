@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * @param apiUrl  the base URL the harness uses (usually {@code http://address:port})
  * @param dataDir the directory on that host holding the node's database and log
  * @param java    how that host runs the reference node ({@code ${java}}, {@code ${classpath}})
+ * @param peerPort the node's second port, where its peers reach it ({@code ${peer_port}}), or 0 when not given
  */
-public record NodeSite(SshEndpoint ssh, String address, int port, String apiUrl, Path dataDir, JavaCommand java) {
+public record NodeSite(SshEndpoint ssh, String address, int port, String apiUrl, Path dataDir, JavaCommand java,
+                       int peerPort) {
 
     /** The node's database there. */
     public Path database(int index) {

@@ -15,7 +15,7 @@ import java.util.Set;
 final class NodeSites {
 
     private static final Set<String> NODE_FIELDS = Set.of("ssh", "address", "port", "api_url", "data_dir", "java",
-            "classpath");
+            "classpath", "peer_port");
     private static final Set<String> SSH_FIELDS = Set.of("user", "host", "port", "key_file", "known_hosts");
 
     private NodeSites() {
@@ -66,7 +66,11 @@ final class NodeSites {
             Path data = absolute(text(n, "data_dir", at), at + ".data_dir");
             JavaCommand java = new JavaCommand(n.has("java") ? text(n, "java", at) : "java",
                     n.has("classpath") ? text(n, "classpath", at) : "");
-            sites.add(new NodeSite(ssh, address, port, url.replaceAll("/+$", ""), data, java));
+            int peerPort = n.has("peer_port") ? port(n.get("peer_port"), at + ".peer_port") : 0;
+            if (peerPort == port) {
+                throw new InvalidInputException(at + ".peer_port must differ from its port " + port);
+            }
+            sites.add(new NodeSite(ssh, address, port, url.replaceAll("/+$", ""), data, java, peerPort));
         }
         return List.copyOf(sites);
     }

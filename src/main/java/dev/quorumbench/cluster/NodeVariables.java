@@ -14,10 +14,12 @@ final class NodeVariables {
     /**
      * @param host     the address node {@code index} listens on
      * @param peerUrls the URLs node {@code index} uses to reach its peers (link proxies when they are on)
+     * @param members  every node's own address and peer port, node-0 first (the second port of a store whose members
+     *                 talk to each other directly, e.g. etcd's 2380)
      * @param java     path of the java executable running the harness
      */
-    static Map<String, String> of(ClusterSpec spec, int index, String host, int port, List<String> peerUrls, Path db,
-                                  String java, String classpath, long harnessPid) {
+    static Map<String, String> of(ClusterSpec spec, int index, String host, int port, List<String> peerUrls,
+                                  List<NodeAddress> members, Path db, String java, String classpath, long harnessPid) {
         Map<String, String> v = new HashMap<>();
         v.put("java", java);
         v.put("classpath", classpath);
@@ -30,8 +32,24 @@ final class NodeVariables {
         v.put("node_id", nodeId(index));
         v.put("node_index", Integer.toString(index));
         v.put("harness_pid", Long.toString(harnessPid));
+        v.put("peer_port", Integer.toString(members.get(index).port()));
+        v.put("peer_url", url(members.get(index).host(), members.get(index).port()));
+        v.put("initial_cluster", initialCluster(members));
+        v.put("campaign_id", spec.campaignId());
         v.put(ClassDataArchive.PLACEHOLDER, ClassDataArchive.placeholderValue(java, classpath));
         return v;
+    }
+
+    /** {@code node-0=http://a:p,node-1=…}: every member by name and peer URL, in etcd's --initial-cluster format. */
+    static String initialCluster(List<NodeAddress> members) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(nodeId(i)).append('=').append(url(members.get(i).host(), members.get(i).port()));
+        }
+        return b.toString();
     }
 
     static String nodeId(int index) {

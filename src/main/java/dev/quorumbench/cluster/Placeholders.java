@@ -13,7 +13,14 @@ public final class Placeholders {
 
     /** Every placeholder a profile may use besides {@code ${env:NAME}}. */
     public static final Set<String> NAMES = Set.of("java", "classpath", "host", "port", "peers", "db",
-            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid", ClassDataArchive.PLACEHOLDER);
+            "quorum_writes", "quorum_timeout_ms", "node_id", "node_index", "harness_pid", ClassDataArchive.PLACEHOLDER,
+            "peer_port", "peer_url", "initial_cluster", "campaign_id");
+
+    /**
+     * The placeholders of a store whose members talk to each other on a port of their own and bootstrap from the
+     * list of all members (etcd, Consul, rqlite): a {@code hosts} profile must give every node its {@code peer_port}.
+     */
+    public static final Set<String> PEER_PORT_NAMES = Set.of("peer_port", "peer_url", "initial_cluster");
 
     private static final String ENV_PREFIX = "env:";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

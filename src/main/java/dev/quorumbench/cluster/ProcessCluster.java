@@ -61,8 +61,14 @@ public final class ProcessCluster implements Cluster {
         try {
             Files.createDirectories(workDir);
             int[] ports;
-            try (FreePorts reserved = FreePorts.reserve(spec.host(), n)) {
-                ports = reserved.ports();
+            List<NodeAddress> members = new ArrayList<>();
+            // Two ports per node: its API port, and the peer port a store like etcd gives its members (${peer_port}).
+            try (FreePorts reserved = FreePorts.reserve(spec.host(), 2 * n)) {
+                int[] all = reserved.ports();
+                ports = java.util.Arrays.copyOf(all, n);
+                for (int i = 0; i < n; i++) {
+                    members.add(new NodeAddress(spec.host(), all[n + i]));
+                }
                 links = spec.linkProxies() && n > 1 ? ProxyLinks.start(spec.host(), ports) : null;
             }
             JavaCommand java = machine.javaCommand();
@@ -73,7 +79,7 @@ public final class ProcessCluster implements Cluster {
                         peers.add(NodeVariables.url(spec.host(), links != null ? links.port(i, j) : ports[j]));
                     }
                 }
-                Map<String, String> values = NodeVariables.of(spec, i, spec.host(), ports[i], peers,
+                Map<String, String> values = NodeVariables.of(spec, i, spec.host(), ports[i], peers, members,
                         database(workDir, i), java.executable(), java.classpath(), HarnessProcess.pid());
                 nodes[i] = new NodeProcess(i, machine, NodeVariables.url(spec.host(), ports[i]),
                         spec.profile().healthPath(), healthProbe, commandLine(spec, i, values),
@@ -117,6 +123,7 @@ public final class ProcessCluster implements Cluster {
         StoreProtocol healthProbe = StoreProtocols.forTarget(spec.profile().storeTarget(), HEALTH_PROBE_MS,
                 HEALTH_PROBE_MS);
         NodeProcess[] nodes = new NodeProcess[sites.size()];
+        List<NodeAddress> members = sites.stream().map(s -> new NodeAddress(s.address(), s.peerPort())).toList();
         try {
             for (int i = 0; i < sites.size(); i++) {
                 NodeSite site = sites.get(i);
@@ -126,7 +133,7 @@ public final class ProcessCluster implements Cluster {
                         peers.add(NodeVariables.url(sites.get(j).address(), sites.get(j).port()));
                     }
                 }
-                Map<String, String> values = NodeVariables.of(spec, i, site.address(), site.port(), peers,
+                Map<String, String> values = NodeVariables.of(spec, i, site.address(), site.port(), peers, members,
                         site.database(i), site.java().executable(), site.java().classpath(), HarnessProcess.pid());
                 nodes[i] = new NodeProcess(i, hosts.get(i), site.apiUrl(), spec.profile().healthPath(), healthProbe,
                         commandLine(spec, i, values), site.log(i));
@@ -294,13 +301,15 @@ public final class ProcessCluster implements Cluster {
     }
 
     /**
-     * Deletes node-i.db and its companions on the node's host: exactly the files the harness named, never a
-     * directory, since the data directory of a real host may hold anything.
+     * Deletes node-i.db and its companions on the node's host: exactly the paths the harness named (node-i.db may be
+     * a store's data directory), never the data directory itself, since on a real host it may hold anything.
      */
     private void deleteRemoteDatabase(int i) {
         String db = spec.profile().sites().get(i).database(i).toString();
         try {
-            nodes[i].machine().run(List.of("rm", "-f", db, db + "-wal", db + "-shm", db + "-journal"), null, 5000);
+            // -r: a store such as etcd keeps a directory there (its --data-dir is ${db}).
+            nodes[i].machine().run(List.of("rm", "-rf", "--", db, db + "-wal", db + "-shm", db + "-journal"), null,
+                    5000);
         } catch (HostException ignored) {
             // best effort, as for a local database: the next trial starts a node on whatever is left
         }

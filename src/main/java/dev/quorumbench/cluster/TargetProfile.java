@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.host.Hosts;
+import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.store.HttpStore;
 import dev.quorumbench.store.StoreProtocols;
 import dev.quorumbench.store.StoreTarget;
@@ -53,19 +54,22 @@ import java.util.function.Function;
  * @param hostKind     the kind of host the nodes run on ({@link Hosts}), default local ({@code ssh} with nodes)
  * @param http         the declarative protocol of a {@code protocol} object, else null
  * @param sites        where each node runs, for a {@code hosts} profile (its {@code nodes} list); empty otherwise
+ * @param notApplicable fault classes the target cannot suffer, each with the reason (its {@code not_applicable}
+ *                     object): they are not run, and the run says so
  */
 public record TargetProfile(String name, List<String> command, Map<String, String> env, Set<String> capabilities,
                             List<String> extraArgs, String healthPath, String protocol, String hostKind,
-                            HttpStore http, List<NodeSite> sites) {
+                            HttpStore http, List<NodeSite> sites, Map<FaultClass, String> notApplicable) {
 
     /** The profiles in {@code benchmarks/targets/}, which the jar bundles. */
-    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative");
+    public static final List<String> BUNDLED = List.of("reference", "ai-memory", "ai-memory-declarative", "etcd",
+            "reference-netns");
 
     /** The node accepts {@code --allow-clock-offset} and {@code POST /api/v1/admin/clock-offset}. */
     public static final String CAPABILITY_CLOCK_OFFSET = "clock-offset";
 
     private static final Set<String> FIELDS = Set.of("name", "description", "command", "env", "capabilities",
-            "extra_args", "health_path", "protocol", "host", "nodes");
+            "extra_args", "health_path", "protocol", "host", "nodes", "not_applicable");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TargetProfile {
@@ -74,11 +78,29 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
         capabilities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capabilities));
         extraArgs = List.copyOf(extraArgs);
         sites = List.copyOf(sites);
+        notApplicable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
+    }
+
+    /**
+     * {@code "host": "netns"}: the run brings up a network-namespace cluster of its own (one host per node, sshd in
+     * each), writes this profile out as a {@code hosts} profile placing node i on host i, and removes it all at the end.
+     */
+    public static final String HOST_NETNS = "netns";
+
+    /** Whether the run must bring up the namespace cluster this profile runs on ({@link #HOST_NETNS}). */
+    public boolean ownCluster() {
+        return HOST_NETNS.equals(hostKind);
     }
 
     /** Whether this is a {@code hosts} profile: each node on a host of its own, reached over SSH. */
     public boolean placed() {
         return !sites.isEmpty();
+    }
+
+    /** Whether the nodes' peer URLs are the harness's link proxies: the command, arguments or env use {@code ${peers}}. */
+    public boolean usesPeerProxies() {
+        return java.util.stream.Stream.of(command, extraArgs, env.values()).flatMap(java.util.Collection::stream)
+                .anyMatch(t -> Placeholders.names(t).contains("peers"));
     }
 
     public boolean has(String capability) {
@@ -100,6 +122,17 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
      * wrong is an {@link InvalidInputException} with one line.
      */
     public static TargetProfile resolve(String nameOrPath) {
+        String text = text(nameOrPath);
+        if (BUNDLED.contains(nameOrPath)) {
+            return parse(text, nameOrPath, nameOrPath);
+        }
+        Path file = Path.of(nameOrPath).getFileName();
+        String fileName = file == null ? nameOrPath : file.toString();
+        return parse(text, fileName.replaceFirst("\\.json$", ""), nameOrPath);
+    }
+
+    /** The JSON text of a bundled profile by name or of a profile file; anything wrong is one line. */
+    public static String text(String nameOrPath) {
         if (nameOrPath == null || nameOrPath.isBlank()) {
             throw new InvalidInputException("--target is empty (use " + String.join(", ", BUNDLED) + " or a JSON profile file)");
         }
@@ -109,23 +142,19 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
                 if (in == null) {
                     throw new IllegalStateException("bundled target profile " + resource + " is missing from the jar");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath, nameOrPath);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read bundled target profile " + resource, e);
             }
         }
-        Path file = Path.of(nameOrPath);
-        String text;
         try {
-            text = Files.readString(file);
+            return Files.readString(Path.of(nameOrPath));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("unknown target '" + nameOrPath + "': not " + String.join(" or ", BUNDLED)
                     + ", and no such profile file");
         } catch (IOException e) {
             throw new InvalidInputException("cannot read target profile " + nameOrPath + ": " + e.getMessage());
         }
-        String fileName = file.getFileName() == null ? nameOrPath : file.getFileName().toString();
-        return parse(text, fileName.replaceFirst("\\.json$", ""), nameOrPath);
     }
 
     /** Parses and validates a profile; {@code origin} names it in error messages. */
@@ -176,14 +205,14 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             if (!health.startsWith("/")) {
                 throw new InvalidInputException("\"health_path\" must start with /");
             }
-            for (String s : command) {
-                Placeholders.names(s);
+            for (int i = 0; i < command.size(); i++) {
+                checkPlaceholders(command.get(i), "command[" + i + "]");
             }
-            for (String s : extra) {
-                Placeholders.names(s);
+            for (int i = 0; i < extra.size(); i++) {
+                checkPlaceholders(extra.get(i), "extra_args[" + i + "]");
             }
-            for (String s : env.values()) {
-                Placeholders.names(s);
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                checkPlaceholders(e.getValue(), "env." + e.getKey());
             }
             HttpStore http = null;
             String protocol = StoreTarget.AI_MEMORY;
@@ -204,18 +233,25 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             }
             List<NodeSite> sites = root.has("nodes") ? NodeSites.parse(root.get("nodes")) : List.of();
             String hostKind = root.has("host") ? text(root.get("host"), "host") : sites.isEmpty() ? Hosts.LOCAL : Hosts.SSH;
-            if (!Hosts.known(hostKind)) {
-                throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
-                        + String.join(", ", Hosts.names()) + ")");
+            if (HOST_NETNS.equals(hostKind) && !sites.isEmpty()) {
+                throw new InvalidInputException("\"host\": \"netns\" brings up hosts of its own: a \"nodes\" list "
+                        + "is for \"host\": \"ssh\"");
             }
-            if (Hosts.SSH.equals(hostKind) != !sites.isEmpty()) {
+            if (!HOST_NETNS.equals(hostKind) && !Hosts.known(hostKind)) {
+                throw new InvalidInputException("\"host\" names no known kind of host: '" + hostKind + "' (known: "
+                        + String.join(", ", Hosts.names()) + ", or netns)");
+            }
+            if (!HOST_NETNS.equals(hostKind) && Hosts.SSH.equals(hostKind) != !sites.isEmpty()) {
                 throw new InvalidInputException(sites.isEmpty()
                         ? "\"host\": \"ssh\" needs a \"nodes\" list saying how to reach each node's host"
                         : "\"nodes\" places each node on a host reached over SSH: \"host\" must be \"ssh\", not '"
                                 + hostKind + "'");
             }
+            checkPeerPorts(sites, command, extra, env.values());
+            Map<FaultClass, String> notApplicable = root.has("not_applicable")
+                    ? notApplicable(root.get("not_applicable")) : Map.of();
             return new TargetProfile(name, command, env, new LinkedHashSet<>(caps), extra, health, protocol, hostKind,
-                    http, sites);
+                    http, sites, notApplicable);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("target profile " + origin + ": " + e.getMessage());
         }
@@ -236,6 +272,54 @@ public record TargetProfile(String name, List<String> command, Map<String, Strin
             e.put(entry.getKey(), Placeholders.expand(entry.getValue(), values, getenv));
         }
         return new NodeCommandLine(argv, e);
+    }
+
+    /** Every placeholder of {@code template} exists; the error names {@code field} (e.g. {@code command[3]}). */
+    private static void checkPlaceholders(String template, String field) {
+        try {
+            Placeholders.names(template);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code {"<fault class>": "<why the target cannot suffer it>", …}}, in fault class order. */
+    private static Map<FaultClass, String> notApplicable(JsonNode n) {
+        if (!n.isObject()) {
+            throw new InvalidInputException("\"not_applicable\" must be an object: {\"<fault class>\": \"<reason>\"}");
+        }
+        Map<FaultClass, String> declared = new java.util.EnumMap<>(FaultClass.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            FaultClass fault;
+            try {
+                fault = FaultClass.fromKey(e.getKey());
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException("not_applicable: " + bad.getMessage());
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw new InvalidInputException("not_applicable." + e.getKey()
+                        + " must say why (a non-empty string): the report shows it instead of a result");
+            }
+            declared.put(fault, e.getValue().asText().strip());
+        }
+        return declared;
+    }
+
+    /** A hosts profile that uses a member's peer port must say, per node, which port that is. */
+    private static void checkPeerPorts(List<NodeSite> sites, List<String> command, List<String> extra,
+                                       java.util.Collection<String> env) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(extra);
+        all.addAll(env);
+        String used = all.stream().flatMap(t -> Placeholders.names(t).stream())
+                .filter(Placeholders.PEER_PORT_NAMES::contains).findFirst().orElse(null);
+        for (int i = 0; i < sites.size() && used != null; i++) {
+            if (sites.get(i).peerPort() == 0) {
+                throw new InvalidInputException("nodes[" + i + "].peer_port is required: the command uses ${" + used
+                        + "}");
+            }
+        }
     }
 
     private static String text(JsonNode n, String field) {

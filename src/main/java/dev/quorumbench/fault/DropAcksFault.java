@@ -73,7 +73,7 @@ final class DropAcksFault extends BoundFault {
         }
     }
 
-    /** The {@code proxy-drop-acks} mechanism: real everywhere, since the harness runs the link proxies itself. */
+    /** The {@code proxy-drop-acks} mechanism: real wherever the nodes' links run through the harness's proxies. */
     static final class Kind implements MechanismKind {
 
         @Override
@@ -86,9 +86,11 @@ final class DropAcksFault extends BoundFault {
             return FaultClass.DROP_RANDOM_ACKS;
         }
 
+        /** Real wherever the proxies carry the peer links; else there are no acks on them to drop. */
         @Override
         public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
-            return new Mechanism(name(), MechanismStatus.REAL, null);
+            return targetCapabilities.linkProxies() ? new Mechanism(name(), MechanismStatus.REAL, null)
+                    : new Mechanism(name(), MechanismStatus.UNAVAILABLE, targetCapabilities.noLinkProxies());
         }
 
         @Override

@@ -91,8 +91,18 @@ final class IptablesPartitionFault extends BoundFault {
             return FaultClass.PARTITION_MINORITY;
         }
 
+        /**
+         * Real where the firewall can be used and there is something to cut: nodes on hosts of their own (by address)
+         * or links through the proxies (by proxy port). Nodes on one host talking directly cannot be cut: a rule by
+         * loopback port cannot tell which member a connection comes from.
+         */
         @Override
         public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
+            if (!targetCapabilities.ownHosts() && !targetCapabilities.linkProxies()) {
+                return new Mechanism(name(), MechanismStatus.UNAVAILABLE, targetCapabilities.noLinkProxies()
+                        + ", and on one host a rule by loopback port cannot tell which member a connection comes "
+                        + "from (run the nodes on hosts of their own: \"host\": \"netns\")");
+            }
             return facts.firewall().reason()
                     .map(why -> new Mechanism(name(), MechanismStatus.UNAVAILABLE, why))
                     .orElseGet(() -> new Mechanism(name(), MechanismStatus.REAL, null));

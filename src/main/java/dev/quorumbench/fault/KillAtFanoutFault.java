@@ -136,8 +136,9 @@ final class KillAtFanoutFault extends BoundFault {
 
         @Override
         public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
-            if (!targetCapabilities.proxiedPeerLinks()) {
-                return new Mechanism(name, MechanismStatus.UNAVAILABLE, NOT_PROXIED);
+            if (!targetCapabilities.linkProxies()) {
+                return new Mechanism(name, MechanismStatus.UNAVAILABLE, NOT_PROXIED + ": "
+                        + targetCapabilities.noLinkProxies());
             }
             return new Mechanism(name, MechanismStatus.REAL, null);
         }

@@ -47,7 +47,7 @@ final class ProxyPartitionFault extends BoundFault {
         return Map.of();
     }
 
-    /** The {@code proxy-blackhole} mechanism: real everywhere, since the harness runs the link proxies itself. */
+    /** The {@code proxy-blackhole} mechanism: real wherever the nodes' links run through the harness's proxies. */
     static final class Kind implements MechanismKind {
 
         @Override
@@ -60,9 +60,21 @@ final class ProxyPartitionFault extends BoundFault {
             return FaultClass.PARTITION_MINORITY;
         }
 
+        /** Real wherever the proxies carry the peer links; else it would cut nothing, so it is unavailable. */
         @Override
         public Mechanism resolve(HostFacts facts, TargetCapabilities targetCapabilities) {
-            return new Mechanism(name(), MechanismStatus.REAL, null);
+            return targetCapabilities.linkProxies() ? new Mechanism(name(), MechanismStatus.REAL, null)
+                    : new Mechanism(name(), MechanismStatus.UNAVAILABLE, targetCapabilities.noLinkProxies());
+        }
+
+        /**
+         * Nodes on hosts of their own are cut by address in the firewall of node-0's host instead, where there is one
+         * (real, so without a reason: the name says which mechanism ran).
+         */
+        @Override
+        public java.util.Optional<Mechanism> fallback(HostFacts facts, TargetCapabilities targetCapabilities) {
+            Mechanism iptables = new IptablesPartitionFault.Kind().resolve(facts, targetCapabilities);
+            return iptables.status().injected() ? java.util.Optional.of(iptables) : java.util.Optional.empty();
         }
 
         @Override

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the {@code hosts} target profile of a namespace cluster: the reference node on each host, reached over SSH. */
+/**
+ * Writes the {@code hosts} target profile of a namespace cluster: the reference node on each host, or a given
+ * profile's own command ({@code "host": "netns"}) placed one node per host, reached over SSH.
+ */
 final class HostsProfile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -38,6 +41,27 @@ final class HostsProfile {
         p.put("protocol", "ai-memory");
         p.put("command", REFERENCE_COMMAND);
         p.put("capabilities", List.of("clock-offset"));
+        p.put("nodes", nodes(layout, files, java));
+        Files.writeString(file, JSON.writeValueAsString(p) + "\n");
+    }
+
+    /**
+     * Writes {@code profile} (a profile's JSON object, {@code "host": "netns"}) as the hosts profile of this
+     * cluster: every field kept, {@code host} now {@code ssh}, and a {@code nodes} list placing node i on host i.
+     */
+    static void materialise(Path file, com.fasterxml.jackson.databind.node.ObjectNode profile, NetnsLayout layout,
+                            ClusterFiles files, JavaCommand java, Path dataRoot) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode p = profile.deepCopy();
+        p.put("host", "ssh");
+        List<Map<String, Object>> nodes = nodes(layout, files, java);
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get(i).put("data_dir", dataRoot.resolve("node-" + i).toString());
+        }
+        p.set("nodes", JSON.valueToTree(nodes));
+        Files.writeString(file, JSON.writeValueAsString(p) + "\n");
+    }
+
+    private static List<Map<String, Object>> nodes(NetnsLayout layout, ClusterFiles files, JavaCommand java) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (int i = 0; i < layout.hosts(); i++) {
             Map<String, Object> ssh = new LinkedHashMap<>();
@@ -50,13 +74,13 @@ final class HostsProfile {
             n.put("ssh", ssh);
             n.put("address", layout.hostAddress(i));
             n.put("port", NetnsCluster.NODE_PORT);
+            n.put("peer_port", NetnsCluster.PEER_PORT);
             n.put("api_url", "http://" + layout.hostAddress(i) + ":" + NetnsCluster.NODE_PORT);
             n.put("data_dir", files.dataDir(i).toString());
             n.put("java", java.executable());
             n.put("classpath", java.classpath());
             nodes.add(n);
         }
-        p.put("nodes", nodes);
-        Files.writeString(file, JSON.writeValueAsString(p) + "\n");
+        return nodes;
     }
 }

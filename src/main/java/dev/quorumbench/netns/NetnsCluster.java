@@ -26,6 +26,8 @@ public final class NetnsCluster {
     public static final int SSH_PORT = 22;
     /** The port each node listens on inside its namespace. */
     public static final int NODE_PORT = 19077;
+    /** The second port of a node whose members talk on a port of their own ({@code ${peer_port}}), etcd's default. */
+    public static final int PEER_PORT = 2380;
     static final java.nio.file.Path SSHD = java.nio.file.Path.of("/usr/sbin/sshd");
     private static final long IP_TIMEOUT_MS = 5000;
     private static final long SSHD_UP_MS = 15_000;
@@ -94,6 +96,23 @@ public final class NetnsCluster {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to: it removes the cluster
             }
+        }
+    }
+
+    /**
+     * Writes {@code profile} (a target profile's JSON object asking for {@code "host": "netns"}) to {@code file} as the
+     * hosts profile of this cluster, which must be up: node i on host i, reached over this cluster's keys, its data and
+     * log in {@code dataRoot/node-i} (created here; the namespaces share this machine's file system).
+     */
+    public void writeProfile(com.fasterxml.jackson.databind.node.ObjectNode profile, Path file, Path dataRoot)
+            throws NetnsException {
+        try {
+            for (int i = 0; i < layout.hosts(); i++) {
+                Files.createDirectories(dataRoot.resolve("node-" + i));
+            }
+            HostsProfile.materialise(file, profile, layout, files, javaHere(), dataRoot);
+        } catch (IOException e) {
+            throw new NetnsException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

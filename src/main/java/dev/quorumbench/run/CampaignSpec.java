@@ -1,5 +1,6 @@
 package dev.quorumbench.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quorumbench.InvalidInputException;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param environment harness_version, git_commit, jvm, os, cores, hostname, target… (empty until captured)
  * @param startedAt   RFC 3339 form of {@code startedAtMs}
  * @param finishedAt  RFC 3339 end time, null while running or after an interruption
+ * @param notApplicable fault classes the target declares it cannot suffer, with the reason, in class order; they
+ *                    are not run (absent from the file when there are none, so older files read unchanged)
  */
 public record CampaignSpec(
         @JsonProperty("campaign_id") String campaignId,
@@ -49,7 +52,9 @@ public record CampaignSpec(
         @JsonProperty("started_at") String startedAt,
         @JsonProperty("finished_at") String finishedAt,
         @JsonProperty("mechanisms") Map<FaultClass, Mechanism> mechanisms,
-        @JsonProperty("environment") Map<String, Object> environment) {
+        @JsonProperty("environment") Map<String, Object> environment,
+        @JsonProperty("not_applicable") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<FaultClass, String> notApplicable) {
 
     /** Nodes in every campaign cluster (cluster/ClusterSpec's default): the upper bound of quorum_writes. */
     public static final int CLUSTER_NODES = 3;
@@ -114,6 +119,12 @@ public record CampaignSpec(
         mechanismOverrides = ordered(mechanismOverrides);
         mechanisms = ordered(mechanisms);
         environment = ordered(environment);
+        notApplicable = ordered(notApplicable);
+        for (FaultClass f : notApplicable.keySet()) {
+            if (faults.contains(f)) {
+                throw new InvalidInputException(f + " is both run and not applicable");
+            }
+        }
         thresholds = thresholds == null ? Thresholds.DEFAULT : thresholds;
         schedule = Schedule.of(ratePerS).mode();
     }
@@ -136,7 +147,37 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
                 dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                finishedAt, resolved, env);
+                finishedAt, resolved, env, notApplicable);
+    }
+
+    /**
+     * This plan without the classes {@code declared} says the target cannot suffer: those of them it would have run
+     * are recorded with their reason instead. Every class not applicable is a usage error (nothing would run).
+     */
+    public CampaignSpec withoutNotApplicable(Map<FaultClass, String> declared) {
+        Map<FaultClass, String> skipped = new LinkedHashMap<>();
+        for (FaultClass f : FaultClass.values()) {
+            if (faults.contains(f) && declared.containsKey(f)) {
+                skipped.put(f, declared.get(f));
+            }
+        }
+        List<FaultClass> run = faults.stream().filter(f -> !skipped.containsKey(f)).toList();
+        if (run.isEmpty()) {
+            throw new InvalidInputException("the target declares every fault class of this campaign not applicable ("
+                    + String.join(", ", skipped.keySet().stream().map(FaultClass::key).toList()) + "): nothing to run");
+        }
+        return new CampaignSpec(campaignId, runDir, run, cycles, writes, warmupCycles, schedule, ratePerS,
+                thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
+                dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
+                finishedAt, mechanisms, environment, skipped);
+    }
+
+    /** This plan with another target (the profile a run materialised for its own hosts, say). */
+    public CampaignSpec withTarget(String newTarget) {
+        return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
+                thresholds, newTarget, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs,
+                skewMs, dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
+                finishedAt, mechanisms, environment, notApplicable);
     }
 
     /** This plan marked finished at {@code finishedAtMs} (epoch milliseconds). */
@@ -144,6 +185,6 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
                 dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                Instant.ofEpochMilli(finishedAtMs).toString(), mechanisms, environment);
+                Instant.ofEpochMilli(finishedAtMs).toString(), mechanisms, environment, notApplicable);
     }
 }

@@ -18,6 +18,13 @@ public final class RunFiles {
     public static final String PHASE4_JSON = "phase4.json";
     /** The analysis summary in Markdown. */
     public static final String REPORT_MD = "report.md";
+    /**
+     * The hosts profile a run wrote for the namespace cluster it brought up ({@code "host": "netns"}): the target the
+     * forks read, kept so the run says exactly where each node ran.
+     */
+    public static final String TARGET_HOSTS = "target-hosts.json";
+    /** Under {@link #NODES_DIR}: the data and logs of nodes on the run's own namespace hosts, one directory per node. */
+    public static final String NETNS_NODES = "netns";
     /** Parent of each fault class's node working directories. */
     public static final String NODES_DIR = "nodes";
 

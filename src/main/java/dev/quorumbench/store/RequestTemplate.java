@@ -63,7 +63,7 @@ public final class RequestTemplate {
                     throw new InvalidInputException(f + ": must be a string");
                 }
                 query.add(new Param(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8),
-                        Template.compile(e.getValue(), variables, Template.Escape.NONE, f)));
+                        Template.compile(e.getValue(), variables, Template.Escape.QUERY, f)));
             }
         }
         Map<String, Template> headers = new LinkedHashMap<>();

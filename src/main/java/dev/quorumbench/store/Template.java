@@ -16,7 +16,21 @@ import java.util.function.Function;
 public final class Template {
 
     /** How every rendered value is escaped after its helpers: a body given as JSON escapes its string values. */
-    enum Escape { NONE, JSON }
+    enum Escape {
+        NONE(null, null),
+        /** A body given as JSON: the harness JSON-escapes every value, so {@code ${json:…}} would escape twice. */
+        JSON(TemplateHelper.JSON, "every string of a JSON body is JSON-escaped by the harness"),
+        /** A query value: the harness URL-escapes it when it builds the query, so {@code ${url:…}} would escape twice. */
+        QUERY(TemplateHelper.URL, "every query value is URL-escaped by the harness");
+
+        private final TemplateHelper done;
+        private final String why;
+
+        Escape(TemplateHelper done, String why) {
+            this.done = done;
+            this.why = why;
+        }
+    }
 
     private sealed interface Part permits Literal, Slot {
     }
@@ -53,7 +67,14 @@ public final class Template {
             if (start > i) {
                 parts.add(new Literal(text.substring(i, start)));
             }
-            parts.add(slot(text.substring(start + 2, end), variables, field));
+            Slot slot = slot(text.substring(start + 2, end), variables, field);
+            List<TemplateHelper> helpers = slot.helpers();
+            if (escape.done != null && !helpers.isEmpty() && helpers.get(helpers.size() - 1) == escape.done) {
+                String inside = text.substring(start + 2, end);
+                throw new InvalidInputException(field + ": ${" + inside + "} would be escaped twice: " + escape.why
+                        + " (write ${" + inside.substring(inside.indexOf(':') + 1) + "})");
+            }
+            parts.add(slot);
             i = end + 1;
         }
         if (i < text.length()) {
@@ -105,7 +126,7 @@ public final class Template {
                 Slot s = (Slot) p;
                 String v = values.apply(s.variable());
                 v = apply(s.helpers(), v == null ? "" : v);
-                out.append(escape == Escape.JSON ? TemplateHelper.jsonEscape(v) : v);
+                out.append(escape == Escape.JSON ? TemplateHelper.jsonEscape(v) : v); // QUERY: escaped by the caller
             }
         }
         return out.toString();

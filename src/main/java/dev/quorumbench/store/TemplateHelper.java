@@ -10,7 +10,10 @@ import java.util.Locale;
 enum TemplateHelper {
     /** Standard base64 with padding (etcd's JSON gateway encodes keys and values this way). */
     BASE64,
-    /** URL query escaping (application/x-www-form-urlencoded, spaces as {@code +}). */
+    /**
+     * Percent-encoding for a path segment or a raw query: every byte but letters, digits and {@code -._*} escaped,
+     * a space as {@code %20} (a {@code +} would mean a plus sign in a path).
+     */
     URL,
     /** JSON string escaping, without the surrounding quotes. */
     JSON,
@@ -38,8 +41,9 @@ enum TemplateHelper {
     byte[] apply(byte[] in) {
         return switch (this) {
             case BASE64 -> Base64.getEncoder().encode(in);
+            // URLEncoder writes a literal '+' as %2B, so every '+' left is a space.
             case URL -> URLEncoder.encode(new String(in, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
-                    .getBytes(StandardCharsets.UTF_8);
+                    .replace("+", "%20").getBytes(StandardCharsets.UTF_8);
             case JSON -> jsonEscape(new String(in, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             case RANGE_END -> rangeEnd(in);
         };

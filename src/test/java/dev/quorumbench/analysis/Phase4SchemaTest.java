@@ -48,6 +48,17 @@ class Phase4SchemaTest {
     }
 
     @Test
+    void runWithAClassNotApplicableValidates() throws IOException {
+        RunFixture.golden(dir);
+        Path campaign = dir.resolve(RunFiles.CAMPAIGN_JSON);
+        dev.quorumbench.run.CampaignJson.write(dev.quorumbench.run.CampaignJson.read(campaign)
+                .withoutNotApplicable(java.util.Map.of(FaultClass.CLOCK_SKEW_PEER, "no clock to skew")));
+        String json = Phase4Json.render(Phase4Analysis.analyze(dir));
+        assertEquals(Set.of(), validate(json));
+        assertEquals("no clock to skew", MAPPER.readTree(json).path("not_run").path("clock_skew_peer").asText());
+    }
+
+    @Test
     void partialRunWithMissingFilesValidates() throws IOException {
         RunFixture.golden(dir);
         Files.delete(dir.resolve(RunFiles.JMH_RESULT));

@@ -47,6 +47,7 @@ class RunOptionsTest {
             "--bogus                              | Unrecognized option: --bogus",
             "--jmh -nonsense                      | --jmh",
             "surplus                              | unknown command 'surplus'",
+            "--target etcd --faults kill_primary_mid_write,clock_skew_peer | --faults names clock_skew_peer, which target etcd declares not applicable: etcd is a Go binary",
     })
     void badUsageExitsTwoWithOneLine(String args, String expected) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -46,6 +46,9 @@ class HostsProfileTest {
         assertEquals("http://lb:8080", p.sites().get(1).apiUrl());
         assertEquals("java", p.sites().get(1).java().executable());
         assertFalse(TargetProfile.resolve("reference").placed(), "the local target is unchanged");
+        assertEquals(0, first.peerPort(), "no peer port unless given");
+        assertEquals(2380, TargetProfile.parse(profile(node("10.0.0.10", ", \"peer_port\": 2380")), "h", "h.json")
+                .sites().get(0).peerPort());
     }
 
     @ParameterizedTest
@@ -59,11 +62,15 @@ class HostsProfileTest {
         "{\"command\": [\"x\"], \"nodes\": [{\"ssh\": {\"user\": \"u\", \"host\": \"a\", \"port\": 70000, \"key_file\": \"/id\", \"known_hosts\": \"/k\"}}]}|nodes[0].ssh.port must be a port number",
         "{\"command\": [\"x\"], \"nodes\": [NODE, {\"ssh\": {}, \"colour\": 1}]}|nodes[1]: unknown field \"colour\"",
         "{\"command\": [\"x\"], \"nodes\": [BADADDRESS]}|nodes[0].address must be an IP address or a host name, got '10.0.0.1;reboot'",
+        "{\"command\": [\"x\", \"${initial_cluster}\"], \"nodes\": [NODE]}|nodes[0].peer_port is required: the command uses ${initial_cluster}",
+        "{\"command\": [\"x\"], \"env\": {\"P\": \"${peer_url}\"}, \"nodes\": [NODE]}|nodes[0].peer_port is required: the command uses ${peer_url}",
+        "{\"command\": [\"x\"], \"nodes\": [PEERSAMEPORT]}|nodes[0].peer_port must differ from its port 19077",
     })
     void badHostsProfilesAreOneLine(String json, String fragment) {
         String text = json.replace("NODE", node("10.0.0.10", ""))
                 .replace("BADADDRESS", node("10.0.0.10", "").replace("\"address\": \"10.0.0.10\"",
-                        "\"address\": \"10.0.0.1;reboot\""));
+                        "\"address\": \"10.0.0.1;reboot\""))
+                .replace("PEERSAMEPORT", node("10.0.0.10", ", \"peer_port\": 19077"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TargetProfile.parse(text, "x", "bad.json"));
         assertTrue(e.getMessage().startsWith("target profile bad.json: "), e.getMessage());

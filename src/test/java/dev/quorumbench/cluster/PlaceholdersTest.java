@@ -50,6 +50,8 @@ class PlaceholdersTest {
             "${env:AI_MEMORY_BIN}     | env:AI_MEMORY_BIN",
             "${harness_pid}${node_index} | harness_pid node_index",
             "${quorum_timeout_ms}     | quorum_timeout_ms",
+            "--initial-cluster=${initial_cluster} | initial_cluster",
+            "${peer_url} ${peer_port} ${campaign_id} | peer_url peer_port campaign_id",
     })
     void names(String template, String expected) {
         List<String> want = expected.isEmpty() ? List.of() : Arrays.asList(expected.split(" "));

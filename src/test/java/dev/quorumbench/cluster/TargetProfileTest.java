@@ -68,12 +68,17 @@ class TargetProfileTest {
             "{\"command\":[\"s\"],\"env\":[\"A=1\"]}    | \"env\" must be an object of strings",
             "{\"command\":[\"s\"],\"env\":{\"A\":1}}    | \"env.A\" must be a string",
             "{\"command\":[\"s\"],\"comand\":[\"s\"]}   | unknown field \"comand\"",
-            "{\"command\":[\"s\",\"${prot}\"]}          | unknown placeholder ${prot}",
-            "{\"command\":[\"s\"],\"env\":{\"A\":\"${x}\"}} | unknown placeholder ${x}",
-            "{\"command\":[\"s\"],\"extra_args\":[\"${port\"]} | unterminated placeholder",
+            "{\"command\":[\"s\",\"${prot}\"]}          | command[1]: unknown placeholder ${prot}",
+            "{\"command\":[\"s\"],\"env\":{\"A\":\"${x}\"}} | env.A: unknown placeholder ${x}",
+            "{\"command\":[\"s\"],\"extra_args\":[\"${port\"]} | extra_args[0]: unterminated placeholder",
             "{\"command\":[\"s\"],\"health_path\":\"health\"} | \"health_path\" must start with /",
             "{\"command\":[\"s\"],\"capabilities\":\"clock-offset\"} | \"capabilities\" must be an array of strings",
             "{\"name\":3,\"command\":[\"s\"]}           | \"name\" must be a string",
+            "{\"command\":[\"s\",\"--x\",\"${peer_prot}\"]}  | command[2]: unknown placeholder ${peer_prot}",
+            "{\"command\":[\"s\"],\"not_applicable\":[\"clock_skew_peer\"]} | \"not_applicable\" must be an object",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock\":\"x\"}} | not_applicable: unknown fault 'clock' (valid: ",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":\" \"}} | not_applicable.clock_skew_peer must say why",
+            "{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":true}} | not_applicable.clock_skew_peer must say why",
     })
     void rejectsBadProfilesWithOneLine(String json, String fragment) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -100,7 +105,7 @@ class TargetProfileTest {
             "{\"command\":[\"s\"],\"host\":\"ssh\"}       | \"host\": \"ssh\" needs a \"nodes\" list saying how to reach"
                     + " each node's host",
             "{\"command\":[\"s\"],\"host\":\"memory\"}    | \"host\" names no known kind of host: 'memory'"
-                    + " (known: fake, local, ssh)",
+                    + " (known: fake, local, ssh, or netns)",
             "{\"command\":[\"s\"],\"protocol\":5}          | \"protocol\" must be a string",
             "{\"command\":[\"s\"],\"host\":[\"local\"]}   | \"host\" must be a string",
     })
@@ -149,6 +154,31 @@ class TargetProfileTest {
         assertFalse(p.has(TargetProfile.CAPABILITY_CLOCK_OFFSET));
     }
 
+    /** The bundled etcd profile: its own namespace hosts, peer ports, the clock class declared not applicable. */
+    @Test
+    void etcdRunsOnHostsOfItsOwnWithoutTheClockClass() {
+        TargetProfile etcd = TargetProfile.resolve("etcd");
+        assertTrue(etcd.ownCluster());
+        assertFalse(etcd.placed(), "placed only once the run wrote its hosts profile");
+        assertFalse(etcd.usesPeerProxies(), "members dial each other's peer URLs");
+        assertTrue(etcd.nodeLocalReads());
+        assertEquals(java.util.Set.of(dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER), etcd.notApplicable().keySet());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TargetProfile.parse("{\"command\":[\"s\"],\"host\":\"netns\",\"nodes\":["
+                        + HostsProfileTest.node("10.0.0.10", "") + "]}", "x", "x.json"));
+        assertTrue(e.getMessage().contains("\"host\": \"netns\" brings up hosts of its own"), e.getMessage());
+    }
+
+    @Test
+    void notApplicableClassesKeepTheirReasonInClassOrder() {
+        TargetProfile p = TargetProfile.parse("{\"command\":[\"s\"],\"not_applicable\":{\"clock_skew_peer\":\" no clock \","
+                + "\"partition_minority\":\"one host\"}}", "x", "x.json");
+        assertEquals(java.util.List.of(dev.quorumbench.run.FaultClass.PARTITION_MINORITY,
+                dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER), java.util.List.copyOf(p.notApplicable().keySet()));
+        assertEquals("no clock", p.notApplicable().get(dev.quorumbench.run.FaultClass.CLOCK_SKEW_PEER));
+        assertTrue(TargetProfile.resolve("reference").notApplicable().isEmpty());
+    }
+
     @Test
     void bundledProfilesAreTheOnesInBenchmarksTargets() {
         for (String name : TargetProfile.BUNDLED) {
@@ -168,7 +198,7 @@ class TargetProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative, and no such profile file",
+            "refrence                | unknown target 'refrence': not reference or ai-memory or ai-memory-declarative or etcd or reference-netns, and no such profile file",
             "/no/such/profile.json   | unknown target '/no/such/profile.json'",
             "''                      | --target is empty",
     })

@@ -68,17 +68,63 @@ class FaultCatalogTest {
             "clock_skew_peer | node-offset | full | | node-offset | UNAVAILABLE",
             "clock_skew_peer | node-offset | full | clock-offset | node-offset | COOPERATIVE",
             "clock_skew_peer | recorded-only | full | clock-offset | recorded-only | SIMULATED",
+            // nodes on hosts of their own: the proxies carry nothing, the partition is cut by address instead
+            "partition_minority | | full | own-hosts | iptables | REAL",
+            "partition_minority | | bare | own-hosts | proxy-blackhole | UNAVAILABLE",
+            "partition_minority | proxy-blackhole | full | own-hosts | proxy-blackhole | UNAVAILABLE",
+            "partition_minority | iptables | full | own-hosts | iptables | REAL",
+            "drop_random_acks | proxy-drop-acks | full | own-hosts | proxy-drop-acks | UNAVAILABLE",
+            "drop_random_acks | | full | own-hosts | sigstop | REAL",
+            // one machine, a command without ${peers}: nothing can cut a member off
+            "partition_minority | | full | direct | proxy-blackhole | UNAVAILABLE",
+            "partition_minority | iptables | full | direct | iptables | UNAVAILABLE",
+            "drop_random_acks | proxy-drop-acks | full | direct | proxy-drop-acks | UNAVAILABLE",
     })
     void resolvesHonestlyForTheMachineAndTarget(String fault, String requested, String host, String caps,
                                                 String name, MechanismStatus status) {
         Mechanism m = FaultCatalog.resolve(FaultClass.fromKey(fault), requested, host.equals("full") ? FULL : BARE,
-                caps == null ? TargetCapabilities.NONE : TargetCapabilities.CLOCK_OFFSET);
+                capabilities(caps));
         assertEquals(name, m.name());
         assertEquals(status, m.status());
         if (status == MechanismStatus.REAL) {
             assertNull(m.reason());
         } else {
             assertFalse(m.reason().isBlank(), "a non-real mechanism says why");
+        }
+    }
+
+    private static TargetCapabilities capabilities(String caps) {
+        if (caps == null) {
+            return TargetCapabilities.NONE;
+        }
+        return switch (caps) {
+            case "clock-offset" -> TargetCapabilities.CLOCK_OFFSET;
+            case "own-hosts" -> new TargetCapabilities(false, true, "on hosts of their own");
+            case "direct" -> new TargetCapabilities(false, false, "no ${peers}");
+            default -> throw new IllegalArgumentException(caps);
+        };
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // command | nodes placed | why the proxies carry nothing (empty: they carry the links)
+            "--peers ${peers}          | false | ''",
+            "--initial-cluster ${initial_cluster} | false | does not use ${peers}",
+            "--initial-cluster ${initial_cluster} | true  | hosts of their own",
+            "--peers ${peers}          | true  | hosts of their own",
+    })
+    void theProfileSaysWhetherTheLinkProxiesCarryAnything(String arg, boolean placed, String why) {
+        String nodes = placed ? ", \"nodes\": [{\"ssh\": {\"user\": \"root\", \"host\": \"10.0.0.10\", "
+                + "\"key_file\": \"/k\", \"known_hosts\": \"/h\"}, \"address\": \"10.0.0.10\", \"port\": 2379, "
+                + "\"peer_port\": 2380, \"data_dir\": \"/d\"}]" : "";
+        String[] argv = arg.trim().split(" ");
+        dev.quorumbench.cluster.TargetProfile p = dev.quorumbench.cluster.TargetProfile.parse("{\"command\": [\"x\", \""
+                + argv[0] + "\", \"" + argv[1] + "\"]" + nodes + "}", "p", "p.json");
+        String reason = TargetCapabilities.noLinkProxies(p);
+        if (why.isEmpty()) {
+            assertNull(reason);
+        } else {
+            assertTrue(reason.contains(why), reason);
         }
     }
 

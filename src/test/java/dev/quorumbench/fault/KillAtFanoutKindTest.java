@@ -26,10 +26,11 @@ class KillAtFanoutKindTest {
     })
     void realOnlyWhereThePeerLinksAreProxied(String name, boolean proxied, String status) {
         Mechanism m = FaultCatalog.resolve(FaultClass.KILL_PRIMARY_MID_WRITE, name, BARE,
-                new TargetCapabilities(false, proxied));
+                new TargetCapabilities(false, !proxied, proxied ? null : "the nodes run on hosts of their own"));
         assertEquals(name, m.name());
         assertEquals(status, m.status().key());
-        assertEquals(proxied ? null : KillAtFanoutFault.Kind.NOT_PROXIED, m.reason());
+        assertEquals(proxied ? null : KillAtFanoutFault.Kind.NOT_PROXIED + ": the nodes run on hosts of their own",
+                m.reason());
         // Asked for by name, an unavailable one is never swapped for the timer kill.
         assertEquals(m.status() == MechanismStatus.REAL, proxied);
     }

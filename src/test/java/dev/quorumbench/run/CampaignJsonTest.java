@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,7 @@ class CampaignJsonTest {
                                      Map<FaultClass, String> overrides) {
         return new CampaignSpec("c-1", runDir, faults, 3, 20, 1, null, rate, Thresholds.DEFAULT, "reference",
                 List.of("--extra-latency-ms", "5"), overrides, 2, 2000, 500, 60_000, 0.5, 3, 10_000, 20_000, 7L,
-                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null);
+                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null, null);
     }
 
     static Stream<Arguments> specs() {
@@ -87,6 +88,36 @@ class CampaignJsonTest {
                 spec.mechanisms().get(FaultClass.PARTITION_MINORITY));
         assertEquals("2026-11-28T00:34:53.606Z", spec.finishedAt());
         assertEquals(text, CampaignJson.text(spec));
+    }
+
+    /** Table: planned classes, declared not applicable → run, recorded not applicable (keys, in class order). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "kill_primary_mid_write clock_skew_peer | clock_skew_peer        | kill_primary_mid_write | clock_skew_peer",
+            "kill_primary_mid_write                 | clock_skew_peer        | kill_primary_mid_write | ''",
+            "clock_skew_peer partition_minority     | clock_skew_peer partition_minority | ERROR | ''",
+            "partition_minority kill_primary_mid_write | ''                 | partition_minority kill_primary_mid_write | ''",
+    })
+    void classesNotApplicableAreRecordedNotRun(String planned, String declared, String run, String recorded)
+            throws Exception {
+        Map<FaultClass, String> why = new LinkedHashMap<>();
+        for (String f : declared.isBlank() ? new String[0] : declared.trim().split(" ")) {
+            why.put(FaultClass.fromKey(f), "cannot " + f);
+        }
+        CampaignSpec spec = plan(dir.toString(), java.util.Arrays.stream(planned.trim().split(" "))
+                .map(FaultClass::fromKey).toList(), null, Map.of());
+        if (run.equals("ERROR")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> spec.withoutNotApplicable(why));
+            assertTrue(e.getMessage().contains("nothing to run"), e.getMessage());
+            return;
+        }
+        CampaignSpec done = spec.withoutNotApplicable(why);
+        assertEquals(run.trim(), String.join(" ", done.faults().stream().map(FaultClass::key).toList()));
+        assertEquals(recorded.trim(), String.join(" ", done.notApplicable().keySet().stream().map(FaultClass::key).toList()));
+        CampaignJson.write(done);
+        String text = Files.readString(RunFiles.campaignJson(dir));
+        assertEquals(!recorded.isBlank(), text.contains("\"not_applicable\""), "absent when empty: " + text);
+        assertEquals(done, CampaignJson.read(RunFiles.campaignJson(dir)));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TemplateTest {
 
     private static final Map<String, String> VALUES = Map.of("id", "w1", "key", "/qb/ns/w1", "prefix", "/qb/ns/",
-            "value", "a\"b\\c\n", "namespace", "ns a&b", "empty", "", "ff", "a\u00ff");
+            "value", "a\"b\\c\n", "namespace", "ns a&b", "empty", "", "ff", "a\u00ff", "plus", "a+b c/");
     private static final Set<String> NAMES = VALUES.keySet();
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -26,7 +26,8 @@ class TemplateTest {
             "${base64:key}               | L3FiL25zL3cx",
             "${base64:range_end:prefix}  | L3FiL25zMA==",
             "${range_end:prefix}         | /qb/ns0",
-            "${url:namespace}            | ns+a%26b",
+            "${url:namespace}            | ns%20a%26b",
+            "${url:plus}                 | a%2Bb%20c%2F",
             "${json:value}               | a\\\"b\\\\c\\n",
             "${base64:empty}             | ``",
             "${base64:json:value}        | YVwiYlxcY1xu",
@@ -74,8 +75,33 @@ class TemplateTest {
             "${base64:}        | f: unknown placeholder ${base64:}",
     })
     void badTemplatesNameTheFieldInOneLine(String template, String message) {
+        badTemplate(template, Template.Escape.NONE, message);
+    }
+
+    /** A helper doing what the harness does anyway to that part of the request would escape the value twice. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"v\":\"${json:value}\"} | JSON  | f: ${json:value} would be escaped twice: every string of a JSON body is JSON-escaped by the harness (write ${value})",
+            "${url:namespace}          | QUERY | f: ${url:namespace} would be escaped twice: every query value is URL-escaped by the harness (write ${namespace})",
+            "a-${url:base64:id}        | QUERY | f: ${url:base64:id} would be escaped twice",
+    })
+    void aHelperTheHarnessAppliesAnywayIsRejected(String template, Template.Escape escape, String message) {
+        badTemplate(template, escape, message);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"v\":\"${base64:json:value}\"} | JSON  | {\"v\":\"YVwiYlxcY1xu\"}",
+            "${base64:url:namespace}          | QUERY | bnMlMjBhJTI2Yg==",
+            "${json:value}                    | QUERY | a\\\"b\\\\c\\n",
+    })
+    void aHelperUnderAnotherIsNotEscapedTwice(String template, Template.Escape escape, String expected) {
+        assertEquals(expected, Template.compile(template, NAMES, escape, "f").render(VALUES::get));
+    }
+
+    private static void badTemplate(String template, Template.Escape escape, String message) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Template.compile(template, NAMES, Template.Escape.NONE, "f"));
+                () -> Template.compile(template, NAMES, escape, "f"));
         assertEquals(true, e.getMessage().startsWith(message), e.getMessage());
         assertEquals(-1, e.getMessage().indexOf('\n'));
     }
