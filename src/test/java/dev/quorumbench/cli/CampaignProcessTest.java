@@ -121,9 +121,12 @@ class CampaignProcessTest {
     @Test
     @Timeout(600)
     void wallClockSyncWatermarksLoseWritesUnderSkewAndTheClockClassFails() throws Exception {
-        // A 2 s skew: the node's wall-clock watermark skips what was written while its clock ran 60 s ahead.
-        CampaignRun r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "20", "--warmup-cycles", "0",
-                "--fault-window-ms", "2000", "--node-args", "--fanout quorum --unsafe-sync-wallclock");
+        // A 2 s skew: the node's wall-clock watermark skips what was written while its clock ran 60 s ahead. The
+        // writes are paced (50/s for 1.2 s) so that some land after node-1's first pull with the skewed clock: a
+        // closed-loop burst of 20 writes can finish before the skew is even confirmed, and then nothing is skipped.
+        CampaignRun r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "60", "--rate", "50",
+                "--warmup-cycles", "0", "--fault-window-ms", "2000", "--node-args",
+                "--fanout quorum --unsafe-sync-wallclock");
         assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("clock_skew_peer");
         assertTrue(f.path("lost_acknowledged").asLong() > 0, "writes lost to the skewed watermark are detected");
