@@ -9,9 +9,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -107,12 +107,21 @@ public final class HttpTransport implements Closeable {
         }
     }
 
-    /** One daemon timer for every transport: it only closes connections, so it never blocks. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "http-deadline");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One daemon timer for every transport: it only closes connections, so it never blocks. A cancelled backstop
+     * leaves the queue at once, so it holds only the exchanges in flight, not every write of the last deadline.
+     */
+    private static final ScheduledExecutorService DEADLINES = deadlineTimer();
+
+    private static ScheduledExecutorService deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "http-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     /** A plain GET of an absolute URL with the default response timeout (tests and diagnostics). */
     public HttpReply get(String url) throws IOException {
