@@ -40,4 +40,27 @@ class ProgressMonitorTest {
         assertTrue(lines.get(0).startsWith("progress: drop_random_acks cycle "), lines.get(0));
         assertTrue(lines.get(0).contains("  2/4 cycles  ok 17  quorum_not_met 2  fail 1  lost 1  ETA "), lines.get(0));
     }
+
+    @Test
+    void laterRoundsCountOnlyWhatWasAppendedAndFinishTheCutLine() throws Exception {
+        CampaignSpec spec = RunFixture.plan(dir, "p", List.of(F), 4, 10);
+        RunFixture.cycles(dir, F, List.of(RunFixture.cycle(F, 1, 10, 9, 1, 0, List.of(9, 9, 9), 0, null, null, null)));
+        Path log = RunFiles.cycleLog(dir, F);
+        String whole = Files.readString(log);
+        String second = whole.replace("\"cycle\":1", "\"cycle\":2");
+        Files.writeString(log, second.substring(0, 20), StandardOpenOption.APPEND);
+        List<String> lines = new ArrayList<>();
+
+        try (ProgressMonitor monitor = new ProgressMonitor(spec, lines::add)) {
+            monitor.report();
+            Files.writeString(log, second.substring(20), StandardOpenOption.APPEND);
+            monitor.report();
+            monitor.report();
+        }
+
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("  1/4 cycles  ok 9  quorum_not_met 1  fail 0  lost 0  ETA "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("progress: drop_random_acks cycle 2/4  2/4 cycles  ok 18  quorum_not_met 2 "),
+                lines.get(1));
+    }
 }
