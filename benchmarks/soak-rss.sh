@@ -3,6 +3,7 @@
 #
 # Usage: benchmarks/soak-rss.sh CAMPAIGN_ID [INTERVAL_S=10] -- [campaign options...]
 #   e.g. benchmarks/soak-rss.sh soak-2000 10 -- --faults partition_minority --cycles 2000 --writes 100
+# JAVA_OPTS (e.g. -Djmh.ignoreLock=true for a soak beside other JMH work) go to the main java command.
 # Runs `java -jar target/benchmarks.jar --campaign-id CAMPAIGN_ID --runs-dir ${RUNS_DIR:-runs} <options>` and every INTERVAL_S seconds appends
 # to <runs dir>/CAMPAIGN_ID/rss.csv: seconds since start, the main process's RSS, the JMH fork's pid and RSS (kB, from
 # /proc), and the bytes of the class's JSONL and .hlog so far. At the end prints, per fork, its RSS at the first
@@ -16,7 +17,7 @@ if [ $# -ge 1 ] && [ "$1" != "--" ]; then interval=$1; shift; fi
 [ "${1:-}" = "--" ] && shift
 runs=${RUNS_DIR:-runs}
 dir="$runs/$id"
-java -jar target/benchmarks.jar --campaign-id "$id" --runs-dir "$runs" "$@" &
+java ${JAVA_OPTS:-} -jar target/benchmarks.jar --campaign-id "$id" --runs-dir "$runs" "$@" &
 main=$!
 # The campaign never outlives this script, however it ends.
 trap 'kill $main 2>/dev/null || true; wait $main 2>/dev/null || true' INT TERM EXIT
