@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The A/A false-alarm rate of `compare` on runs of SEGMENT cycles, measured on one long run (a soak): the run is cut
+# into segments of SEGMENT cycles (benchmarks/segment-run.py), and every pair of segments is compared as two runs
+# would be. Nothing differs between the two sides of a pair but time, so every "regressed" verdict is a false alarm.
+#
+# Usage: benchmarks/segment-aa.sh RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]
+#   e.g. benchmarks/segment-aa.sh runs/soak-partition-2000 200
+# Prints, for disjoint consecutive pairs (1 vs 2, 3 vs 4, ...) and for every ordered pair of different segments, how
+# many compares exited 3 (regression), how many metrics were called regressed / improved, and how many exited 0.
+# Segments carry no jmh-result.json, so compare calls them partial; its regression verdicts are unaffected.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { echo "usage: benchmarks/segment-aa.sh RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]" >&2; exit 2; }
+run=$1; seg=$2; shift 2
+out=$(mktemp -d /tmp/qb-segments.XXXXXX)
+if [ $# -ge 1 ] && [ "$1" != "--" ]; then out=$1; shift; fi
+[ "${1:-}" = "--" ] && shift
+mapfile -t segs < <(python3 benchmarks/segment-run.py "$run" "$seg" "$out")
+n=${#segs[@]}
+[ "$n" -ge 2 ] || { echo "segment-aa: fewer than two segments of $seg cycles in $run" >&2; exit 2; }
+cmp() { # base head -> "rc regressed improved"
+  local base=$1 head=$2 txt rc; shift 2
+  set +e; txt=$(java -jar target/benchmarks.jar compare "$base" "$head" "$@" 2>&1); rc=$?; set -e
+  local head; head=$(grep -m1 -E '^base `' <<<"$txt" || true)
+  local reg imp
+  reg=$(sed -nE 's/.*: ([0-9]+) regressed.*/\1/p' <<<"$head"); imp=$(sed -nE 's/.* ([0-9]+) improved.*/\1/p' <<<"$head")
+  echo "$rc ${reg:-?} ${imp:-?}"
+}
+tally() { # label pairs...
+  local label=$1; shift
+  local pairs=0 exit3=0 reg=0 imp=0 ok=0
+  while [ $# -ge 2 ]; do
+    read -r rc r i < <(cmp "$1" "$2" ${extra[@]+"${extra[@]}"})
+    pairs=$((pairs + 1)); [ "$rc" = 3 ] && exit3=$((exit3 + 1)); [ "$rc" = 0 ] && ok=$((ok + 1))
+    [ "$r" != "?" ] && reg=$((reg + r)); [ "$i" != "?" ] && imp=$((imp + i))
+    shift 2
+  done
+  echo "| $label | $pairs | $exit3 | $reg | $imp | $ok |"
+}
+extra=("$@")
+echo "A/A on $n segments of $seg cycles cut from $run"
+echo "| pairs | compares | exit 3 (false alarm) | metrics regressed | metrics improved | exit 0 |"
+echo "|---|---:|---:|---:|---:|---:|"
+disjoint=(); for ((i = 0; i + 1 < n; i += 2)); do disjoint+=("${segs[i]}" "${segs[i+1]}"); done
+tally "disjoint (1 vs 2, 3 vs 4, ...)" "${disjoint[@]}"
+all=(); for ((i = 0; i < n; i++)); do for ((j = 0; j < n; j++)); do [ $i != $j ] && all+=("${segs[i]}" "${segs[j]}"); done; done
+tally "every ordered pair" "${all[@]}"
