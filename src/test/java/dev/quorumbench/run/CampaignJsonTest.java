@@ -36,7 +36,7 @@ class CampaignJsonTest {
                                      Map<FaultClass, String> overrides) {
         return new CampaignSpec("c-1", runDir, faults, 3, 20, 1, null, rate, Thresholds.DEFAULT, "reference",
                 List.of("--extra-latency-ms", "5"), overrides, 2, 2000, 500, 60_000, 0.5, 3, 10_000, 20_000, 7L,
-                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null, null);
+                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null, null, null);
     }
 
     static Stream<Arguments> specs() {
