@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interleaved A/B mode end to end on the reference cluster: a head arm slowed by 20 ms a write is caught
- * (exit 3) in a campaign of eight cycles an arm, and an A/A campaign of the same size is not a regression. Each arm
+ * (exit 3) in a campaign of ten cycles of 20 writes an arm, and an A/A campaign of the same size is not a regression. Each arm
  * is a complete run directory, and the arms' cycles ran in ABBA order.
  */
 @Tag("process")
 class InterleavedCampaignProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] TINY = {"--faults", "drop_random_acks", "--cycles", "8", "--writes", "10",
+    private static final String[] TINY = {"--faults", "drop_random_acks", "--cycles", "10", "--writes", "20",
             "--warmup-cycles", "1", "--ab-block", "1"};
 
     @TempDir
@@ -42,10 +42,10 @@ class InterleavedCampaignProcessTest {
             assertEquals(1, campaign.path("interleaving").path("block_cycles").asInt());
             JsonNode phase4 = JSON.readTree(dir.resolve("phase4.json").toFile());
             assertTrue(phase4.path("complete").asBoolean(), arm + " arm is a complete run: " + phase4);
-            assertEquals(8, lines(dir.resolve("phase4-drop_random_acks.jsonl")).size());
+            assertEquals(10, lines(dir.resolve("phase4-drop_random_acks.jsonl")).size());
             assertTrue(Files.isRegularFile(dir.resolve("latency-drop_random_acks.hlog")));
             assertTrue(Files.isRegularFile(dir.resolve("report.md")));
-            assertEquals(8, JSON.readTree(dir.resolve("jmh-result.json").toFile()).get(0)
+            assertEquals(10, JSON.readTree(dir.resolve("jmh-result.json").toFile()).get(0)
                     .path("secondaryMetrics").path("ok").path("rawData").get(0).size(), "the arm's share of JMH's result");
         }
         assertEquals(List.of("--extra-latency-ms", "20"), List.of(JSON.readTree(ab.dir().resolve("head/campaign.json")
