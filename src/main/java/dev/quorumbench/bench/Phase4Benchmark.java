@@ -1,5 +1,7 @@
 package dev.quorumbench.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +60,7 @@ public class Phase4Benchmark {
     public static final String AB_BLOCK_PROPERTY = "quorumbench.ab.block";
 
     /** Base first, then head when interleaved; closed in reverse order. */
-    private final java.util.List<CampaignTrial> arms = new java.util.ArrayList<>();
+    private final List<CampaignTrial> arms = new ArrayList<>();
     private int blockCycles = 1;
     private long warmups;
     private long measurements;
@@ -77,7 +79,8 @@ public class Phase4Benchmark {
             try {
                 arms.add(TrialFactory.start(head, fault));
             } catch (Exception | Error e) {
-                closeAll(0); // JMH does not tear down a trial whose setup threw: the base cluster goes now
+                // The base cluster goes now, whatever JMH does after a setup threw; emptied, so never closed twice.
+                closeAll(0);
                 arms.clear();
                 throw e;
             }
