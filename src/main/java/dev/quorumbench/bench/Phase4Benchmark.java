@@ -1,5 +1,7 @@
 package dev.quorumbench.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +31,10 @@ import org.openjdk.jmh.runner.IterationType;
  * fork as the system property {@value #CAMPAIGN_PROPERTY} with the campaign's fault keys as {@code fault}; started by
  * JMH directly, it needs {@code -p fault=...} and {@code -jvmArgsAppend -Dquorumbench.campaign=...}. The path is not
  * a {@code @Param}: JMH-result tools key a series by its parameters, and an absolute path made every run a new one.
+ *
+ * <p>An interleaved A/B campaign also passes the head arm's campaign.json as {@value #HEAD_CAMPAIGN_PROPERTY}: the
+ * fork then runs one {@link CampaignTrial} per arm, both clusters up, and each iteration (warm-up or measured) goes
+ * to the arm {@link AbSchedule} names, so machine drift during the fork hits both arms alike.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -48,17 +54,48 @@ public class Phase4Benchmark {
     /** The fork's system property naming the campaign.json it runs (the runner always sets it). */
     public static final String CAMPAIGN_PROPERTY = "quorumbench.campaign";
 
+    /** The head arm's campaign.json in an interleaved A/B campaign; absent for an ordinary campaign. */
+    public static final String HEAD_CAMPAIGN_PROPERTY = "quorumbench.campaign.head";
+    /** Cycles per ABBA block in an interleaved A/B campaign. */
+    public static final String AB_BLOCK_PROPERTY = "quorumbench.ab.block";
+
+    /** Base first, then head when interleaved; closed in reverse order. */
+    private final List<CampaignTrial> arms = new ArrayList<>();
+    private int blockCycles = 1;
+    private long warmups;
+    private long measurements;
+    /** The arm of the current cycle. */
     private CampaignTrial trial;
 
     @Setup(Level.Trial)
     public void startCluster() throws Exception {
         ForkWatchdog.armInFork(); // before the nodes start: a harness killed now must not leave them behind
-        trial = TrialFactory.start(System.getProperty(CAMPAIGN_PROPERTY, ""), fault);
+        arms.add(TrialFactory.start(System.getProperty(CAMPAIGN_PROPERTY, ""), fault));
+        String head = System.getProperty(HEAD_CAMPAIGN_PROPERTY, "");
+        if (!head.isEmpty()) {
+            blockCycles = Integer.parseInt(System.getProperty(AB_BLOCK_PROPERTY, "1"));
+            // After the base cluster, not beside it: the two starts would race for the node's class-data archive,
+            // and a start is a second or two against a campaign of a minute.
+            try {
+                arms.add(TrialFactory.start(head, fault));
+            } catch (Exception | Error e) {
+                // The base cluster goes now, whatever JMH does after a setup threw; emptied, so never closed twice.
+                closeAll(0);
+                arms.clear();
+                throw e;
+            }
+        }
+        trial = arms.get(0);
     }
 
     @Setup(Level.Iteration)
     public void armCycle(IterationParams iteration) {
-        trial.startCycle(iteration.getType() == IterationType.MEASUREMENT);
+        boolean measurement = iteration.getType() == IterationType.MEASUREMENT;
+        if (arms.size() > 1) {
+            // Warm-up alternates arms cycle by cycle (ABBA with blocks of one); measurement in blocks of the campaign's.
+            trial = arms.get(measurement ? AbSchedule.arm(measurements++, blockCycles) : AbSchedule.arm(warmups++, 1));
+        }
+        trial.startCycle(measurement);
     }
 
     @Benchmark
@@ -88,8 +125,18 @@ public class Phase4Benchmark {
 
     @TearDown(Level.Trial)
     public void stopCluster() {
-        if (trial != null) {
-            trial.close();
+        closeAll(arms.size() - 1);
+    }
+
+    /** Closes arms {@code last}..0, each even if a later one's close throws. */
+    private void closeAll(int last) {
+        if (last < 0) {
+            return;
+        }
+        try {
+            arms.get(last).close();
+        } finally {
+            closeAll(last - 1);
         }
     }
 }

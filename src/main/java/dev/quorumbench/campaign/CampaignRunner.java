@@ -29,6 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs a campaign through JMH's Runner API: one fork per fault class, one measurement iteration per cycle,
  * fail-on-error so a broken benchmark is never a green run, JMH's JSON result in {@code jmh-result.json}.
+ * An interleaved A/B campaign runs both arms in the same forks: twice the iterations, the head arm's campaign.json
+ * and the block size passed beside the base arm's, and JMH's files in the directory above the arms.
  */
 public final class CampaignRunner {
 
@@ -37,11 +39,25 @@ public final class CampaignRunner {
     }
 
     private final CampaignSpec spec;
+    /** The head arm of an interleaved campaign (spec is then the base arm), else null. */
+    private final CampaignSpec head;
+    private final int blockCycles;
+    /** Where jmh-result.json and jmh.log go: the run directory, or above the arms of an interleaved campaign. */
+    private final Path outDir;
     private final List<String> jmhArgs;
     private final boolean verbose;
 
     public CampaignRunner(CampaignSpec spec, List<String> jmhArgs, boolean verbose) {
-        this.spec = spec;
+        this(spec, null, 1, spec.runPath(), jmhArgs, verbose);
+    }
+
+    /** An interleaved A/B campaign of {@code base} and {@code head} in ABBA blocks of {@code blockCycles}. */
+    public CampaignRunner(CampaignSpec base, CampaignSpec head, int blockCycles, Path outDir, List<String> jmhArgs,
+                          boolean verbose) {
+        this.spec = base;
+        this.head = head;
+        this.blockCycles = blockCycles;
+        this.outDir = outDir;
         this.jmhArgs = List.copyOf(jmhArgs);
         this.verbose = verbose;
         parseJmhArgs(); // reject bad --jmh before anything starts
@@ -53,15 +69,16 @@ public final class CampaignRunner {
     }
 
     public Result run(Consumer<String> progress) {
-        Path runDir = spec.runPath();
+        Path runDir = outDir;
+        int arms = head == null ? 1 : 2;
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .parent(parseJmhArgs())
                 .include("^" + Pattern.quote(benchmarkName()) + "$")
                 .param("fault", spec.faults().stream().map(FaultClass::key).toArray(String[]::new))
                 .mode(Mode.SingleShotTime)
-                .warmupIterations(spec.warmupCycles())
+                .warmupIterations(spec.warmupCycles() * arms)
                 .warmupBatchSize(spec.writes())
-                .measurementIterations(spec.cycles())
+                .measurementIterations(spec.cycles() * arms)
                 .measurementBatchSize(spec.writes())
                 .forks(1)
                 // No warm-up forks: the warm-up is --warmup-cycles inside each fork (JmhFlagHint says so for -wf).
@@ -75,8 +92,7 @@ public final class CampaignRunner {
                 .result(RunFiles.jmhResult(runDir).toString())
                 // The campaign file goes to the fork as a property, not a @Param: parameters name a result series
                 // in JMH-result tools, and an absolute path would make every run a new series.
-                .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true",
-                        "-D" + Phase4Benchmark.CAMPAIGN_PROPERTY + "=" + RunFiles.campaignJson(runDir).toAbsolutePath())
+                .jvmArgsAppend(forkArgs().toArray(String[]::new))
                 // Write-latency percentiles as secondary metrics, which aux counters cannot carry.
                 .addProfiler(LatencyProfiler.class);
         if (!verbose) {
@@ -91,12 +107,24 @@ public final class CampaignRunner {
             return new Result(true, null);
         } catch (RunnerException e) {
             monitor.report();
-            return new Result(false, explain(runDir, spec.faults(), e));
+            return new Result(false, explain(head == null ? List.of(spec.runPath())
+                    : List.of(spec.runPath(), head.runPath()), spec.faults(), e));
         } finally {
             monitor.close();
             JmhTempFiles.release(jmhTemp);
             sweepChainsOfDeadForks(progress);
         }
+    }
+
+    /** The fork's JVM arguments (one list: JMH's jvmArgsAppend replaces, it does not add to, an earlier call). */
+    private List<String> forkArgs() {
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx1g", "-Djava.awt.headless=true",
+                "-D" + Phase4Benchmark.CAMPAIGN_PROPERTY + "=" + RunFiles.campaignJson(spec.runPath()).toAbsolutePath()));
+        if (head != null) {
+            args.add("-D" + Phase4Benchmark.HEAD_CAMPAIGN_PROPERTY + "=" + RunFiles.campaignJson(head.runPath()).toAbsolutePath());
+            args.add("-D" + Phase4Benchmark.AB_BLOCK_PROPERTY + "=" + blockCycles);
+        }
+        return args;
     }
 
     /**
@@ -125,16 +153,18 @@ public final class CampaignRunner {
     }
 
     /** The most useful single line: a fork's own trial error if it left one, else JMH's message. */
-    private static String explain(Path runDir, List<FaultClass> faults, RunnerException e) {
-        for (FaultClass fault : faults) {
-            Path error = RunFiles.trialError(runDir, fault);
-            try {
-                if (Files.isRegularFile(error)) {
-                    return "target did not start for " + fault + ": "
-                            + Files.readString(error, StandardCharsets.UTF_8).trim();
+    private static String explain(List<Path> runDirs, List<FaultClass> faults, RunnerException e) {
+        for (Path runDir : runDirs) {
+            for (FaultClass fault : faults) {
+                Path error = RunFiles.trialError(runDir, fault);
+                try {
+                    if (Files.isRegularFile(error)) {
+                        return "target did not start for " + fault + (runDirs.size() > 1 ? " (" + runDir.getFileName()
+                                + " arm)" : "") + ": " + Files.readString(error, StandardCharsets.UTF_8).trim();
+                    }
+                } catch (IOException ignored) {
+                    // Fall through to JMH's own message.
                 }
-            } catch (IOException ignored) {
-                // Fall through to JMH's own message.
             }
         }
         Throwable root = e;

@@ -43,9 +43,30 @@ public final class CampaignSettings {
         }
     }
 
+    /** The interleaved A/B plan, or null for an ordinary campaign (no {@code "ab"} object in any layer). */
+    public AbPlan abPlan() {
+        JsonNode ab = settings.get("ab");
+        return ab == null ? null : AbPlan.parse(ab, "campaign settings");
+    }
+
+    /** The head arm's settings: these with the plan's head node args and target in place of the base arm's. */
+    public CampaignSettings headArm(AbPlan plan) {
+        CampaignSettings head = new CampaignSettings();
+        head.settings.removeAll();
+        head.settings.setAll(settings.deepCopy());
+        if (plan.headNodeArgs() != null) {
+            head.settings.set("node_args", JSON.valueToTree(plan.headNodeArgs()));
+        }
+        if (plan.headTarget() != null) {
+            head.settings.put("target", plan.headTarget());
+        }
+        return head;
+    }
+
     /** The final spec for a run (not yet resolved); unknown fault names and broken values become InvalidInputException. */
     public CampaignSpec toSpec(String campaignId, String runDir, long startedAtMs) {
         ObjectNode s = settings.deepCopy();
+        s.remove("ab"); // how the arms interleave is not a setting of either arm's campaign.json
         if (!s.has("converge_deadline_ms")) {
             s.put("converge_deadline_ms", CampaignDefaults.convergeDeadlineMs(s.path("quorum_timeout_ms").asLong(2000)));
         }

@@ -15,11 +15,12 @@ import java.util.TreeSet;
 
 /**
  * Campaign presets: small JSON files of campaign settings kept in {@code benchmarks/} (and bundled in the jar),
- * selected by name ({@code smoke}, {@code phase4}) or given as a file path.
+ * selected by name ({@code smoke}, {@code pr}, {@code phase4}) or given as a file path. A preset's {@code "ab"}
+ * object makes the campaign an interleaved A/B one ({@link AbPlan}).
  */
 public final class Presets {
 
-    public static final List<String> BUNDLED = List.of("phase4", "smoke");
+    public static final List<String> BUNDLED = List.of("phase4", "pr", "smoke");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +62,7 @@ public final class Presets {
     /** The campaign settings a preset may set: the campaign.json keys a user chooses (not ids, times or results). */
     static final Set<String> KEYS = Set.of("faults", "cycles", "writes", "warmup_cycles", "target", "node_args",
             "mechanism_overrides", "rate_per_s", "thresholds", "quorum_writes", "quorum_timeout_ms", "fault_window_ms",
-            "skew_ms", "drop_share", "fire_after_write", "write_deadline_ms", "converge_deadline_ms", "seed");
+            "skew_ms", "drop_share", "fire_after_write", "write_deadline_ms", "converge_deadline_ms", "seed", "ab");
     static final Set<String> THRESHOLD_KEYS = Set.of("convergence_bound", "replica_convergence", "lost_acknowledged");
 
     /** A typo ({@code "cylces": 1}) would otherwise be ignored and the default campaign run instead. */
@@ -72,6 +73,9 @@ public final class Presets {
                 throw new InvalidInputException("--preset " + preset + ": unknown key '" + key + "' (known: description, "
                         + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
+        }
+        if (settings.has("ab")) {
+            AbPlan.parse(settings.get("ab"), "--preset " + preset); // its own keys and types, before anything runs
         }
         JsonNode t = settings.get("thresholds");
         if (t != null && !t.isObject()) {

@@ -92,6 +92,11 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("seed for random fault choices").build());
         o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
         o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
+        o.addOption(Option.builder().longOpt("ab-block").hasArg().argName("N").desc("interleaved A/B: cycles per ABBA block ("
+                + dev.quorumbench.campaign.AbPlan.DEFAULT_BLOCK_CYCLES + "); alone, an A/A campaign").build());
+        o.addOption(Option.builder().longOpt("ab-head-node-args").hasArg().argName("ARGS").desc("interleaved A/B: the head arm's node args (the base arm's are --node-args)").build());
+        o.addOption(Option.builder().longOpt("ab-head-target").hasArg().argName("T").desc("interleaved A/B: the head arm's target (the base arm's is --target)").build());
+        o.addOption(Option.builder().longOpt("gate").hasArg().argName("lenient|strict").desc("interleaved A/B: strict exits 5 when nothing regressed but a metric is inconclusive (lenient)").build());
         CiOutputs.addTo(o);
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
         o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
@@ -110,7 +115,9 @@ final class RunCommand implements Command {
             new HelpFormatter().printHelp(new java.io.PrintWriter(out, true), 100,
                     "java -jar target/benchmarks.jar [run] [options]",
                     "Runs the Phase-4 chaos campaign and writes runs/<campaign-id>/. Exit: 0 every class passed, "
-                            + "1 a class failed, 2 bad usage, 4 the harness could not run.", options(), 2, 4, "");
+                            + "1 a class failed, 2 bad usage, 4 the harness could not run; an interleaved A/B campaign "
+                            + "(--ab-*, or a preset with \"ab\") also 3 head regressed, 5 inconclusive under --gate strict.",
+                    options(), 2, 4, "");
             return ExitCode.OK;
         }
         if (cl.hasOption("version")) {
@@ -155,6 +162,19 @@ final class RunCommand implements Command {
         ProfileEnvironment.check(profile, System::getenv);
         CampaignSpec planned = settings.toSpec(id, runDir.toString(), System.currentTimeMillis())
                 .withoutNotApplicable(profile.notApplicable());
+        String gate = cl.getOptionValue("gate", "lenient");
+        if (!gate.equals("lenient") && !gate.equals("strict")) {
+            throw new InvalidInputException("--gate must be lenient or strict, got '" + gate + "'");
+        }
+        dev.quorumbench.campaign.AbPlan ab = settings.abPlan();
+        if (ab != null) {
+            return InterleavedRun.run(settings, ab, id, runDir, cl.hasOption("jmh") ? splitArgs(cl.getOptionValue("jmh"))
+                    : List.of(), cl.hasOption("verbose"), gate.equals("strict"), ci, out, err);
+        }
+        if (cl.hasOption("gate")) {
+            throw new InvalidInputException("--gate applies to an interleaved A/B campaign (--ab-block, --ab-head-*, or a"
+                    + " preset with \"ab\"); to gate two runs use compare --gate");
+        }
         if (!profile.ownCluster()) {
             return run(cl, planned, runDir, ci, out, err);
         }
@@ -246,7 +266,7 @@ final class RunCommand implements Command {
     }
 
     /** On SIGINT: stop the JMH fork (its shutdown hooks heal faults and stop nodes) and say where the data is. */
-    private static void onInterrupt(Path runDir, PrintStream err) {
+    static void onInterrupt(Path runDir, PrintStream err) {
         ProcessCleanup.stopDescendantsOnce();
         err.println("quorumbench: interrupted; what was recorded is in " + runDir
                 + " (java -jar target/benchmarks.jar analyze " + runDir + ")");
@@ -294,6 +314,16 @@ final class RunCommand implements Command {
             }
             if (cl.hasOption("replica-threshold")) {
                 t.put("replica_convergence", fraction(cl, "replica-threshold"));
+            }
+        }
+        if (cl.hasOption("ab-block") || cl.hasOption("ab-head-node-args") || cl.hasOption("ab-head-target")) {
+            ObjectNode ab = layer.putObject("ab");
+            putInt(ab, cl, "ab-block", "block_cycles");
+            if (cl.hasOption("ab-head-node-args")) {
+                ab.set("head_node_args", JSON.valueToTree(splitArgs(cl.getOptionValue("ab-head-node-args"))));
+            }
+            if (cl.hasOption("ab-head-target")) {
+                ab.put("head_target", cl.getOptionValue("ab-head-target"));
             }
         }
         if (cl.hasOption("mechanism")) {

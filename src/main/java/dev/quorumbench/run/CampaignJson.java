@@ -139,7 +139,7 @@ public final class CampaignJson {
                     CampaignDefaults.convergeDeadlineMs(full.path("quorum_timeout_ms").asLong(2000)));
         }
         for (String key : List.of("run_dir", "schedule", "rate_per_s", "node_args", "mechanism_overrides",
-                "started_at", "finished_at", "mechanisms", "environment", "not_applicable")) {
+                "started_at", "finished_at", "mechanisms", "environment", "not_applicable", "interleaving")) {
             if (!full.has(key)) {
                 full.putNull(key);
             }

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param finishedAt  RFC 3339 end time, null while running or after an interruption
  * @param notApplicable fault classes the target declares it cannot suffer, with the reason, in class order; they
  *                    are not run (absent from the file when there are none, so older files read unchanged)
+ * @param interleaving  this run's place in an interleaved A/B campaign (base or head arm), null (absent from the
+ *                    file) for an ordinary run
  */
 public record CampaignSpec(
         @JsonProperty("campaign_id") String campaignId,
@@ -54,7 +56,8 @@ public record CampaignSpec(
         @JsonProperty("mechanisms") Map<FaultClass, Mechanism> mechanisms,
         @JsonProperty("environment") Map<String, Object> environment,
         @JsonProperty("not_applicable") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<FaultClass, String> notApplicable) {
+        Map<FaultClass, String> notApplicable,
+        @JsonProperty("interleaving") @JsonInclude(JsonInclude.Include.NON_NULL) Interleaving interleaving) {
 
     /** Nodes in every campaign cluster (cluster/ClusterSpec's default): the upper bound of quorum_writes. */
     public static final int CLUSTER_NODES = 3;
@@ -147,7 +150,7 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
                 dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                finishedAt, resolved, env, notApplicable);
+                finishedAt, resolved, env, notApplicable, interleaving);
     }
 
     /**
@@ -169,7 +172,7 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, run, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
                 dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                finishedAt, mechanisms, environment, skipped);
+                finishedAt, mechanisms, environment, skipped, interleaving);
     }
 
     /** This plan with another target (the profile a run materialised for its own hosts, say). */
@@ -177,7 +180,7 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, newTarget, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs,
                 skewMs, dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                finishedAt, mechanisms, environment, notApplicable);
+                finishedAt, mechanisms, environment, notApplicable, interleaving);
     }
 
     /** This plan marked finished at {@code finishedAtMs} (epoch milliseconds). */
@@ -185,6 +188,14 @@ public record CampaignSpec(
         return new CampaignSpec(campaignId, runDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
                 thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
                 dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
-                Instant.ofEpochMilli(finishedAtMs).toString(), mechanisms, environment, notApplicable);
+                Instant.ofEpochMilli(finishedAtMs).toString(), mechanisms, environment, notApplicable, interleaving);
+    }
+
+    /** This plan as one arm of an interleaved campaign, in its own run directory with its own id. */
+    public CampaignSpec asArm(String newCampaignId, String newRunDir, Interleaving arm) {
+        return new CampaignSpec(newCampaignId, newRunDir, faults, cycles, writes, warmupCycles, schedule, ratePerS,
+                thresholds, target, nodeArgs, mechanismOverrides, quorumWrites, quorumTimeoutMs, faultWindowMs, skewMs,
+                dropShare, fireAfterWrite, writeDeadlineMs, convergeDeadlineMs, seed, startedAtMs, startedAt,
+                finishedAt, mechanisms, environment, notApplicable, arm);
     }
 }

@@ -67,7 +67,7 @@ public final class RunFixture {
     public static CampaignSpec plan(Path dir, String id, List<FaultClass> faults, int cycles, int writes) {
         return new CampaignSpec(id, dir.toString(), faults, cycles, writes, 1, null, null, Thresholds.DEFAULT,
                 "reference", List.of(), Map.of(), 2, 2000, 500, 60_000, 0.5, 3, 10_000, 20_000, 20260401L,
-                START_MS, Instant.ofEpochMilli(START_MS).toString(), null, null, null, null);
+                START_MS, Instant.ofEpochMilli(START_MS).toString(), null, null, null, null, null);
     }
 
     /** One JSONL line, as the campaign writes it. */

@@ -90,7 +90,7 @@ class CampaignTrialFakeStoreTest {
 
     private CampaignSpec spec() {
         return new CampaignSpec("fake", dir.toString(), List.of(FAULT), 1, WRITES, 0, null, null, null, "reference",
-                null, null, 2, 100, 0, 60_000, 0.5, 2, 200, 300, 1, 0, null, null, null, null, null);
+                null, null, 2, 100, 0, 60_000, 0.5, 2, 200, 300, 1, 0, null, null, null, null, null, null);
     }
 
     /** A fault that records its calls and changes nothing (the test is about the store, not the fault). */

@@ -36,7 +36,7 @@ class CampaignJsonTest {
                                      Map<FaultClass, String> overrides) {
         return new CampaignSpec("c-1", runDir, faults, 3, 20, 1, null, rate, Thresholds.DEFAULT, "reference",
                 List.of("--extra-latency-ms", "5"), overrides, 2, 2000, 500, 60_000, 0.5, 3, 10_000, 20_000, 7L,
-                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null, null);
+                1_795_817_700_000L, "2026-11-27T22:15:00Z", null, null, null, null, null);
     }
 
     static Stream<Arguments> specs() {
@@ -201,5 +201,23 @@ class CampaignJsonTest {
         assertEquals(Thresholds.DEFAULT.replicaConvergence(), spec.thresholds().replicaConvergence());
         assertEquals(0.995, spec.thresholds().convergenceBound());
         assertEquals(Map.of(), spec.mechanisms());
+    }
+
+    /** Seals an interleaved arm's campaign.json: the ordinary keys, then where the arm sits ({@code interleaving}). */
+    @Test
+    void anArmsCampaignJsonIsSealed() throws Exception {
+        CampaignSpec arm = plan("/runs/pr-1/head", List.of(FaultClass.PARTITION_MINORITY, FaultClass.DROP_RANDOM_ACKS),
+                null, Map.of()).asArm("pr-1-head", "/runs/pr-1/head", new Interleaving("head", 2, "../base"));
+        String text = CampaignJson.text(arm);
+        Path golden = Path.of("src", "test", "resources", "golden", "campaign-arm.json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, text);
+        }
+        assertEquals(Files.readString(golden), text,
+                "differs from " + golden + " (rerun with -Dgolden.update=true if the change is intended)");
+        assertEquals(arm, CampaignJson.parse("campaign.json", text), "read back as written");
+        assertEquals(1, CampaignJson.parse("campaign.json", text).interleaving().block(3), "cycles 3 and 4 are the arm's second block");
+        assertFalse(CampaignJson.text(plan("/r", List.of(FaultClass.PARTITION_MINORITY), null, Map.of()))
+                .contains("interleaving"), "an ordinary run's file has no interleaving key");
     }
 }

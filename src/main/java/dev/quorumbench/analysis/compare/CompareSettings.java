@@ -19,9 +19,11 @@ import java.util.TreeSet;
  * @param minUnits       fewer units than this on either side make a large change inconclusive
  * @param allowDifferent setting keys ({@link RunSettings}) that may differ although they change what is measured
  * @param faults         the fault classes to compare, in this order; empty = every class of the base
+ * @param blockCycles    cycles per block when blocks are the unit: an interleaved campaign's own block size, so
+ *                       each unit is one interleaving block; 0 = cut each run into {@link Units#BLOCKS_PER_RUN}
  */
 public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, int minUnits,
-        Set<String> allowDifferent, List<FaultClass> faults) {
+        Set<String> allowDifferent, List<FaultClass> faults, int blockCycles) {
 
     /** Significance level used when {@code --alpha} is not given. */
     public static final double DEFAULT_ALPHA = 0.05;
@@ -31,6 +33,9 @@ public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, i
     public CompareSettings {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+        if (blockCycles < 0) {
+            throw new IllegalArgumentException("blockCycles must be >= 0, got " + blockCycles);
         }
         if (minUnits < 2) {
             throw new IllegalArgumentException("minUnits must be >= 2, got " + minUnits);
@@ -46,7 +51,7 @@ public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, i
     }
 
     public CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, int minUnits) {
-        this(alpha, minEffects, minUnits, Set.of(), List.of());
+        this(alpha, minEffects, minUnits, Set.of(), List.of(), 0);
     }
 
     /** The documented defaults. */
@@ -62,18 +67,23 @@ public record CompareSettings(double alpha, Map<Metric, MinEffect> minEffects, i
     public CompareSettings withMinEffect(Metric metric, MinEffect effect) {
         EnumMap<Metric, MinEffect> m = new EnumMap<>(minEffects);
         m.put(metric, effect);
-        return new CompareSettings(alpha, m, minUnits, allowDifferent, faults);
+        return new CompareSettings(alpha, m, minUnits, allowDifferent, faults, blockCycles);
     }
 
     public CompareSettings withAlpha(double newAlpha) {
-        return new CompareSettings(newAlpha, minEffects, minUnits, allowDifferent, faults);
+        return new CompareSettings(newAlpha, minEffects, minUnits, allowDifferent, faults, blockCycles);
     }
 
     public CompareSettings withAllowDifferent(Set<String> keys) {
-        return new CompareSettings(alpha, minEffects, minUnits, keys, faults);
+        return new CompareSettings(alpha, minEffects, minUnits, keys, faults, blockCycles);
     }
 
     public CompareSettings withFaults(List<FaultClass> selected) {
-        return new CompareSettings(alpha, minEffects, minUnits, allowDifferent, selected);
+        return new CompareSettings(alpha, minEffects, minUnits, allowDifferent, selected, blockCycles);
+    }
+
+    /** These settings with blocks of {@code cycles} consecutive cycles as units (an interleaved campaign's blocks). */
+    public CompareSettings withBlockCycles(int cycles) {
+        return new CompareSettings(alpha, minEffects, minUnits, allowDifferent, faults, cycles);
     }
 }

@@ -81,7 +81,7 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         }
         RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
         RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
-        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, settings.minUnits()),
+        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, settings),
                 result);
     }
 
@@ -90,7 +90,9 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return 0x5EED_0000L + 100L * f.ordinal() + m.ordinal();
     }
 
-    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks, int minUnits) {
+    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks,
+            CompareSettings settings) {
+        int minUnits = settings.minUnits();
         List<String> notes = new ArrayList<>();
         for (RunHeader side : List.of(b, h)) {
             if (!side.unsafe().isEmpty()) {
@@ -113,7 +115,11 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
             notes.add("The sides ran different numbers of cycles: fail and quorum_not_met totals of head are scaled"
                     + " to base's cycles per run; the tests compare per-cycle values.");
         }
-        if (blocks) {
+        if (blocks && settings.blockCycles() > 0) {
+            notes.add("Interleaved A/B campaign: the test's units are its ABBA blocks of " + settings.blockCycles()
+                    + " cycle" + (settings.blockCycles() == 1 ? "" : "s") + ", run in one fork per fault class with both"
+                    + " arms up, so drift of the machine during the run hits both arms alike.");
+        } else if (blocks) {
             notes.add("Fewer than " + minUnits + " runs on a side: the test's units are blocks of consecutive cycles,"
                     + " which absorb drift within a run but not noise between runs. For a gate, give at least "
                     + minUnits + " runs per side (compare BASE... -- HEAD...).");

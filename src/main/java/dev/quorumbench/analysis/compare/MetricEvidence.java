@@ -29,8 +29,8 @@ public record MetricEvidence(Units.Kind units, int baseUnits, int headUnits, dou
             return NONE;
         }
         Units.Kind kind = Units.kind(base.runs(), head.runs(), settings.minUnits());
-        List<double[]> b = Units.of(base.runs(), kind);
-        List<double[]> h = Units.of(head.runs(), kind);
+        List<double[]> b = Units.of(base.runs(), kind, settings.blockCycles());
+        List<double[]> h = Units.of(head.runs(), kind, settings.blockCycles());
         if (b.size() < settings.minUnits() || h.size() < settings.minUnits()) {
             return new MetricEvidence(kind, b.size(), h.size(), Double.NaN, null, "fewer than "
                     + settings.minUnits() + " " + kind.word() + " on a side (" + b.size() + " vs " + h.size() + ")");

@@ -16,7 +16,24 @@ public final class RunComparison {
 
     /** The comparison of the head runs against the base runs; bad or incompatible input is an InvalidInputException. */
     public static Comparison compare(List<Path> baseDirs, List<Path> headDirs, CompareSettings settings) {
-        return Comparison.of(load(baseDirs), load(headDirs), settings);
+        List<RunData> base = load(baseDirs);
+        List<RunData> head = load(headDirs);
+        return Comparison.of(samples(base), samples(head), settings.blockCycles() > 0 ? settings
+                : settings.withBlockCycles(interleavedBlock(base, head)));
+    }
+
+    /**
+     * The arms of one interleaved campaign (one run a side, base and head of the same block size) are compared on
+     * that campaign's blocks, as the run itself compared them; anything else on the usual split (0).
+     */
+    static int interleavedBlock(List<RunData> base, List<RunData> head) {
+        if (base.size() != 1 || head.size() != 1) {
+            return 0;
+        }
+        dev.quorumbench.run.Interleaving b = base.get(0).campaign().interleaving();
+        dev.quorumbench.run.Interleaving h = head.get(0).campaign().interleaving();
+        return b != null && h != null && b.blockCycles() == h.blockCycles() && !b.arm().equals(h.arm())
+                ? b.blockCycles() : 0;
     }
 
     /** The comparison of {@code headDir} against {@code baseDir}. */
@@ -30,13 +47,16 @@ public final class RunComparison {
         return Comparison.of(List.of(RunSamples.of(baseData, base)), List.of(RunSamples.of(headData, head)), settings);
     }
 
-    private static List<RunSamples> load(List<Path> dirs) {
-        List<RunSamples> runs = new ArrayList<>();
+    private static List<RunData> load(List<Path> dirs) {
+        List<RunData> runs = new ArrayList<>();
         for (Path dir : dirs) {
             // Comparison needs the merged histograms and the JSONL, not each interval: loading without them is lighter.
-            RunData data = RunLoader.load(dir, false);
-            runs.add(RunSamples.of(data, Phase4Analysis.analyze(data)));
+            runs.add(RunLoader.load(dir, false));
         }
         return runs;
+    }
+
+    private static List<RunSamples> samples(List<RunData> runs) {
+        return runs.stream().map(d -> RunSamples.of(d, Phase4Analysis.analyze(d))).toList();
     }
 }

@@ -42,6 +42,14 @@ public final class Units {
 
     /** The units of one side: each an array of per-cycle values, in run and cycle order; empty runs give none. */
     public static List<double[]> of(List<double[]> runs, Kind kind) {
+        return of(runs, kind, 0);
+    }
+
+    /**
+     * As {@link #of(List, Kind)}, with blocks of {@code blockCycles} consecutive cycles when that is positive (an
+     * interleaved campaign's own blocks: a shorter last block is kept); 0 = the even split.
+     */
+    public static List<double[]> of(List<double[]> runs, Kind kind, int blockCycles) {
         List<double[]> units = new ArrayList<>();
         for (double[] run : runs) {
             if (run.length == 0) {
@@ -49,6 +57,12 @@ public final class Units {
             }
             if (kind == Kind.RUNS) {
                 units.add(run.clone());
+                continue;
+            }
+            if (blockCycles > 0) {
+                for (int from = 0; from < run.length; from += blockCycles) {
+                    units.add(Arrays.copyOfRange(run, from, Math.min(run.length, from + blockCycles)));
+                }
                 continue;
             }
             int blocks = Math.min(BLOCKS_PER_RUN, run.length);

@@ -47,4 +47,19 @@ class UnitsTest {
         }
         return runs;
     }
+
+    /** An interleaved campaign's units are its blocks: as many as the arm ran, whatever BLOCKS_PER_RUN says. */
+    @ParameterizedTest(name = "{0} cycles, blocks of {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # cycles per run | block cycles | unit sizes
+        20               | 2            | 2 2 2 2 2 2 2 2 2 2
+        8                | 2            | 2 2 2 2
+        30               | 1            | 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
+        7                | 3            | 3 3 1
+        """)
+    void cutsInterleavedRunsIntoTheirBlocks(int cycles, int blockCycles, String sizes) {
+        List<double[]> units = Units.of(runs(Integer.toString(cycles)), Units.Kind.BLOCKS, blockCycles);
+        assertEquals(sizes, String.join(" ", units.stream().map(u -> Integer.toString(u.length)).toList()));
+        assertEquals(blockCycles, units.get(1)[0]); // the second unit starts at the second block's first cycle
+    }
 }

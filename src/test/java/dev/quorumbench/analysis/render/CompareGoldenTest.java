@@ -30,6 +30,11 @@ class CompareGoldenTest {
     static final double[] ZEROS = new double[12];
 
     static Comparison comparison() {
+        return comparison(0);
+    }
+
+    /** The comparison above, with blocks of {@code blockCycles} as units when positive (an interleaved campaign's). */
+    static Comparison comparison(int blockCycles) {
         Map<Metric, MetricSamples> kb = new EnumMap<>(Metric.class);
         Map<Metric, MetricSamples> kh = new EnumMap<>(Metric.class);
         kb.put(Metric.CONVERGENCE_BOUND, new MetricSamples(0.9966, OK_BASE));
@@ -69,7 +74,7 @@ class CompareGoldenTest {
                         + " not describe a safe deployment")), List.of(
                         new FaultSamples(FaultClass.KILL_PRIMARY_MID_WRITE, kh),
                         new FaultSamples(FaultClass.PARTITION_MINORITY, ph)))),
-                CompareSettings.defaults().withAllowDifferent(Set.of("node_args")));
+                CompareSettings.defaults().withAllowDifferent(Set.of("node_args")).withBlockCycles(blockCycles));
     }
 
     /** p50 levels (ms) of five runs a side: head's median is far higher, but the runs overlap (inconclusive). */
@@ -125,6 +130,12 @@ class CompareGoldenTest {
     @Test
     void markdownTable() throws Exception {
         GoldenFile.assertMatches("compare.md", CompareMarkdown.render(comparison()));
+    }
+
+    /** An interleaved campaign's comparison: its ABBA blocks of two cycles are the units (six a side), said in a note. */
+    @Test
+    void interleavedMarkdown() throws Exception {
+        GoldenFile.assertMatches("compare-interleaved.md", CompareMarkdown.render(comparison(2)));
     }
 
     @Test

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""False-alarm and detection rates of the pull-request preset (issue 10, item 4).
+
+Usage: benchmarks/ab-rates.py N [-- extra run options...]
+  e.g. benchmarks/ab-rates.py 20
+
+Runs N A/A campaigns (head arm = base arm) and N A/B campaigns (head arm's reference nodes started with
+--extra-latency-ms 3, a +3 ms slowdown of every write) of `--preset pr`, alternating A/A and A/B so machine load
+drifts over both kinds alike. Each campaign runs under `flock /tmp/qb-serial.lock` (campaigns take turns with other
+users of the machine-wide JMH lock); its wall time is measured inside the lock, so waiting for it is not counted.
+Prints one line per campaign and then:
+  A/A false alarms k/N   campaigns whose head vs base comparison exited 3 (regression) with nothing changed
+  A/B caught       k/N   campaigns that exited 3 with the +3 ms head
+and the wall times (min / median / max). Any other exit (1 a class failed its bounds, 4 harness) is listed apart:
+it is neither an alarm nor a catch. Runs go to $RUNS_DIR (default runs/ab-rates-<UTC time>); the jar is
+target/benchmarks.jar (build it first: mvn -B -q -o package -DskipTests).
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+LOCK = "/tmp/qb-serial.lock"
+SLOWDOWN = "--extra-latency-ms 3"
+# Runs the command and prints its wall time in ms on the last stderr line; inside flock, so the lock wait is excluded.
+TIMED = 's=$(date +%s%N); "$@"; rc=$?; e=$(date +%s%N); echo "AB_RATES_WALL_MS $(( (e - s) / 1000000 ))" >&2; exit $rc'
+
+
+def main(argv):
+    if not argv or not argv[0].isdigit() or int(argv[0]) < 1:
+        print("usage: benchmarks/ab-rates.py N [-- extra run options...]", file=sys.stderr)
+        return 2
+    n = int(argv[0])
+    extra = argv[2:] if len(argv) > 1 and argv[1] == "--" else argv[1:]
+    os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    jar = "target/benchmarks.jar"
+    if not os.path.isfile(jar):
+        print(f"ab-rates: {jar} missing; build it with mvn -B -q -o package -DskipTests", file=sys.stderr)
+        return 2
+    runs = os.environ.get("RUNS_DIR") or "runs/ab-rates-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    os.makedirs(runs, exist_ok=True)
+    results = {"aa": [], "ab": []}
+    for i in range(1, n + 1):
+        for kind in ("aa", "ab"):
+            cid = f"{kind}-{i:02d}"
+            cmd = ["flock", LOCK, "bash", "-c", TIMED, "bash", "java", "-jar", jar, "run", "--preset", "pr",
+                   "--campaign-id", cid, "--runs-dir", runs] + extra
+            if kind == "ab":
+                cmd += ["--ab-head-node-args", SLOWDOWN]
+            with open(os.path.join(runs, cid + ".log"), "w") as log:
+                p = subprocess.run(cmd, stdout=log, stderr=subprocess.PIPE, text=True)
+                log.write(p.stderr)
+            wall = None
+            for line in p.stderr.splitlines():
+                if line.startswith("AB_RATES_WALL_MS "):
+                    wall = int(line.split()[1]) / 1000.0
+            verdict = headline(os.path.join(runs, cid))
+            results[kind].append((cid, p.returncode, wall, verdict))
+            print(f"{cid}  exit {p.returncode}  wall {fmt(wall)}  {verdict}", flush=True)
+    print()
+    print(f"A/A false alarms {sum(1 for r in results['aa'] if r[1] == 3)}/{n}  (exit 3 with head = base)")
+    print(f"A/B caught       {sum(1 for r in results['ab'] if r[1] == 3)}/{n}  (exit 3 with head {SLOWDOWN})")
+    other = [r for k in ("aa", "ab") for r in results[k] if r[1] not in (0, 3)]
+    if other:
+        print("other exits (neither alarm nor catch): " + ", ".join(f"{r[0]} exit {r[1]}" for r in other))
+    walls = [r[2] for k in ("aa", "ab") for r in results[k] if r[2] is not None]
+    if walls:
+        print(f"wall time per campaign: min {fmt(min(walls))}  median {fmt(statistics.median(walls))}  "
+              f"max {fmt(max(walls))}  (n={len(walls)})")
+    print(f"runs in {runs}")
+    return 0
+
+
+def headline(run_dir):
+    """compare.json's outcome and the per-class p50 of each arm, or why there is none."""
+    try:
+        with open(os.path.join(run_dir, "compare.json")) as f:
+            c = json.load(f)
+        outcome = c.get("outcome", "?")
+    except (OSError, ValueError):
+        return "no compare.json"
+    p50 = []
+    for arm in ("base", "head"):
+        try:
+            with open(os.path.join(run_dir, arm, "phase4.json")) as f:
+                faults = json.load(f).get("faults", {})
+            p50.append(arm + " p50 " + "/".join(
+                f"{v.get('latency_ms', {}).get('ok', {}).get('p50', float('nan')):.2f}" for v in faults.values()))
+        except (OSError, ValueError, AttributeError):
+            p50.append(arm + " ?")
+    return f"{outcome}  ({', '.join(p50)} ms)"
+
+
+def fmt(seconds):
+    return "?" if seconds is None else f"{seconds:.0f} s"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

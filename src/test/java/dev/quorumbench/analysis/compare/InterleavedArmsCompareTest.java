@@ -1,0 +1,64 @@
+package dev.quorumbench.analysis.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.analysis.RunFixture;
+import dev.quorumbench.analysis.render.CompareJson;
+import dev.quorumbench.run.CampaignJson;
+import dev.quorumbench.run.CampaignSpec;
+import dev.quorumbench.run.FaultClass;
+import dev.quorumbench.run.Interleaving;
+import dev.quorumbench.run.RunFiles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code compare} of the two arms of one interleaved campaign tests them on that campaign's blocks (as the run did),
+ * and anything else on the usual ten blocks a run.
+ */
+class InterleavedArmsCompareTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                   | base arm | base block | head arm | head block | units a side
+        the arms of one campaign, blocks of 3    | base     | 3          | head     | 3          | 4
+        the arms of one campaign, blocks of 1    | base     | 1          | head     | 1          | 12
+        ordinary runs                            | -        | 0          | -        | 0          | 10
+        arms of different block sizes            | base     | 3          | head     | 2          | 10
+        two base arms                            | base     | 3          | base     | 3          | 10
+        an arm against an ordinary run           | base     | 3          | -        | 0          | 10
+        """)
+    void unitsAreTheInterleavingBlocksOfOneCampaignsArms(String name, String baseArm, int baseBlock, String headArm,
+            int headBlock, int units) throws Exception {
+        Path base = run("b", baseArm, baseBlock, 1);
+        Path head = run("h", headArm, headBlock, 2);
+        Comparison c = RunComparison.compare(List.of(base), List.of(head), CompareSettings.defaults());
+        JsonNode p50 = new ObjectMapper().readTree(CompareJson.render(c)).path("faults").path("drop_random_acks");
+        JsonNode latency = null;
+        for (JsonNode m : p50) {
+            if (m.path("metric").asText().equals("latency_p50")) {
+                latency = m;
+            }
+        }
+        assertEquals(units, latency.path("base_units").asInt(), latency.toString());
+        assertEquals(units, latency.path("head_units").asInt());
+    }
+
+    private Path run(String id, String arm, int block, long seed) throws Exception {
+        Path d = dir.resolve(id);
+        RunFixture.synthetic(d, List.of(FaultClass.DROP_RANDOM_ACKS), 12, 10, seed);
+        if (!arm.equals("-")) {
+            CampaignSpec spec = CampaignJson.read(RunFiles.campaignJson(d));
+            CampaignJson.write(spec.asArm(spec.campaignId(), spec.runDir(), new Interleaving(arm, block, "../x")));
+        }
+        return d;
+    }
+}
