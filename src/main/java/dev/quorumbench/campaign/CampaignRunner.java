@@ -98,6 +98,7 @@ public final class CampaignRunner {
         if (!verbose) {
             options.output(RunFiles.jmhLog(runDir).toString());
         }
+        ParentHeap.returnUnusedMemoryEvery(ParentHeap.PERIOD);
         ProgressMonitor monitor = new ProgressMonitor(spec, progress);
         monitor.start();
         Path jmhTemp = JmhTempFiles.claim(); // JMH's temp files in a directory a later start can tell is orphaned
