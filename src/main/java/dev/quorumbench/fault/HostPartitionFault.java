@@ -32,7 +32,7 @@ import java.util.concurrent.Executors;
  * at window + grace unless heal ends it first, so a harness that dies or loses its network mid-partition leaves no
  * partition behind. At bind, chains of harnesses on this machine that are provably gone are swept on every host.
  *
- * <p>Once confirmed, heal's flush is armed on node-0's host (its channel open, its shell waiting), so the window ends
+ * <p>Before the rules go in, heal's flush is armed on node-0's host (its channel open, its shell waiting), so the window ends
  * one hop after heal decides instead of one SSH command start later; apply and flush each read node-0's clock in the
  * same command, which gives the time the kernel really held the rules ({@value #RULES_HOST_MS}).
  */
@@ -126,6 +126,9 @@ final class HostPartitionFault extends BoundFault {
             armedFlush = null;
         }
         rulesInHostNanos = OptionalLong.empty();
+        // Armed first, so the host's shell start-up (root's rc files: 150-260 ms, over a second at load 15) runs
+        // during the rules, the confirming probes and the window, not after heal decides.
+        armHeal();
         List<String> peers = new ArrayList<>();
         for (int i = 1; i < cluster.size(); i++) {
             peers.add(address(i).host());
@@ -154,14 +157,13 @@ final class HostPartitionFault extends BoundFault {
         // Confirmed by the probes, not by iptables-restore's exit: the window is held from here. The rules were in
         // the kernel one probe round earlier, which the attested window's apply start → confirmed shows.
         confirmed();
-        armHeal();
         detail("iptables DROP in chain " + chain.name() + " on " + cluster.host(NODE).name() + " of packets from and to "
                 + peers + " (lease pid " + started.pid() + " flushes it at " + (windowMs() + graceMs) + " ms); probed: "
                 + round);
     }
 
     /**
-     * Makes heal's flush ready now, while the window is held: over SSH the exec channel and the login shell (root's rc
+     * Makes heal's flush ready now, before the rules go in: over SSH the exec channel and the login shell (root's rc
      * files cost 150-260 ms on a loaded machine) are paid before heal decides, so the chain empties one hop after the
      * decision and confirmed → healed is the configured window. If it cannot be armed, heal flushes the usual way.
      */
@@ -201,8 +203,8 @@ final class HostPartitionFault extends BoundFault {
             // The lease stays armed: if this flush failed, it is what still removes the partition.
             throw new FaultException(e.getMessage(), e);
         }
-        boolean leaseFired = lease.end(); // only once the rules are gone
         long flushed = System.nanoTime();
+        boolean leaseFired = lease.end(); // only once the rules are gone
         FaultException[] failure = {null};
         boolean flows = Await.until(() -> {
             try {
@@ -220,7 +222,7 @@ final class HostPartitionFault extends BoundFault {
         long now = System.nanoTime();
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("heal_flush_ms", (flushed - t0) / 1_000_000);
-        m.put("heal_probe_ms", (now - flushed) / 1_000_000);
+        m.put("heal_probe_ms", (now - flushed) / 1_000_000); // the lease's end, then probes until all connect
         OptionalLong in = rulesInHostNanos;
         rulesInHostNanos = OptionalLong.empty();
         if (in.isPresent() && rulesOutHostNanos.isPresent()) {
