@@ -2,9 +2,10 @@ package dev.quorumbench.fault;
 
 /**
  * How much earlier than the window's end a heal starts so that it is done at the end (pure): the median of the last
- * few heals' own durations (decision → revert done), capped so that a slow outlier never cuts the window by more
- * than a quarter. A window is attested by when its heal finished, so starting by the heal's typical cost keeps
- * confirmed → healed at the configured window instead of window + heal.
+ * few heals' lateness (from the hold's planned end to the revert done: the heal's own cost plus the hold's
+ * oversleep), capped so that the window is never cut by more than 100 ms or a quarter. A window is attested by when
+ * its heal finished, so starting by the heal's typical lateness keeps confirmed → healed at the configured window
+ * instead of window + heal.
  */
 final class HealLead {
 
@@ -15,12 +16,9 @@ final class HealLead {
     private int count;
     private int next;
 
-    /** Records one heal's duration, decision to revert done. */
-    synchronized void record(long healMs) {
-        if (healMs < 0) {
-            return;
-        }
-        recent[next] = healMs;
+    /** Records one heal's lateness; a heal done early (negative) counts as on time. */
+    synchronized void record(long lateMs) {
+        recent[next] = Math.max(0, lateMs);
         next = (next + 1) % SAMPLES;
         count = Math.min(count + 1, SAMPLES);
     }

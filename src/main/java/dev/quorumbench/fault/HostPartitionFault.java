@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
  * <p>Before the rules go in, heal's flush is armed on node-0's host (its channel open, its shell waiting), so the window ends
  * one hop after heal decides instead of one SSH command start later; apply and flush each read node-0's clock in the
  * same command, which gives the time the kernel really held the rules ({@value #RULES_HOST_MS}). Heal starts early by
- * the armed flush's typical cost ({@link HealLead}), so confirmed → healed is the configured window.
+ * the typical lateness of the last armed heals ({@link HealLead}), so confirmed → healed is the configured window.
  */
 final class HostPartitionFault extends BoundFault {
 
@@ -62,7 +62,7 @@ final class HostPartitionFault extends BoundFault {
     private final LeaseSlot lease = new LeaseSlot();
     /** Heal's flush, made ready once the partition is confirmed; null when none is armed. */
     private volatile Firewall.ArmedFlush armedFlush;
-    /** Heal's typical cost through the armed flush, so that the flush is done when the window ends. */
+    /** How late heals through the armed flush finished after the hold's end, so the next is done when its window ends. */
     private final HealLead healLead = new HealLead();
     private volatile long usedLeadMs;
     private volatile boolean firedArmed;
@@ -180,7 +180,7 @@ final class HostPartitionFault extends BoundFault {
         }
     }
 
-    /** The median of the last armed flushes (at most 100 ms, a quarter of the window): heal starts that early. */
+    /** The median lateness of the last armed heals (at most 100 ms, a quarter of the window): heal starts that early. */
     @Override
     protected long healLeadMs() {
         long lead = healLead.leadMs(windowMs());
@@ -215,9 +215,11 @@ final class HostPartitionFault extends BoundFault {
         try {
             rulesOutHostNanos = flush();
             reverted();
-            if (firedArmed) {
-                // Only the armed path is steady enough to start early by; a fallback flush pays a shell start-up.
-                healLead.record((System.nanoTime() - t0) / 1_000_000);
+            long confirmedAt = marks()[0];
+            if (firedArmed && confirmedAt != 0) {
+                // From the hold's planned end to the revert done: the flush plus the hold's own oversleep, both of
+                // which the next window starts early by. Only the armed path is steady enough to learn from.
+                healLead.record((System.nanoTime() - confirmedAt) / 1_000_000 - (windowMs() - usedLeadMs));
             }
         } catch (HostException e) {
             // The lease stays armed: if this flush failed, it is what still removes the partition.
