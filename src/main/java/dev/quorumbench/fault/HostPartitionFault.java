@@ -32,10 +32,10 @@ import java.util.concurrent.Executors;
  * at window + grace unless heal ends it first, so a harness that dies or loses its network mid-partition leaves no
  * partition behind. At bind, chains of harnesses on this machine that are provably gone are swept on every host.
  *
- * <p>Before the rules go in, heal's flush is armed on node-0's host (its channel open, its shell waiting), so the window ends
- * one hop after heal decides instead of one SSH command start later; apply and flush each read node-0's clock in the
- * same command, which gives the time the kernel really held the rules ({@value #RULES_HOST_MS}). Heal starts early by
- * the typical lateness of the last armed heals ({@link HealLead}), so confirmed → healed is the configured window.
+ * <p>Heal's flush is armed on node-0's host first of all (its channel open, its shell waiting), so the window ends one
+ * hop after heal decides instead of one SSH command start later; apply and flush each read node-0's clock in the same
+ * command, which gives the time the kernel really held the rules ({@value #RULES_HOST_MS}). Heal starts early by the
+ * typical lateness of the last armed heals ({@link HealLead}), so confirmed → healed is the configured window.
  */
 final class HostPartitionFault extends BoundFault {
 
@@ -60,7 +60,7 @@ final class HostPartitionFault extends BoundFault {
     private final PartitionChain chain;
     private final long graceMs;
     private final LeaseSlot lease = new LeaseSlot();
-    /** Heal's flush, made ready once the partition is confirmed; null when none is armed. */
+    /** Heal's flush, made ready at the start of inject; null when none is armed. */
     private volatile Firewall.ArmedFlush armedFlush;
     /** How late heals through the armed flush finished after the hold's end, so the next is done when its window ends. */
     private final HealLead healLead = new HealLead();
