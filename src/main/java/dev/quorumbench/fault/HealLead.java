@@ -16,8 +16,17 @@ final class HealLead {
     private int count;
     private int next;
 
+    /**
+     * A heal later than this was not started by the hold's end (a heal called by hand, a cycle's timeout backstop),
+     * or met a stall no lead can absorb: it says nothing about the heal's usual cost.
+     */
+    static final long IGNORED_ABOVE_MS = 1000;
+
     /** Records one heal's lateness; a heal done early (negative) counts as on time. */
     synchronized void record(long lateMs) {
+        if (lateMs > IGNORED_ABOVE_MS) {
+            return;
+        }
         recent[next] = Math.max(0, lateMs);
         next = (next + 1) % SAMPLES;
         count = Math.min(count + 1, SAMPLES);

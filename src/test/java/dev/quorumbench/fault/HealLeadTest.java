@@ -20,6 +20,9 @@ class HealLeadTest {
         "400 400 400         | 500  | 100",  // capped at 100 ms
         "90 90 90            | 200  | 50",   // capped at a quarter of the window
         "30 -5 -5            | 500  | 0",    // heals done early count as on time
+        "4000                | 500  | 0",    // not a heal started by the hold's end
+        "4000 20             | 500  | 20",
+        "1000 1000 20        | 500  | 100",  // 1 s late still counts (capped)
         "30                  | 0    | 0",
     })
     void theLeadIsTheCappedMedianOfTheLastFiveHeals(String heals, long windowMs, long expected) {
