@@ -172,6 +172,11 @@ public final class SshHost implements Host, AutoCloseable {
         session.close();
     }
 
+    /** Whether {@link #close} was called: its client is stopped for good. */
+    boolean closed() {
+        return session.closed();
+    }
+
     @Override
     public String toString() {
         return "ssh " + session.endpoint();

@@ -56,6 +56,7 @@ final class SshSession implements AutoCloseable {
     private ClientSession session;
     private List<KeyPair> identities;
     private int opened;
+    private volatile boolean closed;
 
     SshSession(SshEndpoint endpoint, long connectTimeoutMs) {
         this.endpoint = endpoint;
@@ -323,8 +324,14 @@ final class SshSession implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} stopped the client (no session can be opened again). */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         closeSession();
         try {
             client.stop();
