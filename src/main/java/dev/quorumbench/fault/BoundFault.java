@@ -63,6 +63,15 @@ public abstract class BoundFault implements Fault {
         probeOkNanos = System.nanoTime();
     }
 
+    /**
+     * How many ms before the window's end heal should start so that it is done at the end (0: start at the end). A
+     * fault whose heal takes a known, steady time on its host says so here; the window is still attested by when the
+     * heal really finished.
+     */
+    protected long healLeadMs() {
+        return 0;
+    }
+
     /** The marks of the last inject and heal ({@link System#nanoTime()}, 0 where the fault set none). */
     final long[] marks() {
         return new long[] {confirmedNanos, revertedNanos, probeOkNanos};

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Runs a fault once: inject, hold it for its window (counted from the moment the fault was confirmed on its host,
- * so the window is the time it was known in place, not the time it took to apply), heal in {@code finally}, and
+ * so the window is the time it was known in place, not the time it took to apply; heal starts early by the
+ * fault's {@link BoundFault#healLeadMs() lead}, so that it is done when the window ends), heal in {@code finally}, and
  * return the {@link FaultEvent} that records what really happened, with its attested {@link FaultWindow}. Never
  * throws for a fault failure.
  */
@@ -40,7 +41,7 @@ public final class FaultCycle {
                 confirmedNanos = marked.marks()[0];
             }
             startMs = t0;
-            hold(confirmedNanos, fault.windowMs());
+            hold(confirmedNanos, fault.windowMs() - (marked == null ? 0 : marked.healLeadMs()));
         } catch (FaultException | RuntimeException e) {
             injectError = oneLine(e);
         } finally {

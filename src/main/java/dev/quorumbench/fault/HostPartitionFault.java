@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,11 @@ import java.util.concurrent.Executors;
  * <p>Before the rules go in, a {@link HostLease} is started on node-0's host: a detached timer that flushes the chain
  * at window + grace unless heal ends it first, so a harness that dies or loses its network mid-partition leaves no
  * partition behind. At bind, chains of harnesses on this machine that are provably gone are swept on every host.
+ *
+ * <p>Heal's flush is armed on node-0's host first of all (its channel open, its shell waiting), so the window ends one
+ * hop after heal decides instead of one SSH command start later; apply and flush each read node-0's clock in the same
+ * command, which gives the time the kernel really held the rules ({@value #RULES_HOST_MS}). Heal starts early by the
+ * typical lateness of the last armed heals ({@link HealLead}), so confirmed → healed is the configured window.
  */
 final class HostPartitionFault extends BoundFault {
 
@@ -38,6 +44,10 @@ final class HostPartitionFault extends BoundFault {
     static final long CUT_PROBE_MS = 400;
     private static final long HEAL_WAIT_MS = 10_000;
     private static final long HARNESS_PROBE_MS = 1000;
+    /** How long past the window an armed flush waits on its host for heal before giving up (the lease remains). */
+    private static final long ARMED_SLACK_MS = 30_000;
+    /** Measurement: how long the rules were in node-0's kernel, by that host's own clock (apply → flush). */
+    static final String RULES_HOST_MS = "rules_host_ms";
     /** Probes of one round run at once, so confirming costs one probe's time, not six. */
     private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "partition-probe");
@@ -50,6 +60,14 @@ final class HostPartitionFault extends BoundFault {
     private final PartitionChain chain;
     private final long graceMs;
     private final LeaseSlot lease = new LeaseSlot();
+    /** Heal's flush, made ready at the start of inject; null when none is armed. */
+    private volatile Firewall.ArmedFlush armedFlush;
+    /** How late heals through the armed flush finished after the hold's end, so the next is done when its window ends. */
+    private final HealLead healLead = new HealLead();
+    private volatile long usedLeadMs;
+    private volatile boolean firedArmed;
+    /** node-0's host clock right after the rules went in (empty where the host does not say). */
+    private volatile OptionalLong rulesInHostNanos = OptionalLong.empty();
 
     private HostPartitionFault(Mechanism mechanism, Cluster cluster, long windowMs, Firewall firewall,
                                PartitionChain chain, long graceMs) {
@@ -106,6 +124,16 @@ final class HostPartitionFault extends BoundFault {
 
     @Override
     public void inject() throws FaultException {
+        Firewall.ArmedFlush stale = armedFlush;
+        if (stale != null) {
+            // an inject without a heal in between (not FaultCycle's way): never leave a channel waiting
+            stale.close();
+            armedFlush = null;
+        }
+        rulesInHostNanos = OptionalLong.empty();
+        // Armed first, so the host's shell start-up (root's rc files: 150-260 ms, over a second at load 15) runs
+        // during the rules, the confirming probes and the window, not after heal decides.
+        armHeal();
         List<String> peers = new ArrayList<>();
         for (int i = 1; i < cluster.size(); i++) {
             peers.add(address(i).host());
@@ -116,7 +144,7 @@ final class HostPartitionFault extends BoundFault {
             // no bound: a lease that gave up on a busy xtables lock would leave the partition for good.
             started = lease.renew(cluster.host(NODE), FaultClass.PARTITION_MINORITY.key(),
                     List.of("/usr/sbin/iptables", "-w", "-F", chain.name()), windowMs() + graceMs);
-            firewall.apply(chain.dropAddressRules(peers));
+            rulesInHostNanos = firewall.apply(chain.dropAddressRules(peers));
         } catch (HostException e) {
             throw new FaultException(e.getMessage(), e);
         }
@@ -139,18 +167,66 @@ final class HostPartitionFault extends BoundFault {
                 + round);
     }
 
+    /**
+     * Makes heal's flush ready now, before the rules go in: over SSH the exec channel and the login shell (root's rc
+     * files cost 150-260 ms on a loaded machine) are paid before heal decides, so the chain empties one hop after the
+     * decision and confirmed → healed is the configured window. If it cannot be armed, heal flushes the usual way.
+     */
+    private void armHeal() {
+        try {
+            armedFlush = firewall.armFlush(chain.name(), windowMs() + ARMED_SLACK_MS);
+        } catch (HostException e) {
+            armedFlush = null;
+        }
+    }
+
+    /** The median lateness of the last armed heals (at most 100 ms, a quarter of the window): heal starts that early. */
+    @Override
+    protected long healLeadMs() {
+        long lead = healLead.leadMs(windowMs());
+        usedLeadMs = lead;
+        return lead;
+    }
+
+    /** Flushes through the armed flush if there is one, else (or if it failed) directly; the host's clock after. */
+    private OptionalLong flush() throws HostException {
+        Firewall.ArmedFlush armed = armedFlush;
+        armedFlush = null;
+        firedArmed = false;
+        if (armed != null) {
+            try {
+                OptionalLong stamp = armed.fire();
+                firedArmed = true;
+                return stamp;
+            } catch (HostException e) {
+                // A dropped channel or a failed flush: flushing again is harmless, and the lease is still armed.
+            } finally {
+                armed.close();
+            }
+        }
+        firewall.flush(chain.name());
+        return OptionalLong.empty();
+    }
+
     @Override
     public Map<String, Long> heal() throws FaultException {
         long t0 = System.nanoTime();
+        OptionalLong rulesOutHostNanos;
         try {
-            firewall.flush(chain.name());
+            rulesOutHostNanos = flush();
             reverted();
+            long confirmedAt = marks()[0];
+            if (firedArmed && confirmedAt != 0) {
+                // From the hold's planned end to the revert done: the flush plus the hold's own oversleep, both of
+                // which the next window starts early by. Only the armed path is steady enough to learn from.
+                healLead.record((System.nanoTime() - confirmedAt) / 1_000_000 - (windowMs() - usedLeadMs));
+            }
         } catch (HostException e) {
             // The lease stays armed: if this flush failed, it is what still removes the partition.
             throw new FaultException(e.getMessage(), e);
         }
-        boolean leaseFired = lease.end(); // only once the rules are gone
         long flushed = System.nanoTime();
+        boolean leaseFired = lease.end(); // only once the rules are gone
         FaultException[] failure = {null};
         boolean flows = Await.until(() -> {
             try {
@@ -168,7 +244,16 @@ final class HostPartitionFault extends BoundFault {
         long now = System.nanoTime();
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("heal_flush_ms", (flushed - t0) / 1_000_000);
-        m.put("heal_probe_ms", (now - flushed) / 1_000_000);
+        m.put("heal_lead_ms", usedLeadMs);
+        usedLeadMs = 0;
+        m.put("heal_probe_ms", (now - flushed) / 1_000_000); // the lease's end, then probes until all connect
+        OptionalLong in = rulesInHostNanos;
+        rulesInHostNanos = OptionalLong.empty();
+        if (in.isPresent() && rulesOutHostNanos.isPresent()) {
+            // Both read on node-0's host's own clock: how long the kernel really held the rules (the window plus the
+            // confirming probes before it), free of the harness's clock and of SSH's round trips.
+            m.put(RULES_HOST_MS, (rulesOutHostNanos.getAsLong() - in.getAsLong()) / 1_000_000);
+        }
         if (leaseFired) {
             m.put(HostLease.FIRED, 1L);
         }

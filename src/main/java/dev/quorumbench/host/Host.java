@@ -23,6 +23,17 @@ public interface Host extends AutoCloseable {
      */
     CommandResult run(List<String> argv, String stdin, long timeoutMs) throws HostException;
 
+    /**
+     * Makes {@code argv} ready to run there at {@link ArmedCommand#fire}, which runs it (no shell); if it is not
+     * fired within {@code armedMs} the host gives it up unrun. By default nothing is prepared ahead of time.
+     */
+    default ArmedCommand arm(List<String> argv, long armedMs) throws HostException {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv must name a program");
+        }
+        return ArmedCommand.onFire(this, argv);
+    }
+
     /** Starts a long-lived process there, its output appended to the spec's log. */
     HostProcess start(ProcessSpec spec) throws HostException;
 

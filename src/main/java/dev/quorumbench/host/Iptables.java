@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -66,12 +67,49 @@ final class Iptables implements Firewall {
         }
     }
 
+    /** One {@code iptables-restore}, then the host's clock read by {@code date} in the same command. */
     @Override
-    public void apply(List<String> rules) throws HostException {
+    public OptionalLong apply(List<String> rules) throws HostException {
         String batch = "*filter\n" + String.join("\n", rules) + "\nCOMMIT\n";
         Path restore = binary.resolveSibling("iptables-restore");
-        check(host.run(List.of(restore.toString(), "-w", LOCK_WAIT_S, "--noflush"), batch, TIMEOUT_MS),
-                "add " + rules.size() + " rules");
+        CommandResult r = host.run(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " --noflush && " + STAMP,
+                restore.toString()), batch, TIMEOUT_MS);
+        check(r, "add " + rules.size() + " rules");
+        return hostStamp(r.output());
+    }
+
+    /**
+     * The flush as an {@link ArmedCommand} of the host, followed by its clock in the same command: over SSH the channel
+     * and login shell are ready before heal decides, so the chain empties one hop after the decision.
+     */
+    @Override
+    public ArmedFlush armFlush(String chain, long armedMs) throws HostException {
+        ArmedCommand armed = host.arm(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " -F \"$1\" && " + STAMP,
+                binary.toString(), chain), armedMs);
+        return new ArmedFlush() {
+            @Override
+            public OptionalLong fire() throws HostException {
+                CommandResult r = armed.fire(TIMEOUT_MS);
+                check(r, "flush " + chain);
+                return hostStamp(r.output());
+            }
+
+            @Override
+            public void close() {
+                armed.close();
+            }
+        };
+    }
+
+    /** Prints the host's clock, epoch nanoseconds (GNU date). */
+    private static final String STAMP = "exec date +%s%N";
+
+    /** The clock {@link #STAMP} printed as the last line of {@code output} (pure), or empty when there is none. */
+    static OptionalLong hostStamp(String output) {
+        List<String> lines = output.strip().lines().toList();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        // %N is printed literally by a date without nanoseconds: then there is no stamp worth reporting.
+        return last.matches("\\d{10,19}") ? OptionalLong.of(Long.parseLong(last)) : OptionalLong.empty();
     }
 
     @Override

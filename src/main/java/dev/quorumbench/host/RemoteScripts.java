@@ -27,6 +27,22 @@ final class RemoteScripts {
     }
 
     /**
+     * Holds {@code argv} until a line {@code go} arrives on stdin, then runs it ({@link ArmedCommand}): {@code sh}, not
+     * the login shell, waits and runs it, so no rc file stands between the trigger and the command. End of input
+     * without {@code go} (the harness closed the channel, or died) runs nothing. The host kills the whole command,
+     * fired or not, one second after {@code armedMs}.
+     */
+    static String armed(List<String> argv, long armedMs) {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "IFS= read -r go && [ \"$go\" = go ] && exec \"$@\"",
+                "armed"));
+        cmd.addAll(argv);
+        return bounded(cmd, armedMs);
+    }
+
+    /** What {@link #armed} waits for on stdin. */
+    static final String GO = "go\n";
+
+    /**
      * Starts {@code spec} detached and prints its pid: {@code setsid} gives it its own session (so it outlives the
      * channel and the harness's connection), output is appended to the log there, and since neither {@code setsid}
      * (not a group leader in a non-interactive shell) nor {@code env} forks, the printed pid is the program itself.

@@ -58,6 +58,15 @@ public final class SshHost implements Host, AutoCloseable {
         return session.exec(RemoteScripts.bounded(argv, timeoutMs), stdin, timeoutMs);
     }
 
+    /** One exec channel opened now, its command waiting in {@code sh} on the host for the trigger. */
+    @Override
+    public ArmedCommand arm(List<String> argv, long armedMs) throws HostException {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv must name a program");
+        }
+        return session.arm(RemoteScripts.armed(argv, armedMs), RemoteScripts.GO, VERB_TIMEOUT_MS);
+    }
+
     @Override
     public HostProcess start(ProcessSpec spec) throws HostException {
         CommandResult r = session.exec(RemoteScripts.start(spec), null, VERB_TIMEOUT_MS);
@@ -161,6 +170,11 @@ public final class SshHost implements Host, AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    /** Whether {@link #close} was called: its client is stopped for good. */
+    boolean closed() {
+        return session.closed();
     }
 
     @Override

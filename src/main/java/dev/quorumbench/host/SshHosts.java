@@ -16,9 +16,13 @@ public final class SshHosts {
     private SshHosts() {
     }
 
-    /** The host at {@code endpoint}, its session not yet opened (see {@link SshHost#connect()}). */
+    /**
+     * The host at {@code endpoint}, its session not yet opened (see {@link SshHost#connect()}); a host closed by its
+     * last user (a run that ended, in a JVM that runs another) is replaced by a new one.
+     */
     public static SshHost of(SshEndpoint endpoint, JavaCommand java) {
-        return OPEN.computeIfAbsent(endpoint, e -> new SshHost(e, java, SshHost.DEFAULT_CONNECT_TIMEOUT_MS));
+        return OPEN.compute(endpoint, (e, h) -> h == null || h.closed()
+                ? new SshHost(e, java, SshHost.DEFAULT_CONNECT_TIMEOUT_MS) : h);
     }
 
     /** Closes every session (tests; a harness lets them end with the JVM). */

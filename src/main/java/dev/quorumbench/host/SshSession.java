@@ -56,6 +56,7 @@ final class SshSession implements AutoCloseable {
     private ClientSession session;
     private List<KeyPair> identities;
     private int opened;
+    private volatile boolean closed;
 
     SshSession(SshEndpoint endpoint, long connectTimeoutMs) {
         this.endpoint = endpoint;
@@ -130,6 +131,90 @@ final class SshSession implements AutoCloseable {
                     + oneLine(e), e);
         } finally {
             channels.release();
+        }
+    }
+
+    /**
+     * Opens an exec channel for {@code command} now and returns at once; stdin stays open, and
+     * {@link ArmedCommand#fire} sends {@code trigger} on it, closes it and waits for the command's end. The channel
+     * holds one of the session's channel slots until fired or closed.
+     */
+    ArmedCommand arm(String command, String trigger, long timeoutMs) throws HostException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
+                throw new HostException(endpoint + ": no free SSH channel within " + timeoutMs + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostException("interrupted while waiting for an SSH channel to " + endpoint, e);
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            return new Armed(openChannel(command, new SynchronizedOutput(out), deadline), out, command, trigger);
+        } catch (IOException | RuntimeException e) {
+            channels.release();
+            throw new HostException(endpoint.host() + ": '" + abbreviate(command) + "' failed over SSH: "
+                    + oneLine(e), e);
+        } catch (HostException e) {
+            channels.release();
+            throw e;
+        }
+    }
+
+    /** An exec channel open and waiting for its trigger on stdin. */
+    private final class Armed implements ArmedCommand {
+        private final ChannelExec ch;
+        private final ByteArrayOutputStream out;
+        private final String command;
+        private final String trigger;
+        private boolean spent;
+        private boolean released;
+
+        Armed(ChannelExec ch, ByteArrayOutputStream out, String command, String trigger) {
+            this.ch = ch;
+            this.out = out;
+            this.command = command;
+            this.trigger = trigger;
+        }
+
+        @Override
+        public synchronized CommandResult fire(long timeoutMs) throws HostException {
+            if (spent) {
+                throw new IllegalStateException("fired twice: " + abbreviate(command));
+            }
+            spent = true;
+            try {
+                try (OutputStream in = ch.getInvertedIn()) {
+                    in.write(trigger.getBytes(StandardCharsets.UTF_8));
+                }
+                Set<ClientChannelEvent> ev = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeoutMs);
+                if (ev.contains(ClientChannelEvent.TIMEOUT)) {
+                    throw new HostException(endpoint.host() + ": armed '" + abbreviate(command)
+                            + "' did not finish within " + timeoutMs + " ms of its trigger");
+                }
+                Integer exit = ch.getExitStatus();
+                String text;
+                synchronized (out) {
+                    text = out.toString(StandardCharsets.UTF_8);
+                }
+                return new CommandResult(exit == null ? -1 : exit, text.strip());
+            } catch (IOException | RuntimeException e) {
+                throw new HostException(endpoint.host() + ": armed '" + abbreviate(command) + "' failed over SSH: "
+                        + oneLine(e), e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            spent = true;
+            if (!released) {
+                released = true;
+                ch.close(true);
+                channels.release();
+            }
         }
     }
 
@@ -239,8 +324,14 @@ final class SshSession implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} stopped the client (no session can be opened again). */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         closeSession();
         try {
             client.stop();

@@ -172,9 +172,11 @@ public final class NetnsCluster {
                         IP_TIMEOUT_MS);
                 if (r.ok()) {
                     removed.add("link " + layout.rootDevice());
-                } else {
+                } else if (machine.run(List.of(NetnsPlan.IP, "link", "show", layout.rootDevice()), null,
+                        IP_TIMEOUT_MS).ok()) {
                     problems.add("ip link del " + layout.rootDevice() + ": " + r.firstLine());
                 }
+                // else: the kernel tears a deleted namespace's veths down in the background; it went meanwhile.
             }
         } catch (HostException e) {
             problems.add(e.getMessage());

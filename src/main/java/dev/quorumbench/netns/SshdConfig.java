@@ -20,6 +20,11 @@ public record SshdConfig(String listenAddress, int port, Path hostKey, Path auth
         // world-writable, which sshd's ownership walk would refuse although nobody else can reach the files.
         // UsePAM off: key login needs no PAM session, and PAM in a container often fails.
         // MaxSessions above the client's channel cap (SshSession.MAX_CHANNELS).
+        // SetEnv SHLVL=1: sshd runs every command through the login shell, and Debian's bash then sources
+        // ~/.bashrc when SSH_CLIENT is set, unless it is nested (SHLVL >= 1). The machine's root ~/.bashrc is not
+        // part of a simulated host, and on this machine (pyenv) it cost 150-500 ms per command, ahead of every
+        // signal, probe and flush; real hosts keep their own (README: what the hosts need).
+        // No rc file is skipped for an interactive login.
         return "ListenAddress " + listenAddress + ":" + port + "\n"
                 + "HostKey " + hostKey + "\n"
                 + "AuthorizedKeysFile " + authorizedKeys + "\n"
@@ -31,6 +36,7 @@ public record SshdConfig(String listenAddress, int port, Path hostKey, Path auth
                 + "UsePAM no\n"
                 + "StrictModes no\n"
                 + "MaxSessions 32\n"
+                + "SetEnv SHLVL=1\n"
                 + "X11Forwarding no\n"
                 + "AllowTcpForwarding no\n"
                 + "PrintMotd no\n"

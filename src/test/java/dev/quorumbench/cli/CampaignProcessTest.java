@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorumbench.host.LocalHost;
 import dev.quorumbench.time.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The campaign end to end through {@code Main.run}: a real JMH fork per fault class, real three-node reference
- * clusters, real faults. Also proves the checks can fail, with deliberately broken node modes.
+ * clusters, real faults. Also proves the checks can fail, with deliberately broken node modes, on the local process
+ * target and on the namespace cluster over SSH alike.
  */
 @Tag("process")
 class CampaignProcessTest {
@@ -76,10 +82,36 @@ class CampaignProcessTest {
         assertNoProcessMentions(r.dir());
     }
 
-    @Test
+    /**
+     * Where the detection tests run: the local process target, and the namespace cluster (nodes in namespaces of
+     * their own, every fault over SSH: {@code --target reference-netns}, which brings up and removes a cluster of
+     * its own), so an unsafe node is caught the same way on both.
+     */
+    static final String LOCAL = "local";
+    static final String NETNS = "netns";
+
+    /** The arguments that select {@code target}; the namespace cluster skips with the reason where it cannot run. */
+    static List<String> on(String target) {
+        if (!target.equals(NETNS)) {
+            return List.of();
+        }
+        Assumptions.assumeTrue(LocalHost.get().facts().root(), "skipped: a namespace cluster needs root");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "skipped: openssh-server missing");
+        Assumptions.assumeTrue(LocalHost.get().firewall().value().isPresent(), "skipped: no iptables");
+        return List.of("--target", "reference-netns");
+    }
+
+    private CampaignRun runOn(String target, String id, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(on(target));
+        return run(id + "-" + target, all.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {LOCAL, NETNS})
     @Timeout(600)
-    void ackBeforeCommitLosesAcknowledgedWritesAndTheKillClassFails() throws Exception {
-        CampaignRun r = run("ackb", "--faults", "kill_primary_mid_write", "--cycles", "3", "--writes", "20",
+    void ackBeforeCommitLosesAcknowledgedWritesAndTheKillClassFails(String target) throws Exception {
+        CampaignRun r = runOn(target, "ackb", "--faults", "kill_primary_mid_write", "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--node-args", "--unsafe-ack-before-commit");
         assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("kill_primary_mid_write");
@@ -106,10 +138,11 @@ class CampaignProcessTest {
         assertNoProcessMentions(r.dir());
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {LOCAL, NETNS})
     @Timeout(600)
-    void withoutAntiEntropyThePartitionClassFailsOnReplicaConvergence() throws Exception {
-        CampaignRun r = run("nosync", "--faults", "partition_minority", "--cycles", "3", "--writes", "20",
+    void withoutAntiEntropyThePartitionClassFailsOnReplicaConvergence(String target) throws Exception {
+        CampaignRun r = runOn(target, "nosync", "--faults", "partition_minority", "--cycles", "3", "--writes", "20",
                 "--warmup-cycles", "0", "--node-args", "--fanout quorum --unsafe-no-sync");
         assertEquals(ExitCode.FAILED, r.exit(), r.err());
         JsonNode f = r.phase4().path("faults").path("partition_minority");
@@ -118,13 +151,14 @@ class CampaignProcessTest {
         assertNoProcessMentions(r.dir());
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {LOCAL, NETNS})
     @Timeout(600)
-    void wallClockSyncWatermarksLoseWritesUnderSkewAndTheClockClassFails() throws Exception {
+    void wallClockSyncWatermarksLoseWritesUnderSkewAndTheClockClassFails(String target) throws Exception {
         // A 2 s skew: the node's wall-clock watermark skips what was written while its clock ran 60 s ahead. The
         // writes are paced (50/s for 1.2 s) so that some land after node-1's first pull with the skewed clock: a
         // closed-loop burst of 20 writes can finish before the skew is even confirmed, and then nothing is skipped.
-        CampaignRun r = run("wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "60", "--rate", "50",
+        CampaignRun r = runOn(target, "wall", "--faults", "clock_skew_peer", "--cycles", "3", "--writes", "60", "--rate", "50",
                 "--warmup-cycles", "0", "--fault-window-ms", "2000", "--node-args",
                 "--fanout quorum --unsafe-sync-wallclock");
         assertEquals(ExitCode.FAILED, r.exit(), r.err());

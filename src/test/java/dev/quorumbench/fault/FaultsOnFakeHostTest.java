@@ -127,8 +127,10 @@ class FaultsOnFakeHostTest {
 
     @Test
     void bindingThePauseContinuesOnlyNodesOfAHarnessThatIsGone() throws Exception {
-        long orphan = host.spawn("java", "node", "serve", "--parent-pid", "3999990");
-        long owned = host.spawn("java", "node", "serve", "--parent-pid", Long.toString(HarnessProcess.pid()));
+        // Gone or running as the node's host sees it: the harness pid here runs on this machine, not on the host.
+        long orphan = host.spawn("java", "node", "serve", "--parent-pid", Long.toString(HarnessProcess.pid()));
+        long parent = host.spawn("java", "harness");
+        long owned = host.spawn("java", "node", "serve", "--parent-pid", Long.toString(parent));
         long stranger = host.spawn("vim");
         for (long pid : List.of(orphan, owned, stranger)) {
             host.setState(pid, ProcessState.STOPPED);

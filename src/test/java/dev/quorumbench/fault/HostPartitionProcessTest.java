@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -77,19 +79,31 @@ class HostPartitionProcessTest {
                 for (int[] l : new int[][] {{0, 1}, {0, 2}, {1, 0}, {2, 0}}) {
                     assertEquals(RemoteConnect.Result.CONNECTED, connect(c, l[0], l[1]), l[0] + "→" + l[1]);
                 }
-                // The attested window: confirmed (the probe round) to healed (the flush returned) is the configured
-                // window within 50 ms plus the flush command's own round trip over SSH, which the harness cannot
-                // shorten (150-260 ms on this loaded machine, most of it root's ~/.bashrc); the store can have seen
-                // the partition from apply start to the first good probe.
-                FaultOutcome cycle = FaultCycle.run(fault);
-                assertTrue(cycle.injectError() == null && cycle.healError() == null, cycle.event().detail());
-                dev.quorumbench.run.FaultWindow w = cycle.event().window();
-                System.out.printf("partition window over SSH: configured %d ms, control %d ms, held %d ms, seen %d ms%n",
-                        fault.windowMs(), w.controlMs(), w.heldMs(), w.seenMs());
-                long flushMs = cycle.event().measurements().get("heal_flush_ms");
-                assertTrue(w.heldMs() >= fault.windowMs() && w.heldMs() - fault.windowMs() <= flushMs + 50, "held "
-                        + w.heldMs() + " ms for a window of " + fault.windowMs() + " ms, flush " + flushMs + " ms");
-                assertTrue(w.seenMs() >= w.heldMs() && w.controlMs() >= 0, w.toString());
+                // The attested window: confirmed (the probe round) to healed (the armed flush returned) is the
+                // configured window within 50 ms (the median of five cycles: one cycle on a machine at load 20 can
+                // wait 100 ms for a CPU; before the flush was armed every cycle took 635-652 ms for 500, because
+                // root's ~/.bashrc ran between heal's decision and the flush). The store can have seen the partition
+                // from apply start to the first good probe; node-0's own clock says how long the kernel held the
+                // rules (window + the confirming probes).
+                List<Long> off = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    FaultOutcome cycle = FaultCycle.run(fault);
+                    assertTrue(cycle.injectError() == null && cycle.healError() == null, cycle.event().detail());
+                    dev.quorumbench.run.FaultWindow w = cycle.event().window();
+                    Map<String, Long> m = cycle.event().measurements();
+                    System.out.printf("partition window over SSH: configured %d ms, control %d ms, held %d ms, seen "
+                            + "%d ms, rules in node-0's kernel %d ms (its clock), flush %d ms%n", fault.windowMs(),
+                            w.controlMs(), w.heldMs(), w.seenMs(), m.get(HostPartitionFault.RULES_HOST_MS),
+                            m.get("heal_flush_ms"));
+                    off.add(Math.abs(w.heldMs() - fault.windowMs()));
+                    assertTrue(w.seenMs() >= w.heldMs() && w.controlMs() >= 0, w.toString());
+                    long kernel = m.get(HostPartitionFault.RULES_HOST_MS);
+                    assertTrue(kernel >= fault.windowMs() && kernel <= w.seenMs(), "rules held " + kernel
+                            + " ms by node-0's clock: at least the window, at most what the store can have seen " + w);
+                }
+                List<Long> sorted = off.stream().sorted().toList();
+                assertTrue(sorted.get(2) <= 50, "confirmed → healed off the " + fault.windowMs() + " ms window by "
+                        + off + " ms: median over 50 ms");
 
                 // A harness that never heals: the lease on node-0's host flushes the chain at window + grace (5 s:
                 // the inject alone, lease + rules + probe round, took 2.5 s at load 10).

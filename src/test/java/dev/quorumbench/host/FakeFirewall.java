@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -45,7 +46,7 @@ public final class FakeFirewall implements Firewall {
     }
 
     @Override
-    public void apply(List<String> rules) throws HostException {
+    public OptionalLong apply(List<String> rules) throws HostException {
         synchronized (this) {
             calls.add("apply " + rules.size());
             for (String rule : rules) {
@@ -58,6 +59,7 @@ public final class FakeFirewall implements Firewall {
             }
         }
         onApply.accept(rules);
+        return OptionalLong.empty();
     }
 
     @Override

@@ -54,14 +54,29 @@ class IptablesTest {
             firewall.ensureChain(LIVE, "lo"); // idempotent: still one jump in INPUT and one in OUTPUT
             assertEquals(2, jumps(LIVE));
 
-            firewall.apply(List.of("-A " + LIVE + " -p tcp --dport " + port + " -j DROP",
+            long before = epochNanos();
+            java.util.OptionalLong in = firewall.apply(List.of("-A " + LIVE + " -p tcp --dport " + port + " -j DROP",
                     "-A " + LIVE + " -p tcp --sport " + port + " -j DROP"));
+            long after = epochNanos();
+            // The host's clock is this machine's here: the stamp must fall inside the call.
+            assertTrue(in.isPresent() && in.getAsLong() >= before && in.getAsLong() <= after, in + " not in ["
+                    + before + ", " + after + "]");
             assertEquals(2, firewall.rules(LIVE).size());
             assertFalse(connects(port), "DROP: the SYN is never answered");
 
             firewall.flush(LIVE);
             assertTrue(firewall.rules(LIVE).isEmpty());
             assertTrue(connects(port), "reachable again after flush");
+
+            firewall.apply(List.of("-A " + LIVE + " -p tcp --dport " + port + " -j DROP"));
+            try (Firewall.ArmedFlush armed = firewall.armFlush(LIVE, 5000)) {
+                assertEquals(1, firewall.rules(LIVE).size(), "armed, not yet flushed");
+                before = epochNanos();
+                java.util.OptionalLong out = armed.fire();
+                after = epochNanos();
+                assertTrue(out.isPresent() && out.getAsLong() >= before && out.getAsLong() <= after, String.valueOf(out));
+            }
+            assertTrue(firewall.rules(LIVE).isEmpty(), "fired: flushed");
         } finally {
             firewall.removeChain(LIVE);
         }
@@ -102,5 +117,10 @@ class IptablesTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -26,6 +26,13 @@ class RemoteScriptsTest {
     }
 
     @Test
+    void anArmedCommandWaitsInShForGoThenExecsItsArgvBoundedFromArming() {
+        assertEquals("timeout -s KILL 7 sh -c 'IFS= read -r go && [ \"$go\" = go ] && exec \"$@\"' armed "
+                + "iptables -F 'QB-x y'", RemoteScripts.armed(List.of("iptables", "-F", "QB-x y"), 5500));
+        assertEquals("go\n", RemoteScripts.GO);
+    }
+
+    @Test
     void startDetachesWithEnvAndLogAndPrintsThePid() {
         ProcessSpec spec = new ProcessSpec(List.of("java", "-cp", "/opt/qb.jar", "x y"), Map.of("AI_MEMORY_DB", "/d b"),
                 Path.of("/var/qb/node-0.log"), "=== start");

@@ -107,6 +107,48 @@ class SshHostProcessTest {
         assertEquals(3, host.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), null, 3000).exit());
     }
 
+    /**
+     * An armed command runs only when fired, with argv exactly, and a closed one never runs; firing costs less than
+     * running the same command afresh (printed, not asserted: timing).
+     */
+    @Test
+    void anArmedCommandRunsOnlyWhenFired() throws Exception {
+        Path dir = Files.createTempDirectory("qb-armed");
+        try {
+            Path never = dir.resolve("never");
+            try (ArmedCommand a = host.arm(List.of("touch", never.toString()), 5000)) {
+                Thread.sleep(300);
+                assertFalse(Files.exists(never), "armed is not run");
+            }
+            Thread.sleep(300);
+            assertFalse(Files.exists(never), "closed unfired: never run");
+
+            Path once = dir.resolve("it's once");
+            ArmedCommand a = host.arm(List.of("sh", "-c", "touch \"$1\"; echo \"$1\"; exit 3", "x", once.toString()),
+                    5000);
+            Thread.sleep(300); // let the login shell finish, as a held fault window does
+            long t0 = System.nanoTime();
+            CommandResult r = a.fire(3000);
+            long firedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(new CommandResult(3, once.toString()), r);
+            assertTrue(Files.exists(once));
+            assertThrows(IllegalStateException.class, () -> a.fire(1000), "fires once");
+            a.close();
+            t0 = System.nanoTime();
+            host.run(List.of("true"), null, 3000);
+            System.out.printf("armed command: fire → result %d ms; the same over a fresh channel %d ms%n", firedMs,
+                    (System.nanoTime() - t0) / 1_000_000);
+            assertEquals(0, host.run(List.of("true"), null, 3000).exit(), "its channel slot was given back");
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Test
     void aCommandThatOutlivesItsDeadlineIsAbandonedInTime() {
         long t0 = System.nanoTime();

@@ -1,0 +1,26 @@
+package dev.quorumbench.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The host clock an iptables command prints after itself: the last line, epoch nanoseconds, or none. */
+class IptablesStampTest {
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "1764376000123456789|1764376000123456789",
+        "'warning: xtables lock\n1764376000123456789'|1764376000123456789",
+        "'  1764376000123456789  \n'|1764376000123456789",
+        "1764376000%N|NONE",
+        "''|NONE",
+        "'1764376000123456789\niptables: error'|NONE",
+        "12345|NONE",
+    })
+    void theStampIsTheLastLineWhenItIsEpochNanoseconds(String output, String expected) {
+        assertEquals(expected == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(expected)),
+                Iptables.hostStamp(output));
+    }
+}
