@@ -13,6 +13,8 @@
 # CYCLES x writes per class.
 # Usage: benchmarks/analyze-1m.sh [CYCLES_PER_CLASS=2500] [RUNS=3] [SOURCE_RUN=runs/baseline-phase4-20261128]
 #   (2,500 cycles x 100 writes x 4 classes = 1,000,000 writes)                 needs: python3, /usr/bin/time
+#   env: XMX (default -Xmx512m, e.g. XMX=-Xmx64m to see how little heap it needs), JAVA_OPTS (e.g. a JFR
+#   recording), KEEP=1 (leave the synthetic run in its temporary directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cycles=${1:-2500}
