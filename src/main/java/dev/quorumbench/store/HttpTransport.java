@@ -13,6 +13,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -91,11 +94,10 @@ public final class HttpTransport implements Closeable {
         // The hard cancel closes the connection at the deadline, whatever the server is doing. It is a backstop
         // behind the timeouts, a little later so an answer already arriving at the edge is not thrown away.
         AtomicBoolean cancelled = new AtomicBoolean();
-        DeadlineWatchdog.Entry hardCancel = DEADLINES.register(
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMs + HARD_CANCEL_GRACE_MS), () -> {
-                    cancelled.set(true);
-                    http.cancel();
-                });
+        ScheduledFuture<?> hardCancel = DEADLINES.schedule(() -> {
+            cancelled.set(true);
+            http.cancel();
+        }, boundMs + HARD_CANCEL_GRACE_MS, TimeUnit.MILLISECONDS);
         try {
             return execute(http);
         } catch (IOException | RuntimeException e) {
@@ -105,15 +107,25 @@ public final class HttpTransport implements Closeable {
             }
             throw e;
         } finally {
-            DEADLINES.leave(hardCancel);
+            hardCancel.cancel(false);
         }
     }
 
     /**
-     * One daemon watchdog for every transport: it only closes connections, so it never blocks. It looks at least
-     * once a second and is woken only by a deadline earlier than that, so a write does not wake a second thread.
+     * One daemon timer for every transport: it only closes connections, so it never blocks. A cancelled backstop
+     * leaves the queue at once, so it holds only the exchanges in flight, not every write of the last deadline.
      */
-    private static final DeadlineWatchdog DEADLINES = new DeadlineWatchdog("http-deadline", 1_000);
+    private static final ScheduledExecutorService DEADLINES = deadlineTimer();
+
+    private static ScheduledExecutorService deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "http-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     /** A plain GET of an absolute URL with the default response timeout (tests and diagnostics). */
     public HttpReply get(String url) throws IOException {
