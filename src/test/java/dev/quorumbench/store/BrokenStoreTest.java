@@ -55,7 +55,13 @@ class BrokenStoreTest {
             WriteResult r = new WriteClient(store, SHORT, 2_000)
                     .write(node.url(), store.prepare(new WriteItem("ns", "w1", "v")), System.nanoTime());
             assertEquals(bucket, bucket(r), r.toString());
-            assertEquals(last, r.last(), r.toString());
+            if (attempts > 0) {
+                assertEquals(last, r.last(), r.toString());
+            } else {
+                // Retried until the deadline: on a loaded machine the deadline can cut the last attempt before the
+                // node's answer arrives, so that attempt is TIMEOUT; the bucket above is the same either way.
+                assertTrue(r.last() == last || r.last() == AttemptResult.TIMEOUT, r.toString());
+            }
             if (attempts > 0) {
                 assertEquals(attempts, r.attempts(), r.toString());
                 assertEquals(attempts, node.requests(), "every attempt reached the node with its whole body");
