@@ -21,6 +21,9 @@ public final class AfterDeath implements AutoCloseable {
 
     static final String NAME = "qb-after-death";
 
+    /** The watchers armed and not closed (a SIGINT's sweep of our descendants must spare them). */
+    private static final java.util.Set<Long> ARMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Process watcher;
 
     private AfterDeath(Process watcher) {
@@ -43,15 +46,25 @@ public final class AfterDeath implements AutoCloseable {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
+            ARMED.add(p.pid());
             return java.util.Optional.of(new AfterDeath(p));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
     }
 
+    /**
+     * Whether {@code p} is an armed watcher or its {@code tail}: a shutdown hook that stops this JVM's descendants
+     * leaves them, so they clean up once the JVM has exited (they do nothing while it still runs).
+     */
+    public static boolean isWatcher(ProcessHandle p) {
+        return ARMED.contains(p.pid()) || p.parent().map(parent -> ARMED.contains(parent.pid())).orElse(false);
+    }
+
     /** Disarms: the owner cleans up itself. */
     @Override
     public void close() {
+        ARMED.remove(watcher.pid());
         watcher.descendants().forEach(ProcessHandle::destroyForcibly);
         watcher.destroyForcibly();
     }
