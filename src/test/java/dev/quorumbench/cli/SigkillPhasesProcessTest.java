@@ -122,7 +122,10 @@ class SigkillPhasesProcessTest {
             List<String> events = Files.exists(trace) ? Files.readAllLines(trace) : List.of();
             boolean reached = switch (phase) {
                 case BEFORE_JMH -> Files.exists(dir.resolve("campaign.json")) && !forkSeen;
-                case CLUSTER_START -> !nodes.isEmpty() && events.isEmpty();
+                // A node with its guard: a fork killed in the milliseconds between the two leaves that node (a
+                // known gap, RELIABILITY.md), which this test does not aim at.
+                case CLUSTER_START -> !nodes.isEmpty() && events.isEmpty() && seen.values().stream()
+                        .filter(ProcessHandle::isAlive).anyMatch(p -> cmdline(p.pid()).contains("\u0000qb-node-guard\u0000"));
                 case WARM_UP -> events.contains("put"); // the one warm-up cycle comes first
                 case MID_FAULT -> node0 > 0 && !ProcessHandle.of(node0).map(ProcessHandle::isAlive).orElse(false);
                 case READ_BACK -> events.contains("range");
