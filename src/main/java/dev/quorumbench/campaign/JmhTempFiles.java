@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
@@ -12,11 +13,15 @@ import java.util.stream.Stream;
  * Gives JMH's temp files ({@code jmh*stdout}, {@code jmh*stderr}, {@code jmh*compilecommand}) a directory owned by
  * this harness, {@code <java.io.tmpdir>/quorumbench-jmh-<pid>/}, and sweeps the directories of dead harnesses at
  * every start. JMH deletes its files only at a normal exit, and in the shared temp directory nothing says which
- * harness a file belonged to, so a SIGKILLed harness left three files per run that nothing removed.
+ * harness a file belonged to, so a SIGKILLed harness left three files per run that nothing removed. A watcher
+ * ({@link dev.quorumbench.host.AfterDeath}) removes the directory as soon as its harness dies by SIGKILL.
  */
 public final class JmhTempFiles {
 
     static final String PREFIX = "quorumbench-jmh-";
+
+    /** Removes this harness's directory if it is SIGKILLed while it holds one (the sweep would wait for a next start). */
+    private static dev.quorumbench.host.AfterDeath removeIfKilled;
 
     private JmhTempFiles() {
     }
@@ -41,6 +46,7 @@ public final class JmhTempFiles {
         } catch (IOException e) {
             return null;
         }
+        removeIfKilled = dev.quorumbench.host.AfterDeath.arm(List.of("rm", "-rf", "--", own.toString())).orElse(null);
         System.setProperty("java.io.tmpdir", own.toString());
         return own;
     }
@@ -49,6 +55,10 @@ public final class JmhTempFiles {
     public static synchronized void release(Path own) {
         if (own == null) {
             return;
+        }
+        if (removeIfKilled != null) {
+            removeIfKilled.close();
+            removeIfKilled = null;
         }
         System.setProperty("java.io.tmpdir", own.getParent().toString());
         deleteTree(own);

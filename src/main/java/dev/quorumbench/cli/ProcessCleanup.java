@@ -1,5 +1,6 @@
 package dev.quorumbench.cli;
 
+import dev.quorumbench.host.AfterDeath;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,10 @@ final class ProcessCleanup {
     }
 
     static void stopDescendants() {
-        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        // The after-death watchers stay: they act only once this JVM has exited (a JMH directory the finally did not
+        // reach is then removed).
+        List<ProcessHandle> children = ProcessHandle.current().descendants()
+                .filter(p -> !AfterDeath.isWatcher(p)).toList();
         children.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle p : children) {
@@ -40,6 +44,7 @@ final class ProcessCleanup {
                 }
             }
         }
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.current().descendants().filter(p -> !AfterDeath.isWatcher(p))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -3,6 +3,7 @@ package dev.quorumbench.cluster;
 import dev.quorumbench.host.Host;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.HostProcess;
+import dev.quorumbench.host.NodeGuard;
 import dev.quorumbench.host.ProcessSpec;
 import dev.quorumbench.host.ProcessState;
 import dev.quorumbench.host.Signal;
@@ -25,6 +26,14 @@ final class NodeProcess {
     private static final long POLL_MS = 20;
     private static final long PROBE_TIMEOUT_MS = 500;
     private static final int TAIL_CHARS = 300;
+    /**
+     * Set to {@code false} only to show what the guard prevents (a test's control): the nodes of a target without
+     * {@code --parent-pid} then outlive a SIGKILLed fork.
+     */
+    static final String GUARD_PROPERTY = "quorumbench.node-guard";
+    /** Every node is started with a guard owned by this JVM (the fork), whatever its target (see NodeGuard). */
+    private static final NodeGuard GUARD = Boolean.parseBoolean(System.getProperty(GUARD_PROPERTY, "true"))
+            ? NodeGuard.ofThisProcess().orElse(null) : null;
 
     private final int index;
     private final Host machine;
@@ -73,7 +82,7 @@ final class NodeProcess {
         }
         String banner = "=== quorumbench " + Instant.now() + " starting " + name() + ": " + String.join(" ", argv);
         try {
-            process = machine.start(new ProcessSpec(argv, env, log, banner));
+            process = machine.start(new ProcessSpec(argv, env, log, banner, GUARD));
         } catch (HostException e) {
             throw new ClusterException("cannot start " + name() + " (" + argv.get(0) + "): " + e.getMessage(), e);
         }

@@ -91,9 +91,26 @@ public final class LocalHost implements Host {
             }
             Process p = pb.start();
             p.getOutputStream().close(); // the process gets end-of-input, never a blocked read
+            if (spec.guard() != null) {
+                startGuard(spec.guard(), p);
+            }
             return new LocalProcess(p);
         } catch (IOException e) {
             throw new HostException("cannot start " + spec.argv().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the node's guard; a node that cannot be guarded is killed, never left to outlive its owner. */
+    private static void startGuard(NodeGuard guard, Process node) throws IOException {
+        try {
+            Process g = new ProcessBuilder(guard.argv(node.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            g.getOutputStream().close();
+        } catch (IOException e) {
+            node.destroyForcibly();
+            throw new IOException("its guard (bash) did not start: " + e.getMessage(), e);
         }
     }
 

@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param env    entries added to the host's default environment
  * @param log    the file (on the host) stdout and stderr are appended to
  * @param banner a line written to the log before the process starts (tells starts apart), or empty for none
+ * @param guard  the owner whose death kills the process (a {@link NodeGuard} started beside it), or null for none
  */
-public record ProcessSpec(List<String> argv, Map<String, String> env, Path log, String banner) {
+public record ProcessSpec(List<String> argv, Map<String, String> env, Path log, String banner, NodeGuard guard) {
+
+    /** A process with no guard: it lives until it ends or is signalled (a lease's timer, a test's helper). */
+    public ProcessSpec(List<String> argv, Map<String, String> env, Path log, String banner) {
+        this(argv, env, log, banner, null);
+    }
 
     public ProcessSpec {
         if (argv == null || argv.isEmpty()) {

@@ -46,6 +46,7 @@ final class RemoteScripts {
      * Starts {@code spec} detached and prints its pid: {@code setsid} gives it its own session (so it outlives the
      * channel and the harness's connection), output is appended to the log there, and since neither {@code setsid}
      * (not a group leader in a non-interactive shell) nor {@code env} forks, the printed pid is the program itself.
+     * With a {@link NodeGuard}, its watcher starts detached beside the program in the same command.
      */
     static String start(ProcessSpec spec) {
         StringBuilder b = new StringBuilder();
@@ -65,7 +66,15 @@ final class RemoteScripts {
             }
         }
         cmd.addAll(spec.argv());
-        b.append("{ ").append(ShellQuote.join(cmd)).append(" >> ").append(log).append(" 2>&1 < /dev/null & echo $!; }");
+        b.append("{ ").append(ShellQuote.join(cmd)).append(" >> ").append(log).append(" 2>&1 < /dev/null & ");
+        if (spec.guard() == null) {
+            b.append("echo $!; }");
+        } else {
+            // The guard in the same exec (no second round trip per start), detached like the node.
+            List<String> guard = new ArrayList<>(List.of("setsid"));
+            guard.addAll(spec.guard().command());
+            b.append("p=$!; ").append(ShellQuote.join(guard)).append(" \"$p\" > /dev/null 2>&1 < /dev/null & echo $p; }");
+        }
         return b.toString();
     }
 

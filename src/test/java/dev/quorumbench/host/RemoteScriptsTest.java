@@ -44,6 +44,16 @@ class RemoteScriptsTest {
     }
 
     @Test
+    void aGuardedStartLaunchesItsGuardInTheSameCommandAndPrintsTheNodesPid() {
+        ProcessSpec spec = new ProcessSpec(List.of("/usr/bin/etcd", "--name", "node-0"), Map.of(),
+                Path.of("/var/qb/node-0.log"), "", new NodeGuard("box", 4242, 777));
+        String line = RemoteScripts.start(spec);
+        assertEquals("mkdir -p /var/qb && { setsid /usr/bin/etcd --name node-0 >> /var/qb/node-0.log 2>&1 < /dev/null"
+                + " & p=$!; setsid bash -c " + ShellQuote.word(NodeGuard.SCRIPT) + " qb-node-guard box 4242 777 \"$p\""
+                + " > /dev/null 2>&1 < /dev/null & echo $p; }", line);
+    }
+
+    @Test
     void writeGoesThroughATemporaryFileBesideTheTarget() {
         assertEquals("mkdir -p /tmp/qb && t=$(mktemp /tmp/qb/.clock.txt.qb.XXXXXX) && { cat > \"$t\" && chmod 644 \"$t\""
                 + " && mv -f \"$t\" /tmp/qb/clock.txt || { rm -f \"$t\"; exit 1; }; }",

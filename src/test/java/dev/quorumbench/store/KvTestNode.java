@@ -15,6 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,6 +35,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * <p>{@code --mode ack-only}: acknowledges every put and stores nothing. {@code --mode forward-reads}: stores each
  * put on the node it was sent to, and serves every range from the first peer (node-0 for the other nodes) unless
  * the range asks {@code "local": true}, like a store that forwards default reads to its leader.
+ *
+ * <p>{@code --trace FILE} appends {@code put} and {@code range} lines to FILE as requests arrive (a test tells the
+ * campaign's phase by them), {@code --range-delay-ms N} holds every range answer N ms (a read-back that lasts).
  */
 public final class KvTestNode {
 
@@ -39,7 +45,22 @@ public final class KvTestNode {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
+    private static volatile Path trace;
+    private static volatile long rangeDelayMs;
+
     private KvTestNode() {
+    }
+
+    private static void trace(String event) {
+        Path t = trace;
+        if (t != null) {
+            try {
+                Files.writeString(t, event + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException ignored) {
+                // the trace is a test aid; the store still answers
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +73,8 @@ public final class KvTestNode {
                     .ifPresentOrElse(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)),
                             () -> Runtime.getRuntime().halt(3));
         }
+        trace = opt.containsKey("--trace") ? Path.of(opt.get("--trace")) : null;
+        rangeDelayMs = Long.parseLong(opt.getOrDefault("--range-delay-ms", "0"));
         String mode = opt.getOrDefault("--mode", "forward-reads");
         String peers = opt.getOrDefault("--quorum-peers", "");
         boolean leader = "0".equals(opt.get("--node-index"));
@@ -68,6 +91,7 @@ public final class KvTestNode {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 50);
         server.createContext("/health", ex -> send(ex, 200, "{\"now\":\"" + Instant.now() + "\"}"));
         server.createContext("/put", ex -> {
+            trace("put");
             JsonNode req = JSON.readTree(ex.getRequestBody());
             if (!"ack-only".equals(mode)) {
                 data.put(new String(B64D.decode(req.path("key").asText()), StandardCharsets.UTF_8),
@@ -77,6 +101,14 @@ public final class KvTestNode {
         });
         server.createContext("/range", ex -> {
             byte[] raw = ex.getRequestBody().readAllBytes();
+            trace("range");
+            if (rangeDelayMs > 0) {
+                try {
+                    Thread.sleep(rangeDelayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             JsonNode req = JSON.readTree(raw);
             if (leaderUrl != null && !req.path("local").asBoolean(false)) {
                 try {
