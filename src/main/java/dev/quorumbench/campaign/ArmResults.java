@@ -18,7 +18,8 @@ import java.util.Map;
  * Splits the jmh-result.json of an interleaved A/B campaign (both arms in one fork per fault class) into one per
  * arm, so each arm's directory is a complete run every reader takes as it is. Each measured iteration's raw value
  * goes to the arm {@link AbSchedule} ran it on; an arm's score is recomputed from its own values (a sum for event
- * counters, unit {@code #}, else the mean), and JMH's error estimates, which this split cannot redo, are NaN.
+ * counters, unit {@code #}, else the mean), and JMH's error estimates, which this split cannot redo, are NaN. A
+ * metric without one value per iteration (a cycle that reported none) is left out: its values cannot be placed.
  */
 public final class ArmResults {
 
@@ -38,15 +39,37 @@ public final class ArmResults {
             }
             b.put("measurementIterations", iterations);
             b.put("warmupIterations", benchmark.path("warmupIterations").asInt(0) / 2);
+            JsonNode primaryRaw = benchmark.path("primaryMetric").path("rawData");
             splitMetric((ObjectNode) b.get("primaryMetric"), arm, blockCycles);
             if (b.get("secondaryMetrics") instanceof ObjectNode secondary) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
-                    splitMetric((ObjectNode) it.next().getValue(), arm, blockCycles);
+                    ObjectNode metric = (ObjectNode) it.next().getValue();
+                    if (!sameIterations(metric.path("rawData"), primaryRaw)) {
+                        // A metric some iterations did not report (the latency profiler gives none for a cycle
+                        // without an acknowledged write): its i-th value is not the i-th iteration's, so which arm
+                        // ran it is unknown. Left out rather than given to the wrong arm.
+                        it.remove();
+                        continue;
+                    }
+                    splitMetric(metric, arm, blockCycles);
                 }
             }
             out.add(b);
         }
         return out;
+    }
+
+    /** Whether {@code raw} holds one value per iteration of every fork, as the primary metric does. */
+    private static boolean sameIterations(JsonNode raw, JsonNode primaryRaw) {
+        if (!raw.isArray() || !primaryRaw.isArray() || raw.size() != primaryRaw.size()) {
+            return false;
+        }
+        for (int f = 0; f < raw.size(); f++) {
+            if (raw.get(f).size() != primaryRaw.get(f).size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void splitMetric(ObjectNode metric, int arm, int blockCycles) {

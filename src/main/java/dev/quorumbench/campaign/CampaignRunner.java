@@ -133,7 +133,7 @@ public final class CampaignRunner {
      * reuse; the fork cannot clean up after SIGKILL, so the main process does, as soon as JMH returns.
      */
     private void sweepChainsOfDeadForks(Consumer<String> progress) {
-        if (spec.mechanisms().values().stream().noneMatch(m -> "iptables".equals(m.name()))) {
+        if (!anyArmUses(head == null ? List.of(spec) : List.of(spec, head), "iptables")) {
             return;
         }
         try {
@@ -143,6 +143,15 @@ public final class CampaignRunner {
         } catch (HostException e) {
             progress.accept("could not sweep firewall chains of dead forks: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether any arm's resolved mechanisms include {@code mechanism} (pure): the arms of an interleaved campaign may
+     * have different targets, so the head arm's forks can leave chains where the base arm's use none.
+     */
+    static boolean anyArmUses(List<CampaignSpec> arms, String mechanism) {
+        return arms.stream().anyMatch(a -> a.mechanisms() != null
+                && a.mechanisms().values().stream().anyMatch(m -> mechanism.equals(m.name())));
     }
 
     private CommandLineOptions parseJmhArgs() {

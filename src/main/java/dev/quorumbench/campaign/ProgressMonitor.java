@@ -62,9 +62,10 @@ public final class ProgressMonitor implements AutoCloseable {
     /**
      * Reads what the JSONL files gained since the last round and reports a line if anything changed. Only new
      * bytes are read: re-reading every line each round cost time and garbage in proportion to the run's length,
-     * which a multi-hour soak's parent process paid every 3 s.
+     * which a multi-hour soak's parent process paid every 3 s. Synchronized: the runner reports once more from its
+     * own thread after a failed campaign, and two rounds reading the same new bytes would count them twice.
      */
-    void report() {
+    synchronized void report() {
         int totalCycles = spec.cycles() * spec.faults().size();
         int done = 0;
         FaultClass current = null;

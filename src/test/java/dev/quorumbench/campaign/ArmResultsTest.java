@@ -54,4 +54,16 @@ class ArmResultsTest {
                 + ArmResults.split(tree, AbSchedule.HEAD, 2).get(0).get("measurementIterations").asInt();
         assertEquals(8, both);
     }
+
+    /** A cycle without an acknowledged write reports no latency: seven values for eight iterations. */
+    @org.junit.jupiter.api.Test
+    void leavesOutAMetricWhoseValuesCannotBeMatchedToIterations() throws Exception {
+        String gap = RESULT.replace("[[1, 2, 3, 4, 5, 6, 7, 8]]}}}", "[[1, 2, 3, 5, 6, 7, 8]]}}}");
+        JsonNode tree = new ObjectMapper().readTree(gap);
+        for (int arm : new int[] {AbSchedule.BASE, AbSchedule.HEAD}) {
+            JsonNode split = ArmResults.split(tree, arm, 2).get(0);
+            assertEquals(true, split.at("/secondaryMetrics/latency_ok_p50").isMissingNode());
+            assertEquals(180, split.at("/secondaryMetrics/ok/score").asDouble(), 1e-9);
+        }
+    }
 }

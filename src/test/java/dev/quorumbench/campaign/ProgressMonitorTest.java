@@ -63,4 +63,45 @@ class ProgressMonitorTest {
         assertTrue(lines.get(1).startsWith("progress: drop_random_acks cycle 2/4  2/4 cycles  ok 18  quorum_not_met 2 "),
                 lines.get(1));
     }
+
+    /**
+     * The runner reports once more on its own thread after a failed campaign while the monitor's thread may be
+     * reporting: each new line must still be counted once (the counts are incremental, so a double read doubles them).
+     */
+    @Test
+    void reportsFromTwoThreadsCountEachLineOnce() throws Exception {
+        int n = 3000;
+        CampaignSpec spec = RunFixture.plan(dir, "p", List.of(F), n, 10);
+        List<dev.quorumbench.run.CycleRecord> records = new ArrayList<>();
+        for (int c = 1; c <= n; c++) {
+            records.add(RunFixture.cycle(F, c, 10, 9, 1, 0, List.of(9, 9, 9), 0, null, null, null));
+        }
+        RunFixture.cycles(dir, F, records);
+        for (int round = 0; round < 5; round++) {
+            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (ProgressMonitor monitor = new ProgressMonitor(spec, lines::add)) {
+                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(4);
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            go.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        monitor.report();
+                    });
+                    t.start();
+                    threads.add(t);
+                }
+                for (Thread t : threads) {
+                    t.join(30_000);
+                }
+                monitor.report();
+            }
+            for (String line : lines) {
+                assertTrue(line.contains(" " + n + "/" + n + " cycles  ok " + (9 * n) + "  "), line);
+            }
+        }
+    }
 }

@@ -23,8 +23,8 @@ public final class RunComparison {
     }
 
     /**
-     * The arms of one interleaved campaign (one run a side, base and head of the same block size) are compared on
-     * that campaign's blocks, as the run itself compared them; anything else on the usual split (0).
+     * The arms of one interleaved campaign (one run a side, base and head of the same campaign and block size) are
+     * compared on that campaign's blocks, as the run itself compared them; anything else on the usual split (0).
      */
     static int interleavedBlock(List<RunData> base, List<RunData> head) {
         if (base.size() != 1 || head.size() != 1) {
@@ -33,7 +33,19 @@ public final class RunComparison {
         dev.quorumbench.run.Interleaving b = base.get(0).campaign().interleaving();
         dev.quorumbench.run.Interleaving h = head.get(0).campaign().interleaving();
         return b != null && h != null && b.blockCycles() == h.blockCycles() && !b.arm().equals(h.arm())
+                && campaignOf(base.get(0).campaign(), b).equals(campaignOf(head.get(0).campaign(), h))
                 ? b.blockCycles() : 0;
+    }
+
+    /**
+     * The interleaved campaign an arm ran in: its id without the {@code -<arm>} the run gave it (an id without that
+     * suffix names no campaign). Arms of two campaigns did not share forks, so their blocks are not the interleaving
+     * compare's note claims.
+     */
+    private static String campaignOf(dev.quorumbench.run.CampaignSpec arm, dev.quorumbench.run.Interleaving where) {
+        String id = arm.campaignId() == null ? "" : arm.campaignId();
+        String suffix = "-" + where.arm();
+        return id.endsWith(suffix) ? id.substring(0, id.length() - suffix.length()) : "\0" + id;
     }
 
     /** The comparison of {@code headDir} against {@code baseDir}. */

@@ -28,18 +28,19 @@ class InterleavedArmsCompareTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        # case                                   | base arm | base block | head arm | head block | units a side
-        the arms of one campaign, blocks of 3    | base     | 3          | head     | 3          | 4
-        the arms of one campaign, blocks of 1    | base     | 1          | head     | 1          | 12
-        ordinary runs                            | -        | 0          | -        | 0          | 10
-        arms of different block sizes            | base     | 3          | head     | 2          | 10
-        two base arms                            | base     | 3          | base     | 3          | 10
-        an arm against an ordinary run           | base     | 3          | -        | 0          | 10
+        # case                                   | base arm | base block | head arm | head block | head's campaign | units a side
+        the arms of one campaign, blocks of 3    | base     | 3          | head     | 3          | c               | 4
+        the arms of one campaign, blocks of 1    | base     | 1          | head     | 1          | c               | 12
+        ordinary runs                            | -        | 0          | -        | 0          | c               | 10
+        arms of different block sizes            | base     | 3          | head     | 2          | c               | 10
+        two base arms                            | base     | 3          | base     | 3          | c               | 10
+        an arm against an ordinary run           | base     | 3          | -        | 0          | c               | 10
+        arms of two different campaigns          | base     | 3          | head     | 3          | d               | 10
         """)
     void unitsAreTheInterleavingBlocksOfOneCampaignsArms(String name, String baseArm, int baseBlock, String headArm,
-            int headBlock, int units) throws Exception {
-        Path base = run("b", baseArm, baseBlock, 1);
-        Path head = run("h", headArm, headBlock, 2);
+            int headBlock, String headCampaign, int units) throws Exception {
+        Path base = run("b", "c", baseArm, baseBlock, 1);
+        Path head = run("h", headCampaign, headArm, headBlock, 2);
         Comparison c = RunComparison.compare(List.of(base), List.of(head), CompareSettings.defaults());
         JsonNode p50 = new ObjectMapper().readTree(CompareJson.render(c)).path("faults").path("drop_random_acks");
         JsonNode latency = null;
@@ -52,12 +53,12 @@ class InterleavedArmsCompareTest {
         assertEquals(units, latency.path("head_units").asInt());
     }
 
-    private Path run(String id, String arm, int block, long seed) throws Exception {
+    private Path run(String id, String campaign, String arm, int block, long seed) throws Exception {
         Path d = dir.resolve(id);
         RunFixture.synthetic(d, List.of(FaultClass.DROP_RANDOM_ACKS), 12, 10, seed);
         if (!arm.equals("-")) {
             CampaignSpec spec = CampaignJson.read(RunFiles.campaignJson(d));
-            CampaignJson.write(spec.asArm(spec.campaignId(), spec.runDir(), new Interleaving(arm, block, "../x")));
+            CampaignJson.write(spec.asArm(campaign + "-" + arm, spec.runDir(), new Interleaving(arm, block, "../x")));
         }
         return d;
     }
