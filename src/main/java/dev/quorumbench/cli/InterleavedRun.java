@@ -90,7 +90,7 @@ final class InterleavedRun {
             CommandLines.writableDirectory(s.runPath(), "--runs-dir: run directory");
             CampaignJson.write(s);
         }
-        err.printf("quorumbench: interleaved A/B campaign %s: %s x %d cycles a arm x %d writes, ABBA blocks of %d"
+        err.printf("quorumbench: interleaved A/B campaign %s: %s x %d cycles per arm x %d writes, ABBA blocks of %d"
                         + " cycles -> %s%n", id, keys(base.faults()), base.cycles(), base.writes(), plan.blockCycles(),
                 runDir);
         for (CampaignSpec s : specs) {

@@ -90,7 +90,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("fire-after").hasArg().argName("N").desc("fire the fault after the N-th write of a cycle (3)").build());
         o.addOption(Option.builder().longOpt("write-deadline-ms").hasArg().argName("MS").desc("per-write deadline including retries (10000)").build());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("seed for random fault choices").build());
-        o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | FILE: campaign settings from benchmarks/ (options override it)").build());
+        o.addOption(Option.builder().longOpt("preset").hasArg().argName("P").desc("smoke | phase4 | pr | FILE: campaign settings from benchmarks/ (options override it)").build());
         o.addOption(Option.builder().longOpt("jmh").hasArg().argName("OPTS").desc("extra JMH options, e.g. \"-prof gc\" (the campaign's own settings win)").build());
         o.addOption(Option.builder().longOpt("ab-block").hasArg().argName("N").desc("interleaved A/B: cycles per ABBA block ("
                 + dev.quorumbench.campaign.AbPlan.DEFAULT_BLOCK_CYCLES + "); alone, an A/A campaign").build());
