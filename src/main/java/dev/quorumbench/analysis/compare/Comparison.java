@@ -55,6 +55,7 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         List<Double> family = new ArrayList<>();
         boolean scaled = false;
         boolean blocks = false;
+        boolean pairs = false;
         for (FaultClass f : faults) {
             List<FaultSamples> b = base.stream().map(r -> r.fault(f)).toList();
             List<FaultSamples> h = head.stream().map(r -> r.fault(f)).toList();
@@ -66,7 +67,8 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
                 SideMetric hm = SideMetric.of(m, h, cyclesPerRun);
                 MetricEvidence e = m == Metric.LOST_ACKNOWLEDGED ? MetricEvidence.NONE
                         : MetricEvidence.of(bm, hm, settings, seed(f, m));
-                blocks |= e.units() == Units.Kind.BLOCKS;
+                blocks |= e.units() == Units.Kind.BLOCKS || e.units() == Units.Kind.PAIRS;
+                pairs |= e.units() == Units.Kind.PAIRS;
                 fs.add(m, bm, hm, e, e.tested() ? family.size() : -1);
                 if (e.tested()) {
                     family.add(e.pValue());
@@ -81,7 +83,7 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         }
         RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
         RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
-        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, settings),
+        return new Comparison(bh, hh, settings, differences, notes(bh, hh, scaled, blocks, pairs, settings),
                 result);
     }
 
@@ -90,7 +92,7 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return 0x5EED_0000L + 100L * f.ordinal() + m.ordinal();
     }
 
-    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks,
+    private static List<String> notes(RunHeader b, RunHeader h, boolean scaled, boolean blocks, boolean pairs,
             CompareSettings settings) {
         int minUnits = settings.minUnits();
         List<String> notes = new ArrayList<>();
@@ -118,7 +120,10 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         if (blocks && settings.blockCycles() > 0) {
             notes.add("Interleaved A/B campaign: the test's units are its ABBA blocks of " + settings.blockCycles()
                     + " cycle" + (settings.blockCycles() == 1 ? "" : "s") + ", run in one fork per fault class with both"
-                    + " arms up, so drift of the machine during the run hits both arms alike.");
+                    + " arms up, so drift of the machine during the run hits both arms alike."
+                    + (pairs ? " Where every cycle of both arms has a value and there are 8 blocks or more, the k-th"
+                    + " base and head blocks, which ran side by side, are tested as pairs (Wilcoxon signed-rank), so"
+                    + " drift between pairs cancels." : ""));
         } else if (blocks) {
             notes.add("Fewer than " + minUnits + " runs on a side: the test's units are blocks of consecutive cycles,"
                     + " which absorb drift within a run but not noise between runs. For a gate, give at least "

@@ -45,22 +45,53 @@ public final class HierarchicalBootstrap {
         for (int r = 0; r < resamples; r++) {
             d[r] = draw(head, rnd) - draw(base, rnd);
         }
+        return interval(estimate, d, confidence);
+    }
+
+    /**
+     * As {@link #difference}, for paired units (base.get(k) ran beside head.get(k)): whole pairs are resampled, then
+     * the cycles inside each side of a drawn pair, so the interval keeps the pairing the test relies on.
+     */
+    public static Interval pairedDifference(List<double[]> base, List<double[]> head, double confidence,
+            int resamples, long seed) {
+        if (base.isEmpty() || base.size() != head.size()) {
+            throw new IllegalArgumentException("pairs need equal, non-empty sides: " + base.size() + " vs " + head.size());
+        }
+        double estimate = meanOfMeans(head) - meanOfMeans(base);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] d = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int k = 0; k < base.size(); k++) {
+                int pair = rnd.nextInt(base.size());
+                sum += drawMean(head.get(pair), rnd) - drawMean(base.get(pair), rnd);
+            }
+            d[r] = sum / base.size();
+        }
+        return interval(estimate, d, confidence);
+    }
+
+    private static Interval interval(double estimate, double[] d, double confidence) {
         Arrays.sort(d);
+        int resamples = d.length;
         double tail = (1 - confidence) / 2;
         int lo = (int) Math.floor(tail * resamples);
         int hi = (int) Math.ceil((1 - tail) * resamples) - 1;
         return new Interval(estimate, d[Math.max(0, lo)], d[Math.min(resamples - 1, hi)]);
     }
 
+    private static double drawMean(double[] unit, SplittableRandom rnd) {
+        double s = 0;
+        for (int c = 0; c < unit.length; c++) {
+            s += unit[rnd.nextInt(unit.length)];
+        }
+        return s / unit.length;
+    }
+
     private static double draw(List<double[]> units, SplittableRandom rnd) {
         double sum = 0;
         for (int u = 0; u < units.size(); u++) {
-            double[] unit = units.get(rnd.nextInt(units.size()));
-            double s = 0;
-            for (int c = 0; c < unit.length; c++) {
-                s += unit[rnd.nextInt(unit.length)];
-            }
-            sum += s / unit.length;
+            sum += drawMean(units.get(rnd.nextInt(units.size())), rnd);
         }
         return sum / units.size();
     }

@@ -16,7 +16,9 @@ public final class Units {
 
     /** What a unit is. */
     public enum Kind {
-        RUNS("runs"), BLOCKS("blocks");
+        RUNS("runs"), BLOCKS("blocks"),
+        /** An interleaved campaign's base and head blocks, k-th with k-th: they ran side by side. */
+        PAIRS("block pairs");
 
         private final String word;
 

@@ -27,7 +27,10 @@ public final class CompareJson {
 
     /** What the JSON says the test is; the Markdown's method paragraph says the same in prose. */
     static final String TEST = "two-sided Mann-Whitney U over units (runs when both sides have at least min_units"
-            + " runs, else blocks of consecutive cycles), exact for small samples without ties (Apache Commons Statistics)";
+            + " runs, else blocks of consecutive cycles), exact for small samples without ties (Apache Commons Statistics);"
+            + " for the two arms of one interleaved campaign with a value in every cycle and at least 8 blocks an arm,"
+            + " Wilcoxon signed-rank over"
+            + " pairs of base and head blocks that ran side by side (units: block pairs)";
     static final String EFFECT = "head - base of the mean per-cycle value; interval: 1 - alpha percentile of a"
             + " hierarchical bootstrap (units, then cycles), 2000 seeded resamples";
     static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha";

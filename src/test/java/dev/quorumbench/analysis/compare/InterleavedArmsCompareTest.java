@@ -28,17 +28,17 @@ class InterleavedArmsCompareTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        # case                                   | base arm | base block | head arm | head block | head's campaign | units a side
-        the arms of one campaign, blocks of 3    | base     | 3          | head     | 3          | c               | 4
-        the arms of one campaign, blocks of 1    | base     | 1          | head     | 1          | c               | 12
-        ordinary runs                            | -        | 0          | -        | 0          | c               | 10
-        arms of different block sizes            | base     | 3          | head     | 2          | c               | 10
-        two base arms                            | base     | 3          | base     | 3          | c               | 10
-        an arm against an ordinary run           | base     | 3          | -        | 0          | c               | 10
-        arms of two different campaigns          | base     | 3          | head     | 3          | d               | 10
+        # case                                   | base arm | base block | head arm | head block | head's campaign | units a side | units
+        the arms of one campaign, blocks of 3    | base     | 3          | head     | 3          | c               | 4            | blocks
+        the arms of one campaign, blocks of 1    | base     | 1          | head     | 1          | c               | 12           | block pairs
+        ordinary runs                            | -        | 0          | -        | 0          | c               | 10           | blocks
+        arms of different block sizes            | base     | 3          | head     | 2          | c               | 10           | blocks
+        two base arms                            | base     | 3          | base     | 3          | c               | 10           | blocks
+        an arm against an ordinary run           | base     | 3          | -        | 0          | c               | 10           | blocks
+        arms of two different campaigns          | base     | 3          | head     | 3          | d               | 10           | blocks
         """)
     void unitsAreTheInterleavingBlocksOfOneCampaignsArms(String name, String baseArm, int baseBlock, String headArm,
-            int headBlock, String headCampaign, int units) throws Exception {
+            int headBlock, String headCampaign, int units, String kind) throws Exception {
         Path base = run("b", "c", baseArm, baseBlock, 1);
         Path head = run("h", headCampaign, headArm, headBlock, 2);
         Comparison c = RunComparison.compare(List.of(base), List.of(head), CompareSettings.defaults());
@@ -51,6 +51,7 @@ class InterleavedArmsCompareTest {
         }
         assertEquals(units, latency.path("base_units").asInt(), latency.toString());
         assertEquals(units, latency.path("head_units").asInt());
+        assertEquals(kind, latency.path("units").asText(), latency.toString());
     }
 
     private Path run(String id, String campaign, String arm, int block, long seed) throws Exception {
