@@ -6,6 +6,7 @@ import dev.quorumbench.bench.Phase4Benchmark;
 import dev.quorumbench.fault.AbandonedChains;
 import dev.quorumbench.host.HostException;
 import dev.quorumbench.host.LocalHost;
+import dev.quorumbench.host.OrphanedNodes;
 import dev.quorumbench.run.CampaignSpec;
 import dev.quorumbench.run.FaultClass;
 import dev.quorumbench.run.RunFiles;
@@ -114,6 +115,9 @@ public final class CampaignRunner {
             monitor.close();
             JmhTempFiles.release(jmhTemp);
             sweepChainsOfDeadForks(progress);
+            for (long pid : OrphanedNodes.sweep()) {
+                progress.accept("killed node process " + pid + " left by a fork that died before its guard ran");
+            }
         }
     }
 

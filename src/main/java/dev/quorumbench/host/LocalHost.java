@@ -84,6 +84,10 @@ public final class LocalHost implements Host {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
         pb.environment().putAll(spec.env());
+        if (spec.guard() != null) {
+            // Names the owner so the parent can sweep the node if the owner dies before the guard is up.
+            pb.environment().put(OrphanedNodes.OWNER_ENV, OrphanedNodes.ownerValue(spec.guard()));
+        }
         try {
             if (!spec.banner().isEmpty()) {
                 Files.writeString(spec.log(), spec.banner() + System.lineSeparator(), StandardCharsets.UTF_8,
