@@ -101,18 +101,7 @@ final class InterleavedRun {
                         m.getValue().status().key());
             }
         }
-        Thread interruptHook = new Thread(() -> RunCommand.onInterrupt(runDir, err), "quorumbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(interruptHook);
-        CampaignRunner.Result result;
-        try {
-            result = runner.run(line -> err.println("quorumbench " + line));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interruptHook);
-            } catch (IllegalStateException shuttingDown) {
-                // SIGINT arrived: the hook is already running and says where the recorded data is.
-            }
-        }
+        CampaignRunner.Result result = RunCommand.runUntilInterrupted(runner, runDir, err);
         long finished = System.currentTimeMillis();
         try {
             // Each arm gets its own share of JMH's result, so its directory is a complete run on its own.

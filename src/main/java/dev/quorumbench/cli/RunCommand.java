@@ -243,18 +243,7 @@ final class RunCommand implements Command {
         for (Map.Entry<FaultClass, String> skipped : spec.notApplicable().entrySet()) {
             err.printf("quorumbench:   %-24s not run: %s%n", skipped.getKey(), skipped.getValue());
         }
-        Thread interruptHook = new Thread(() -> onInterrupt(runDir, err), "quorumbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(interruptHook);
-        CampaignRunner.Result result;
-        try {
-            result = runner.run(line -> err.println("quorumbench " + line));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interruptHook);
-            } catch (IllegalStateException shuttingDown) {
-                // SIGINT arrived: the hook is already running and says where the recorded data is.
-            }
-        }
+        CampaignRunner.Result result = runUntilInterrupted(runner, runDir, err);
         CampaignJson.write(spec.withFinishedAt(System.currentTimeMillis()));
         int verdict = AnalysisStep.analyze(runDir, runDir, ci, out);
         if (!result.completed()) {
@@ -263,6 +252,21 @@ final class RunCommand implements Command {
             return ExitCode.HARNESS;
         }
         return verdict;
+    }
+
+    /** Runs the campaign with a shutdown hook that, on SIGINT, stops the fork and says where the data is. */
+    static CampaignRunner.Result runUntilInterrupted(CampaignRunner runner, Path runDir, PrintStream err) {
+        Thread interruptHook = new Thread(() -> onInterrupt(runDir, err), "quorumbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(interruptHook);
+        try {
+            return runner.run(line -> err.println("quorumbench " + line));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interruptHook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGINT arrived: the hook is already running and says where the recorded data is.
+            }
+        }
     }
 
     /** On SIGINT: stop the JMH fork (its shutdown hooks heal faults and stop nodes) and say where the data is. */

@@ -94,14 +94,7 @@ final class SshSession implements AutoCloseable {
      */
     CommandResult exec(String command, String stdin, long timeoutMs) throws HostException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        try {
-            if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
-                throw new HostException(endpoint + ": no free SSH channel within " + timeoutMs + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostException("interrupted while waiting for an SSH channel to " + endpoint, e);
-        }
+        acquireChannel(timeoutMs);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             OutputStream both = new SynchronizedOutput(out);
@@ -134,13 +127,8 @@ final class SshSession implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens an exec channel for {@code command} now and returns at once; stdin stays open, and
-     * {@link ArmedCommand#fire} sends {@code trigger} on it, closes it and waits for the command's end. The channel
-     * holds one of the session's channel slots until fired or closed.
-     */
-    ArmedCommand arm(String command, String trigger, long timeoutMs) throws HostException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    /** Takes one of the session's channel slots, waiting at most {@code timeoutMs}. */
+    private void acquireChannel(long timeoutMs) throws HostException {
         try {
             if (!channels.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
                 throw new HostException(endpoint + ": no free SSH channel within " + timeoutMs + " ms");
@@ -149,6 +137,16 @@ final class SshSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new HostException("interrupted while waiting for an SSH channel to " + endpoint, e);
         }
+    }
+
+    /**
+     * Opens an exec channel for {@code command} now and returns at once; stdin stays open, and
+     * {@link ArmedCommand#fire} sends {@code trigger} on it, closes it and waits for the command's end. The channel
+     * holds one of the session's channel slots until fired or closed.
+     */
+    ArmedCommand arm(String command, String trigger, long timeoutMs) throws HostException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        acquireChannel(timeoutMs);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             return new Armed(openChannel(command, new SynchronizedOutput(out), deadline), out, command, trigger);
