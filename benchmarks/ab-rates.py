@@ -2,7 +2,9 @@
 """False-alarm and detection rates of the pull-request preset (issue 10, item 4).
 
 Usage: benchmarks/ab-rates.py N [-- extra run options...]
+       benchmarks/ab-rates.py --regate RUNS_DIR [compare options...]
   e.g. benchmarks/ab-rates.py 20
+       benchmarks/ab-rates.py --regate runs/ab-rates-20261129T032156Z --gate-metrics latency
 
 Runs N A/A campaigns (head arm = base arm) and N A/B campaigns (head arm's reference nodes started with
 --extra-latency-ms 3, a +3 ms slowdown of every write) of `--preset pr`, alternating A/A and A/B so machine load
@@ -14,6 +16,12 @@ Prints one line per campaign and then:
 and the wall times (min / median / max). Any other exit (1 a class failed its bounds, 4 harness) is listed apart:
 it is neither an alarm nor a catch. Runs go to $RUNS_DIR (default runs/ab-rates-<UTC time>); the jar is
 target/benchmarks.jar (build it first: mvn -B -q -o package -DskipTests).
+
+--regate RUNS_DIR compares the arms of every campaign a measurement left there again (`compare base head`, each
+campaign's own ABBA blocks, node_args allowed to differ) with the given compare options, under the strict gate, and
+counts exits 3 (regression) and 5 (inconclusive: a strict gate would hold the pull request) for A/A and A/B, once
+with the pr preset's gate family (ab.gate_metrics in benchmarks/pr.json) and once gating every metric. It runs no
+campaign, so it does not need the JMH lock: it shows what another gate would have said on the same campaigns.
 """
 import json
 import os
@@ -29,6 +37,8 @@ TIMED = 's=$(date +%s%N); "$@"; rc=$?; e=$(date +%s%N); echo "AB_RATES_WALL_MS $
 
 
 def main(argv):
+    if argv and argv[0] == "--regate":
+        return regate(argv[1:])
     if not argv or not argv[0].isdigit() or int(argv[0]) < 1:
         print("usage: benchmarks/ab-rates.py N [-- extra run options...]", file=sys.stderr)
         return 2
@@ -62,6 +72,8 @@ def main(argv):
     print()
     print(f"A/A false alarms {sum(1 for r in results['aa'] if r[1] == 3)}/{n}  (exit 3 with head = base)")
     print(f"A/B caught       {sum(1 for r in results['ab'] if r[1] == 3)}/{n}  (exit 3 with head {SLOWDOWN})")
+    print(f"A/A inconclusive {sum(1 for r in results['aa'] if r[3].startswith('inconclusive'))}/{n}"
+          "  (compare's outcome: a run with --gate strict would have exited 5)")
     other = [r for k in ("aa", "ab") for r in results[k] if r[1] not in (0, 3)]
     if other:
         print("other exits (neither alarm nor catch): " + ", ".join(f"{r[0]} exit {r[1]}" for r in other))
@@ -70,6 +82,37 @@ def main(argv):
         print(f"wall time per campaign: min {fmt(min(walls))}  median {fmt(statistics.median(walls))}  "
               f"max {fmt(max(walls))}  (n={len(walls)})")
     print(f"runs in {runs}")
+    return 0
+
+
+def regate(argv):
+    """Compares every campaign's arms again under the strict gate (see --regate above)."""
+    if not argv or not os.path.isdir(argv[0]):
+        print("usage: benchmarks/ab-rates.py --regate RUNS_DIR [compare options...]", file=sys.stderr)
+        return 2
+    runs, options = os.path.abspath(argv[0]), argv[1:]
+    os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    with open("benchmarks/pr.json") as f:
+        family = ",".join(json.load(f)["ab"]["gate_metrics"])
+    campaigns = sorted(d for d in os.listdir(runs) if d[:3] in ("aa-", "ab-") and os.path.isdir(os.path.join(runs, d)))
+    if not campaigns:
+        print(f"ab-rates: no aa-NN / ab-NN campaign directories in {runs}", file=sys.stderr)
+        return 2
+    for label, gate in ((f"pr gate family ({family})", ["--gate-metrics", family]), ("every metric gated", [])):
+        exits = {"aa": [], "ab": []}
+        for cid in campaigns:
+            cmd = ["java", "-jar", "target/benchmarks.jar", "compare", os.path.join(runs, cid, "base"),
+                   os.path.join(runs, cid, "head"), "--allow-different", "node_args", "--gate", "strict",
+                   "--format", "json"] + gate + options
+            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if p.returncode not in (0, 3, 5):
+                print(f"{cid}: compare exit {p.returncode}: {p.stderr.strip()}", file=sys.stderr)
+            exits[cid[:2]].append(p.returncode)
+        print(f"{label}, --gate strict {' '.join(options)}".rstrip())
+        for kind, word in (("aa", "A/A"), ("ab", "A/B")):
+            e = exits[kind]
+            print(f"  {word}  exit 3 (regression) {e.count(3)}/{len(e)}  exit 5 (inconclusive) {e.count(5)}/{len(e)}"
+                  f"  exit 0 {e.count(0)}/{len(e)}")
     return 0
 
 

@@ -3,10 +3,10 @@ package dev.quorumbench.cli;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.analysis.compare.CompareSettings;
 import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.GateMetrics;
 import dev.quorumbench.analysis.compare.MinEffectOption;
 import dev.quorumbench.analysis.compare.RunComparison;
 import dev.quorumbench.analysis.compare.RunSettings;
-import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.analysis.render.CompareJson;
 import dev.quorumbench.analysis.render.CompareMarkdown;
 import dev.quorumbench.run.AtomicFiles;
@@ -69,7 +69,7 @@ final class CompareCommand implements Command {
         if (cl.hasOption("out")) {
             Path file = Path.of(cl.getOptionValue("out"));
             write(file, text);
-            out.println(c.outcome().words() + ": " + counts(c) + "; wrote " + file);
+            out.println(c.outcome().words() + ": " + CompareMarkdown.counts(c) + "; wrote " + file);
         } else {
             out.print(text);
         }
@@ -173,6 +173,9 @@ final class CompareCommand implements Command {
             }
             s = s.withAllowDifferent(keys);
         }
+        if (cl.hasOption("gate-metrics")) {
+            s = s.withGated(GateMetrics.parse(cl.getOptionValue("gate-metrics"), "--gate-metrics"));
+        }
         String[] effects = cl.getOptionValues("min-effect");
         if (effects != null) {
             for (String e : effects) {
@@ -182,13 +185,6 @@ final class CompareCommand implements Command {
         return s;
     }
 
-    private static String counts(Comparison c) {
-        StringBuilder b = new StringBuilder();
-        for (Verdict v : Verdict.values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(c.count(v)).append(' ').append(v.word());
-        }
-        return b.toString();
-    }
 
     private static void write(Path file, String text) {
         try {
@@ -230,6 +226,10 @@ final class CompareCommand implements Command {
                 .desc("compare although these campaign settings differ in a way that changes what is measured"
                         + " (e.g. node_args,fault_window_ms); the difference is put in the headline. Repeatable.")
                 .build());
+        o.addOption(Option.builder().longOpt("gate-metrics").hasArg().argName("LIST")
+                .desc("the gate's family: metric keys or groups whose verdicts decide the outcome, e.g."
+                        + " convergence,lost,counts,latency_p50,time; the others are reported beside it and cannot"
+                        + " fail it (default every metric; lost acknowledged writes are always gated)").build());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help").build());
     }
 

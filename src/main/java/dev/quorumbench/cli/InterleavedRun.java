@@ -3,9 +3,10 @@ package dev.quorumbench.cli;
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.analysis.compare.CompareSettings;
 import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.GateMetrics;
+import dev.quorumbench.analysis.compare.Metric;
 import dev.quorumbench.analysis.compare.RunComparison;
 import dev.quorumbench.analysis.compare.RunSettings;
-import dev.quorumbench.analysis.compare.Verdict;
 import dev.quorumbench.analysis.render.CompareJson;
 import dev.quorumbench.analysis.render.CompareMarkdown;
 import dev.quorumbench.campaign.AbPlan;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code run} with an {@code "ab"} plan: an interleaved A/B campaign. Writes each arm as a complete run directory
@@ -49,6 +51,9 @@ final class InterleavedRun {
     static int run(CampaignSettings settings, AbPlan plan, String id, Path runDir, List<String> jmhArgs,
                    boolean verbose, boolean strict, CiOutputs ci, PrintStream out, PrintStream err) throws Exception {
         long now = System.currentTimeMillis();
+        // The gate's family is checked before anything runs: a misspelt metric must not cost a campaign.
+        Set<Metric> gated = plan.gateMetrics() == null ? Set.of()
+                : GateMetrics.parse(plan.gateMetrics(), "gate metrics (--gate-metrics or ab.gate_metrics)");
         List<CampaignSpec> planned = new ArrayList<>();
         List<CampaignSettings> armSettings = List.of(settings, settings.headArm(plan));
         for (int i = 0; i < 2; i++) {
@@ -126,10 +131,10 @@ final class InterleavedRun {
         // The arms differ on purpose (that is the experiment): every difference is shown in the headline, none refused.
         Comparison c = RunComparison.compare(List.of(base.runPath()), List.of(head.runPath()),
                 CompareSettings.defaults().withBlockCycles(plan.blockCycles())
-                        .withAllowDifferent(new HashSet<>(RunSettings.keys())));
+                        .withAllowDifferent(new HashSet<>(RunSettings.keys())).withGated(gated));
         AtomicFiles.write(runDir.resolve(COMPARE_MD), CompareMarkdown.render(c));
         AtomicFiles.write(runDir.resolve(COMPARE_JSON), CompareJson.render(c));
-        out.println("== head vs base: " + c.outcome().words() + ": " + counts(c) + "; wrote "
+        out.println("== head vs base: " + c.outcome().words() + ": " + CompareMarkdown.counts(c) + "; wrote "
                 + runDir.resolve(COMPARE_MD) + " and " + COMPARE_JSON);
         if (failed) {
             out.println("FAIL: a fault class of an arm failed its bounds (see the arm's summary above)");
@@ -142,11 +147,4 @@ final class InterleavedRun {
         return String.join(",", faults.stream().map(FaultClass::key).toList());
     }
 
-    private static String counts(Comparison c) {
-        StringBuilder b = new StringBuilder();
-        for (Verdict v : Verdict.values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(c.count(v)).append(' ').append(v.word());
-        }
-        return b.toString();
-    }
 }

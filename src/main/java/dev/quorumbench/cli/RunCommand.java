@@ -97,6 +97,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("ab-head-node-args").hasArg().argName("ARGS").desc("interleaved A/B: the head arm's node args (the base arm's are --node-args)").build());
         o.addOption(Option.builder().longOpt("ab-head-target").hasArg().argName("T").desc("interleaved A/B: the head arm's target (the base arm's is --target)").build());
         o.addOption(Option.builder().longOpt("gate").hasArg().argName("lenient|strict").desc("interleaved A/B: strict exits 5 when nothing regressed but a metric is inconclusive (lenient)").build());
+        o.addOption(Option.builder().longOpt("gate-metrics").hasArg().argName("LIST").desc("interleaved A/B: the metrics (keys or groups) whose verdicts decide the exit; the rest are reported beside the gate (every metric; the pr preset: convergence,lost,counts,latency_p50,time)").build());
         CiOutputs.addTo(o);
         o.addOption(Option.builder("l").longOpt("list").desc("list the benchmarks in this jar, as JMH's -l does").build());
         o.addOption(Option.builder("v").longOpt("verbose").desc("show JMH's own output (otherwise written to runs/<id>/" + RunFiles.JMH_LOG + ")").build());
@@ -167,13 +168,18 @@ final class RunCommand implements Command {
             throw new InvalidInputException("--gate must be lenient or strict, got '" + gate + "'");
         }
         dev.quorumbench.campaign.AbPlan ab = settings.abPlan();
+        if (ab != null && cl.hasOption("gate-metrics")) {
+            ab = ab.withGateMetrics(List.of(cl.getOptionValue("gate-metrics").split(",", -1)));
+        }
         if (ab != null) {
             return InterleavedRun.run(settings, ab, id, runDir, cl.hasOption("jmh") ? splitArgs(cl.getOptionValue("jmh"))
                     : List.of(), cl.hasOption("verbose"), gate.equals("strict"), ci, out, err);
         }
-        if (cl.hasOption("gate")) {
-            throw new InvalidInputException("--gate applies to an interleaved A/B campaign (--ab-block, --ab-head-*, or a"
-                    + " preset with \"ab\"); to gate two runs use compare --gate");
+        for (String option : List.of("gate", "gate-metrics")) {
+            if (cl.hasOption(option)) {
+                throw new InvalidInputException("--" + option + " applies to an interleaved A/B campaign (--ab-block,"
+                        + " --ab-head-*, or a preset with \"ab\"); to gate two runs use compare --" + option);
+            }
         }
         if (!profile.ownCluster()) {
             return run(cl, planned, runDir, ci, out, err);

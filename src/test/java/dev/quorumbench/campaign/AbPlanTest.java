@@ -55,7 +55,7 @@ class AbPlanTest {
     @ParameterizedTest(name = "{0} cycles, blocks of {1}")
     @CsvSource({"20, 2, true", "21, 2, false", "6, 3, true", "4, 5, false"})
     void wantsWholeBlocksPerArm(int cycles, int block, boolean ok) {
-        AbPlan plan = new AbPlan(block, null, null);
+        AbPlan plan = new AbPlan(block, null, null, null);
         if (ok) {
             plan.check(cycles);
         } else {

@@ -178,6 +178,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void gateMetricsLeaveTheRestOutsideTheGate() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        CompareFixture.run(a, "a", TWO, 30, 20, 0, 1);
+        CompareFixture.run(b, "b", TWO, 30, 20, 5000, 2);
+        assertEquals(ExitCode.REGRESSION, run("compare", a.toString(), b.toString()).code());
+        // 5 ms slower (and convergence inconclusive), but the gate is lost writes only: all reported beside the
+        // gate, exit 0 even under the strict gate.
+        Result r = run("compare", a.toString(), b.toString(), "--gate-metrics", "lost", "--gate", "strict");
+        assertEquals(ExitCode.OK, r.code(), r.out());
+        assertTrue(r.out().startsWith("## quorumbench compare: no regression\n"), r.out());
+        assertTrue(r.out().contains("reported outside the gate") && r.out().contains("regressed (not gated)"), r.out());
+        JsonNode j = new ObjectMapper().readTree(run("compare", a.toString(), b.toString(), "--gate-metrics",
+                "lost", "--format", "json").out());
+        assertTrue(j.get("counts").get("outside_gate").asLong() > 0);
+        assertEquals("lost_acknowledged", j.get("settings").get("gate_metrics").get(0).asText());
+        // With convergence in the gate, its inconclusive verdicts hold up a strict gate again.
+        assertEquals(ExitCode.INCONCLUSIVE, run("compare", a.toString(), b.toString(), "--gate-metrics",
+                "convergence,lost", "--gate", "strict").code());
+        Result bad = run("compare", a.toString(), b.toString(), "--gate-metrics", "latency_p42");
+        assertEquals(ExitCode.USAGE, bad.code());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--gate-metrics: unknown metric 'latency_p42'"), bad.err());
+    }
+
+    @Test
     void differentCycleCountsCompare() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");

@@ -48,6 +48,8 @@ class RunOptionsTest {
             "--jmh -nonsense                      | --jmh",
             "surplus                              | unknown command 'surplus'",
             "--target etcd --faults kill_primary_mid_write,clock_skew_peer | --faults names clock_skew_peer, which target etcd declares not applicable: etcd is a Go binary",
+            "--gate-metrics latency_p50           | --gate-metrics applies to an interleaved A/B campaign",
+            "--preset pr --gate-metrics latency_p42 | gate metrics (--gate-metrics or ab.gate_metrics): unknown metric 'latency_p42'",
     })
     void badUsageExitsTwoWithOneLine(String args, String expected) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,6 +84,8 @@ class RunOptionsTest {
             "{\"skew_ms\": -5}                                | skew_ms must be within 0..2147483647",
             "{\"write_deadline_ms\": 99999999999}             | write_deadline_ms must be within",
             "{\"run_dir\": \"/tmp\"}                           | unknown key 'run_dir'",
+            "{\"ab\": {\"gate_metrics\": \"latency_p50\"}}        | ab.gate_metrics must be a list of strings",
+            "{\"ab\": {\"gate_metrics\": [\"p50\"]}}              | unknown metric 'p50'",
     })
     void presetValuesAreCheckedLikeOptions(String preset, String expected, @TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.json"), preset);

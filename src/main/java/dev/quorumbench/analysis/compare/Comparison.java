@@ -52,7 +52,10 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         List<RunSettings.Difference> differences = Compatibility.differences(base, head, settings.allowDifferent(),
                 faults);
         List<FaultSides> sides = new ArrayList<>();
+        // Two families for the false-discovery adjustment: the gate's metrics, whose q decides the outcome, and the
+        // metrics reported beside it. Metrics left out of a gate then neither dilute its power nor borrow from it.
         List<Double> family = new ArrayList<>();
+        List<Double> reported = new ArrayList<>();
         boolean scaled = false;
         boolean blocks = false;
         boolean pairs = false;
@@ -69,17 +72,19 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
                         : MetricEvidence.of(bm, hm, settings, seed(f, m));
                 blocks |= e.units() == Units.Kind.BLOCKS || e.units() == Units.Kind.PAIRS;
                 pairs |= e.units() == Units.Kind.PAIRS;
-                fs.add(m, bm, hm, e, e.tested() ? family.size() : -1);
+                List<Double> mine = settings.gated(m) ? family : reported;
+                fs.add(m, bm, hm, e, e.tested() ? mine.size() : -1);
                 if (e.tested()) {
-                    family.add(e.pValue());
+                    mine.add(e.pValue());
                 }
             }
             sides.add(fs);
         }
         double[] q = FalseDiscovery.adjust(family.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] qReported = FalseDiscovery.adjust(reported.stream().mapToDouble(Double::doubleValue).toArray());
         List<FaultComparison> result = new ArrayList<>();
         for (FaultSides fs : sides) {
-            result.add(fs.judge(q, settings));
+            result.add(fs.judge(q, qReported, settings));
         }
         RunHeader bh = RunHeader.side(base.stream().map(RunSamples::header).toList());
         RunHeader hh = RunHeader.side(head.stream().map(RunSamples::header).toList());
@@ -132,9 +137,14 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
         return notes;
     }
 
-    /** Total of metrics with {@code verdict} over all fault classes. */
+    /** Total of gated metrics with {@code verdict} over all fault classes: what the outcome is made of. */
     public long count(Verdict verdict) {
         return faults.stream().mapToLong(f -> f.count(verdict)).sum();
+    }
+
+    /** Total of metrics reported outside the gate (any verdict) over all fault classes. */
+    public long countNotGated() {
+        return faults.stream().mapToLong(FaultComparison::countNotGated).sum();
     }
 
     /** True when any metric of any class regressed: {@code compare} exits 3. */
@@ -193,11 +203,12 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
             rows.add(new Row(m, b, h, e, familyIndex));
         }
 
-        FaultComparison judge(double[] q, CompareSettings settings) {
+        FaultComparison judge(double[] q, double[] qReported, CompareSettings settings) {
             List<MetricComparison> metrics = new ArrayList<>();
             for (Row r : rows) {
+                double[] family = settings.gated(r.metric()) ? q : qReported;
                 MetricComparison c = VerdictRule.judge(r.metric(), r.base(), r.head(), r.evidence(),
-                        r.familyIndex() < 0 ? Double.NaN : q[r.familyIndex()], settings);
+                        r.familyIndex() < 0 ? Double.NaN : family[r.familyIndex()], settings);
                 if (c != null) {
                     metrics.add(c);
                 }

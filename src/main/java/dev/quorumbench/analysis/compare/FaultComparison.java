@@ -10,9 +10,14 @@ public record FaultComparison(FaultClass fault, List<MetricComparison> metrics) 
         metrics = List.copyOf(metrics);
     }
 
-    /** How many metrics got {@code verdict}. */
+    /** How many gated metrics got {@code verdict}. */
     public long count(Verdict verdict) {
-        return metrics.stream().filter(m -> m.verdict() == verdict).count();
+        return metrics.stream().filter(m -> m.gated() && m.verdict() == verdict).count();
+    }
+
+    /** How many metrics are reported outside the gate. */
+    public long countNotGated() {
+        return metrics.stream().filter(m -> !m.gated()).count();
     }
 
     /** The comparison of {@code metric}, or null when neither run had data for it. */

@@ -16,10 +16,17 @@ package dev.quorumbench.analysis.compare;
  * @param headUnits  units on the head side
  * @param verdict    improved, unchanged, regressed or inconclusive
  * @param reason     one short phrase saying why
+ * @param gated      true when the verdict counts for the outcome; false = reported only, outside the gate's family
  */
 public record MetricComparison(Metric metric, double base, double head, double pValue, double qValue,
         HierarchicalBootstrap.Interval effect, Units.Kind units, int baseCycles, int headCycles, int baseUnits,
-        int headUnits, Verdict verdict, String reason) {
+        int headUnits, Verdict verdict, String reason, boolean gated) {
+
+    /** This comparison, reported only: outside the gate's family, so it cannot decide the outcome. */
+    public MetricComparison outsideGate() {
+        return new MetricComparison(metric, base, head, pValue, qValue, effect, units, baseCycles, headCycles,
+                baseUnits, headUnits, verdict, reason, false);
+    }
 
     /** head − base. */
     public double change() {

@@ -17,8 +17,17 @@ public final class VerdictRule {
     private VerdictRule() {
     }
 
-    /** Judges {@code metric}; returns null when neither side has data for it. */
+    /**
+     * Judges {@code metric}; returns null when neither side has data for it. A metric outside the settings' gate is
+     * judged the same way and marked not gated, so it is reported but cannot decide the outcome.
+     */
     public static MetricComparison judge(Metric metric, SideMetric base, SideMetric head, MetricEvidence evidence,
+            double q, CompareSettings settings) {
+        MetricComparison c = decide(metric, base, head, evidence, q, settings);
+        return c == null || settings.gated(metric) ? c : c.outsideGate();
+    }
+
+    private static MetricComparison decide(Metric metric, SideMetric base, SideMetric head, MetricEvidence evidence,
             double q, CompareSettings settings) {
         if (!base.present() && !head.present()) {
             return null;
@@ -87,6 +96,6 @@ public final class VerdictRule {
     private static MetricComparison result(Metric metric, SideMetric base, SideMetric head, MetricEvidence e,
             double q, Verdict verdict, String reason) {
         return new MetricComparison(metric, base.aggregate(), head.aggregate(), e.pValue(), q, e.effect(),
-                e.units(), base.samples(), head.samples(), e.baseUnits(), e.headUnits(), verdict, reason);
+                e.units(), base.samples(), head.samples(), e.baseUnits(), e.headUnits(), verdict, reason, true);
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one Java shape of {@code compare --format json}: the outcome, counts, gaps (why the comparison cannot
- * pass whatever its metrics say), both sides' headers, the settings that differ, notes, the method's settings and every metric's numbers per fault class. Absent numbers are null.
+ * The one Java shape of {@code compare --format json}: the outcome, counts (of gated metrics' verdicts, and of
+ * metrics reported outside the gate), gaps (why the comparison cannot pass whatever its metrics say), both sides'
+ * headers, the settings that differ, notes, the method's settings (the gate's metrics among them) and every
+ * metric's numbers per fault class, each marked gated or not. Absent numbers are null.
  */
 @JsonPropertyOrder({"outcome", "regression", "counts", "gaps", "base", "head", "setting_differences", "notes",
     "settings", "faults"})
@@ -54,7 +56,8 @@ public record CompareDocument(
             @JsonProperty("multiple_comparisons") String multipleComparisons,
             @JsonProperty("allow_different") List<String> allowDifferent,
             @JsonProperty("faults") List<String> faults,
-            @JsonProperty("min_effect") Map<String, MinEffectRow> minEffect) {
+            @JsonProperty("min_effect") Map<String, MinEffectRow> minEffect,
+            @JsonProperty("gate_metrics") List<String> gateMetrics) {
     }
 
     /** One metric's minimum effect. */
@@ -84,6 +87,7 @@ public record CompareDocument(
             @JsonProperty("base_cycles") int baseCycles,
             @JsonProperty("head_cycles") int headCycles,
             @JsonProperty("verdict") String verdict,
-            @JsonProperty("reason") String reason) {
+            @JsonProperty("reason") String reason,
+            @JsonProperty("gated") boolean gated) {
     }
 }

@@ -33,7 +33,8 @@ public final class CompareJson {
             + " pairs of base and head blocks that ran side by side (units: block pairs)";
     static final String EFFECT = "head - base of the mean per-cycle value; interval: 1 - alpha percentile of a"
             + " hierarchical bootstrap (units, then cycles), 2000 seeded resamples";
-    static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha";
+    static final String MULTIPLE = "Benjamini-Hochberg over every tested fault class x metric; q_value < alpha;"
+            + " with gate_metrics narrower than every metric, the gated and the other metrics are two families";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -55,6 +56,7 @@ public final class CompareJson {
         for (Verdict v : Verdict.values()) {
             counts.put(v.word(), c.count(v));
         }
+        counts.put("outside_gate", c.countNotGated());
         Map<String, CompareDocument.MinEffectRow> min = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             MinEffect e = c.settings().minEffect(m);
@@ -63,7 +65,8 @@ public final class CompareJson {
         }
         CompareDocument.Method method = new CompareDocument.Method(BigDecimal.valueOf(c.settings().alpha()),
                 c.settings().minUnits(), TEST, EFFECT, MULTIPLE, List.copyOf(c.settings().allowDifferent()),
-                c.settings().faults().stream().map(f -> f.key()).toList(), min);
+                c.settings().faults().stream().map(f -> f.key()).toList(), min,
+                c.settings().gated().stream().map(Metric::key).toList());
         Map<String, List<CompareDocument.MetricRow>> faults = new LinkedHashMap<>();
         for (FaultComparison f : c.faults()) {
             List<CompareDocument.MetricRow> rows = new ArrayList<>();
@@ -84,7 +87,7 @@ public final class CompareJson {
                 e == null ? null : number(e.estimate()), e == null ? null : number(e.low()),
                 e == null ? null : number(e.high()), number(m.pValue()), number(m.qValue()),
                 m.units() == null ? null : m.units().word(), m.baseUnits(), m.headUnits(), m.baseCycles(),
-                m.headCycles(), m.verdict().word(), m.reason());
+                m.headCycles(), m.verdict().word(), m.reason(), m.gated());
     }
 
     private static CompareDocument.Side side(RunHeader h) {

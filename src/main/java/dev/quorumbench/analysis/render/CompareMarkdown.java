@@ -34,6 +34,7 @@ public final class CompareMarkdown {
         findings(b, c, Verdict.REGRESSED, "Regressed");
         findings(b, c, Verdict.IMPROVED, "Improved");
         findings(b, c, Verdict.INCONCLUSIVE, "Inconclusive (not a pass: too little evidence either way)");
+        outsideGate(b, c);
         header(b, c.base(), c.head());
         for (String note : c.notes()) {
             b.append("> Note: ").append(note).append('\n');
@@ -86,7 +87,8 @@ public final class CompareMarkdown {
         for (MetricComparison m : f.metrics()) {
             rows.add(List.of(label(m.metric()), MetricFormat.value(m.metric(), m.base()),
                     MetricFormat.value(m.metric(), m.head()), MetricFormat.change(m), MetricFormat.effect(m),
-                    MetricFormat.pValue(m.qValue()), emphasis(m.verdict())));
+                    MetricFormat.pValue(m.qValue()), m.gated() ? emphasis(m.verdict()) : m.verdict().word()
+                            + " (not gated)"));
         }
         return Table.of(List.of("metric", "base:", "head:", "change:", "effect [interval]:", "q:", "verdict"), rows);
     }
@@ -97,13 +99,21 @@ public final class CompareMarkdown {
         return Character.toUpperCase(w.charAt(0)) + w.substring(1) + ": ";
     }
 
-    static String counts(Comparison c) {
+    /**
+     * "2 regressed, 1 improved, 1 inconclusive, 2 unchanged" over the gated metrics, then ", 8 reported outside the
+     * gate" when some are.
+     */
+    public static String counts(Comparison c) {
         StringBuilder s = new StringBuilder();
         for (Verdict v : new Verdict[] {Verdict.REGRESSED, Verdict.IMPROVED, Verdict.INCONCLUSIVE, Verdict.UNCHANGED}) {
             if (s.length() > 0) {
                 s.append(", ");
             }
             s.append(c.count(v)).append(' ').append(v.word());
+        }
+        long outside = c.countNotGated();
+        if (outside > 0) {
+            s.append(", ").append(outside).append(" reported outside the gate");
         }
         return s.toString();
     }
@@ -126,7 +136,7 @@ public final class CompareMarkdown {
         }
         for (FaultComparison f : c.faults()) {
             for (MetricComparison m : f.metrics()) {
-                if (m.verdict() == verdict) {
+                if (m.gated() && m.verdict() == verdict) {
                     if (!any) {
                         b.append(title).append(":\n");
                         any = true;
@@ -142,6 +152,40 @@ public final class CompareMarkdown {
         if (any) {
             b.append('\n');
         }
+    }
+
+    /**
+     * Which metrics the gate leaves out, and those of them that moved: shown, never silently dropped, though they
+     * cannot fail the gate.
+     */
+    private static void outsideGate(StringBuilder b, Comparison c) {
+        if (c.settings().gatesAll()) {
+            return;
+        }
+        b.append("Outside the gate (reported, cannot fail it; gated: ").append(gatedList(c.settings()))
+                .append(")");
+        boolean any = false;
+        for (FaultComparison f : c.faults()) {
+            for (MetricComparison m : f.metrics()) {
+                if (!m.gated() && m.verdict() != Verdict.UNCHANGED) {
+                    b.append(any ? "" : ":").append("\n- ").append(f.fault()).append(", ").append(m.metric().label())
+                            .append(": ").append(MetricFormat.value(m.metric(), m.base())).append(" → ")
+                            .append(MetricFormat.value(m.metric(), m.head())).append(m.metric().unit().isEmpty() ? ""
+                                    : " " + m.metric().unit()).append(", change ").append(MetricFormat.change(m))
+                            .append(", ").append(m.verdict().word());
+                    any = true;
+                }
+            }
+        }
+        b.append(any ? "\n\n" : ": all unchanged.\n\n");
+    }
+
+    /** "latency_p50, lost_acknowledged, …" (the gated metrics' keys), or "every metric". */
+    public static String gatedList(CompareSettings s) {
+        if (s.gatesAll()) {
+            return "every metric";
+        }
+        return String.join(", ", s.gated().stream().map(Metric::key).toList());
     }
 
     /** ", effect +5.0 [+4.2, +5.9], q 0.001" or ", too few blocks …" for a finding's line. */
@@ -206,7 +250,11 @@ public final class CompareMarkdown {
                 .append(" units a side, is inconclusive. Lost acknowledged writes are a hard gate on per-run rates")
                 .append(" (no statistics): head losing any where base lost none, or more per run, is a regression;")
                 .append(" both losing is inconclusive at best. Latency is of acknowledged writes. Minimum effects: ")
-                .append(minEffects(c.settings())).append(".\n");
+                .append(minEffects(c.settings())).append(".")
+                .append(c.settings().gatesAll() ? "" : " The gate's family is " + gatedList(c.settings())
+                        + " (--gate-metrics): only their verdicts decide the outcome, and Benjamini–Hochberg adjusts"
+                        + " them and the metrics reported outside the gate as two separate families.")
+                .append("\n");
     }
 
     /** "convergence 0.002; lost 1 writes; …": a group once when all its metrics agree, else metric by metric. */

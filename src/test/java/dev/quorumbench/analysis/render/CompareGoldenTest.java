@@ -88,13 +88,23 @@ class CompareGoldenTest {
      * the runs overlap, so it is inconclusive; convergence, lost writes and quorum_not_met are unchanged.
      */
     static Comparison inconclusiveFiveByFive() {
+        return fiveByFive(CompareSettings.defaults());
+    }
+
+    /** {@link #inconclusiveFiveByFive()} gated on convergence, lost writes and counts only. */
+    static Comparison gated() {
+        return fiveByFive(CompareSettings.defaults().withGated(
+                dev.quorumbench.analysis.compare.GateMetrics.parse("convergence,lost,counts", "--gate-metrics")));
+    }
+
+    private static Comparison fiveByFive(CompareSettings settings) {
         List<RunSamples> base = new java.util.ArrayList<>();
         List<RunSamples> head = new java.util.ArrayList<>();
         for (int r = 0; r < 5; r++) {
             base.add(fiveByFiveRun("b" + (r + 1), P50_BASE_RUNS[r]));
             head.add(fiveByFiveRun("h" + (r + 1), P50_HEAD_RUNS[r]));
         }
-        return Comparison.of(base, head, CompareSettings.defaults());
+        return Comparison.of(base, head, settings);
     }
 
     private static RunSamples fiveByFiveRun(String id, double p50) {
@@ -125,6 +135,18 @@ class CompareGoldenTest {
     @Test
     void fiveRunsASideInconclusiveJson() throws Exception {
         GoldenFile.assertMatches("compare-5x5-inconclusive.json", CompareJson.render(inconclusiveFiveByFive()));
+    }
+
+    /**
+     * The same five runs a side with a gate of convergence, lost writes and counts: p50 is reported outside the gate,
+     * so the outcome is no regression and the Markdown and JSON say what the gate left out.
+     */
+    @Test
+    void gateFamilyMarkdownAndJson() throws Exception {
+        Comparison c = gated();
+        org.junit.jupiter.api.Assertions.assertEquals(Comparison.Outcome.NO_REGRESSION, c.outcome());
+        GoldenFile.assertMatches("compare-gated.md", CompareMarkdown.render(c));
+        GoldenFile.assertMatches("compare-gated.json", CompareJson.render(c));
     }
 
     @Test
