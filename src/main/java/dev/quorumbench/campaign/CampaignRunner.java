@@ -100,7 +100,8 @@ public final class CampaignRunner {
             options.output(RunFiles.jmhLog(runDir).toString());
         }
         ParentHeap.returnUnusedMemoryEvery(ParentHeap.PERIOD);
-        ProgressMonitor monitor = new ProgressMonitor(spec, progress);
+        ProgressMonitor monitor = new ProgressMonitor(spec, head == null ? List.of(spec.runPath())
+                : List.of(spec.runPath(), head.runPath()), progress);
         monitor.start();
         Path jmhTemp = JmhTempFiles.claim(); // JMH's temp files in a directory a later start can tell is orphaned
         try {

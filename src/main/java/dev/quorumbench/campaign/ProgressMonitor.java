@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -30,15 +31,26 @@ public final class ProgressMonitor implements AutoCloseable {
     private static final long QUIET_NANOS = 30_000_000_000L;
 
     private final CampaignSpec spec;
+    private final List<Path> runPaths;
     private final Consumer<String> sink;
     private final Thread thread;
     private final long startNanos = System.nanoTime();
     private int lastDone = -1;
     private long lastPrintNanos;
-    private final Map<FaultClass, Tally> tallies = new EnumMap<>(FaultClass.class);
+    private final Map<FaultClass, List<Tally>> tallies = new EnumMap<>(FaultClass.class);
 
+    /** Progress of an ordinary campaign: its own run directory. */
     public ProgressMonitor(CampaignSpec spec, Consumer<String> sink) {
+        this(spec, List.of(spec.runPath()), sink);
+    }
+
+    /**
+     * Progress over several run directories of the same faults and cycles: an interleaved campaign's two arms,
+     * whose cycles alternate, so both count and a cycle of the class is one of either arm.
+     */
+    public ProgressMonitor(CampaignSpec spec, List<Path> runPaths, Consumer<String> sink) {
         this.spec = spec;
+        this.runPaths = List.copyOf(runPaths);
         this.sink = sink;
         this.thread = new Thread(this::loop, "quorumbench-progress");
         this.thread.setDaemon(true);
@@ -66,7 +78,8 @@ public final class ProgressMonitor implements AutoCloseable {
      * own thread after a failed campaign, and two rounds reading the same new bytes would count them twice.
      */
     synchronized void report() {
-        int totalCycles = spec.cycles() * spec.faults().size();
+        int cyclesPerFault = spec.cycles() * runPaths.size();
+        int totalCycles = cyclesPerFault * spec.faults().size();
         int done = 0;
         FaultClass current = null;
         long ok = 0;
@@ -75,16 +88,21 @@ public final class ProgressMonitor implements AutoCloseable {
         long lost = 0;
         int currentCycles = 0;
         for (FaultClass fault : spec.faults()) {
-            Tally t = tallies.computeIfAbsent(fault, f -> new Tally(RunFiles.cycleLog(spec.runPath(), f)));
-            t.readNew();
-            ok += t.ok;
-            qnm += t.qnm;
-            fail += t.fail;
-            lost += t.lost;
-            done += t.parsed;
-            if (t.lines > 0 && t.lines < spec.cycles()) {
+            List<Tally> arms = tallies.computeIfAbsent(fault, f -> runPaths.stream()
+                    .map(run -> new Tally(RunFiles.cycleLog(run, f))).toList());
+            int lines = 0;
+            for (Tally t : arms) {
+                t.readNew();
+                ok += t.ok;
+                qnm += t.qnm;
+                fail += t.fail;
+                lost += t.lost;
+                done += t.parsed;
+                lines += t.lines;
+            }
+            if (lines > 0 && lines < cyclesPerFault) {
                 current = fault;
-                currentCycles = t.lines;
+                currentCycles = lines;
             }
         }
         if (done == 0) {
@@ -92,7 +110,8 @@ public final class ProgressMonitor implements AutoCloseable {
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         long eta = Math.round(elapsed / done * (totalCycles - done));
-        String where = current == null ? "" : current + " cycle " + currentCycles + "/" + spec.cycles() + "  ";
+        String where = current == null ? "" : current + " cycle " + currentCycles + "/" + cyclesPerFault
+                + (runPaths.size() > 1 ? " (arms together)" : "") + "  ";
         String line = String.format("progress: %s%d/%d cycles  ok %d  quorum_not_met %d  fail %d  lost %d  ETA %s",
                 where, done, totalCycles, ok, qnm, fail, lost, eta(eta));
         // A new line when a cycle finished, and otherwise twice a minute so a long fork start is not silent.

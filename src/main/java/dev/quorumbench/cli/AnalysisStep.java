@@ -27,6 +27,15 @@ final class AnalysisStep {
 
     /** As {@link #analyze(Path, Path, PrintStream)}, also writing the CI files asked for. */
     static int analyze(Path runDir, Path outDir, CiOutputs ci, PrintStream out) throws java.io.IOException {
+        Phase4Report report = report(runDir, outDir, out);
+        for (Path p : ci.write(report)) {
+            out.println("wrote " + p);
+        }
+        return report.pass() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The analysis without the CI files and exit code: for an interleaved campaign's arms, judged together. */
+    static Phase4Report report(Path runDir, Path outDir, PrintStream out) throws java.io.IOException {
         RunData data = RunLoader.load(runDir, false); // intervals are for timelines (report), not needed here
         Phase4Report report = Phase4Analysis.analyze(data);
         Phase4Files.write(outDir, data, report);
@@ -37,9 +46,6 @@ final class AnalysisStep {
         }
         out.println("wrote " + RunFiles.PHASE4_JSON + ", " + RunFiles.REPORT_MD + " and latency-<fault>.hgrm to "
                 + outDir);
-        for (Path p : ci.write(report)) {
-            out.println("wrote " + p);
-        }
-        return report.pass() ? ExitCode.OK : ExitCode.FAILED;
+        return report;
     }
 }

@@ -2,6 +2,7 @@ package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
 import dev.quorumbench.analysis.Phase4Report;
+import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.ci.BencherMetrics;
 import dev.quorumbench.analysis.ci.BenchmarkActionEntries;
 import dev.quorumbench.analysis.ci.JunitReport;
@@ -63,9 +64,22 @@ record CiOutputs(Path junit, Path bmf, Path benchmarkJson) {
 
     /** Writes the requested files and returns them (pure renderers; this is the I/O). */
     List<Path> write(Phase4Report report) throws IOException {
+        return write(junit == null ? null : JunitReport.of(report), report);
+    }
+
+    /**
+     * The files of an interleaved A/B campaign: JUnit with both arms and the comparison's gate; the metric files
+     * describe the head arm (the build under test), so their series stay one build's numbers over time.
+     */
+    List<Path> writeInterleaved(String campaignId, Phase4Report base, Phase4Report head, Comparison c,
+            boolean strict) throws IOException {
+        return write(junit == null ? null : JunitReport.ofInterleaved(campaignId, base, head, c, strict), head);
+    }
+
+    private List<Path> write(JunitReport suite, Phase4Report report) throws IOException {
         List<Path> written = new ArrayList<>();
         if (junit != null) {
-            written.add(AtomicFiles.write(junit, JunitXml.render(JunitReport.of(report))));
+            written.add(AtomicFiles.write(junit, JunitXml.render(suite)));
         }
         if (bmf != null) {
             written.add(AtomicFiles.write(bmf, BencherMetrics.of(report).render()));

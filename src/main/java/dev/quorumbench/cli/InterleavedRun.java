@@ -1,6 +1,7 @@
 package dev.quorumbench.cli;
 
 import dev.quorumbench.InvalidInputException;
+import dev.quorumbench.analysis.Phase4Report;
 import dev.quorumbench.analysis.compare.CompareSettings;
 import dev.quorumbench.analysis.compare.Comparison;
 import dev.quorumbench.analysis.compare.GateMetrics;
@@ -115,15 +116,16 @@ final class InterleavedRun {
             err.println("quorumbench run: could not split " + runDir.resolve("jmh-result.json") + " by arm: "
                     + e.getMessage());
         }
-        boolean failed = false;
+        List<Phase4Report> reports = new ArrayList<>();
         for (CampaignSpec s : specs) {
             CampaignJson.write(s.withFinishedAt(finished));
             out.println("== " + s.interleaving().arm() + " arm (" + s.runPath() + ")");
-            // The CI files describe the head arm: the build under test.
-            int verdict = AnalysisStep.analyze(s.runPath(), s.runPath(), s == head ? ci : CiOutputs.NONE, out);
-            failed |= verdict != ExitCode.OK;
+            reports.add(AnalysisStep.report(s.runPath(), s.runPath(), out));
         }
+        boolean failed = reports.stream().anyMatch(r -> !r.pass());
         if (!result.completed()) {
+            // No comparison of an interrupted campaign: the CI files say what the build under test recorded.
+            printWritten(ci.write(reports.get(1)), out);
             err.println("quorumbench run: " + result.error());
             err.println("quorumbench run: what was recorded is in " + runDir + " (see each arm's phase4.json)");
             return ExitCode.HARNESS;
@@ -136,11 +138,16 @@ final class InterleavedRun {
         AtomicFiles.write(runDir.resolve(COMPARE_JSON), CompareJson.render(c));
         out.println("== head vs base: " + c.outcome().words() + ": " + CompareMarkdown.counts(c) + "; wrote "
                 + runDir.resolve(COMPARE_MD) + " and " + COMPARE_JSON);
+        printWritten(ci.writeInterleaved(id, reports.get(0), reports.get(1), c, strict), out);
         if (failed) {
             out.println("FAIL: a fault class of an arm failed its bounds (see the arm's summary above)");
             return ExitCode.FAILED;
         }
         return CompareCommand.exitCode(c.outcome(), strict);
+    }
+
+    private static void printWritten(List<Path> files, PrintStream out) {
+        files.forEach(p -> out.println("wrote " + p));
     }
 
     private static String keys(List<FaultClass> faults) {

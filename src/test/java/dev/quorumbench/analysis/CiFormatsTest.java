@@ -85,6 +85,88 @@ class CiFormatsTest {
                 .contains("partition_minority: lost_acknowledged 1 > 0"), "every reason is in the failure's text");
     }
 
+    /**
+     * An interleaved campaign's comparison: drop_random_acks p50 +3 ms in every cycle (regressed, gated), its p99
+     * noisy (inconclusive, outside a gate of convergence, lost, counts and p50), partition_minority's convergence
+     * moving both ways (inconclusive, gated).
+     */
+    static dev.quorumbench.analysis.compare.Comparison interleavedComparison() {
+        double[] p50 = {3.1, 3.0, 3.3, 2.9, 3.2, 3.0, 3.4, 3.1, 2.8, 3.2, 3.0, 3.1};
+        double[] p50Head = p50.clone();
+        double[] p99 = {9.5, 8.7, 11.2, 9.9, 10.4, 8.9, 12.1, 9.6, 10.0, 9.1, 10.8, 9.4};
+        double[] p99Head = p99.clone();
+        for (int i = 0; i < 12; i++) {
+            p50Head[i] += 3;
+            p99Head[i] += i % 2 == 0 ? 9 : -6;
+        }
+        double[] ok = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        double[] okHead = {0.9, 1, 1, 1, 0.9, 1, 1, 1, 1, 0.9, 1, 1};
+        var drop = new java.util.EnumMap<dev.quorumbench.analysis.compare.Metric,
+                dev.quorumbench.analysis.compare.MetricSamples>(dev.quorumbench.analysis.compare.Metric.class);
+        var dropHead = new java.util.EnumMap<>(drop);
+        drop.put(dev.quorumbench.analysis.compare.Metric.LATENCY_P50, samples(3.1, p50));
+        dropHead.put(dev.quorumbench.analysis.compare.Metric.LATENCY_P50, samples(6.1, p50Head));
+        drop.put(dev.quorumbench.analysis.compare.Metric.LATENCY_P99, samples(10.4, p99));
+        dropHead.put(dev.quorumbench.analysis.compare.Metric.LATENCY_P99, samples(13.0, p99Head));
+        var part = new java.util.EnumMap<>(drop);
+        part.clear();
+        var partHead = new java.util.EnumMap<>(part);
+        part.put(dev.quorumbench.analysis.compare.Metric.CONVERGENCE_BOUND, samples(1, ok));
+        partHead.put(dev.quorumbench.analysis.compare.Metric.CONVERGENCE_BOUND, samples(0.975, okHead));
+        var h = new dev.quorumbench.analysis.compare.RunHeader("ab-base", "closed-loop", 12, 30, true,
+                Map.of("target", "reference"));
+        var settings = dev.quorumbench.analysis.compare.CompareSettings.defaults().withBlockCycles(1).withGated(
+                dev.quorumbench.analysis.compare.GateMetrics.parse("convergence,lost,counts,latency_p50,time", "-"));
+        return dev.quorumbench.analysis.compare.Comparison.of(h,
+                List.of(new dev.quorumbench.analysis.compare.FaultSamples(
+                        dev.quorumbench.run.FaultClass.PARTITION_MINORITY, part),
+                        new dev.quorumbench.analysis.compare.FaultSamples(
+                                dev.quorumbench.run.FaultClass.DROP_RANDOM_ACKS, drop)), h,
+                List.of(new dev.quorumbench.analysis.compare.FaultSamples(
+                        dev.quorumbench.run.FaultClass.PARTITION_MINORITY, partHead),
+                        new dev.quorumbench.analysis.compare.FaultSamples(
+                                dev.quorumbench.run.FaultClass.DROP_RANDOM_ACKS, dropHead)), settings);
+    }
+
+    private static dev.quorumbench.analysis.compare.MetricSamples samples(double aggregate, double[] values) {
+        return new dev.quorumbench.analysis.compare.MetricSamples(aggregate, values);
+    }
+
+    @Test
+    void interleavedJunitHasBothArmsAndTheGateAndMatchesTheSchema() throws Exception {
+        Phase4Report arm = golden();
+        var c = interleavedComparison();
+        String strict = JunitXml.render(JunitReport.ofInterleaved("ab", arm, arm, c, true));
+        Golden.assertMatches("junit-interleaved.xml", strict);
+        validate(strict);
+        Map<String, String> lenient = failures(JunitXml.render(JunitReport.ofInterleaved("ab", arm, arm, c, false)));
+        Map<String, String> strictFailures = failures(strict);
+        // The regressed p50 fails its class under either gate; the gated inconclusive convergence only under strict;
+        // the p99 outside the gate never.
+        assertTrue(lenient.get("compare.drop_random_acks").startsWith("regressed: drop_random_acks, latency p50: "),
+                lenient.toString());
+        assertTrue(!lenient.containsKey("compare.partition_minority"), lenient.toString());
+        assertTrue(strictFailures.get("compare.partition_minority")
+                .startsWith("inconclusive: partition_minority, convergence bound: "), strictFailures.toString());
+        assertTrue(!strictFailures.get("compare.drop_random_acks").contains("p99"), strictFailures.toString());
+        assertTrue(strictFailures.containsKey("base.kill_primary_mid_write")
+                && strictFailures.containsKey("head.kill_primary_mid_write"), "both arms' criteria are cases");
+    }
+
+    /** Test case name → its failure message, for the failed cases of a JUnit document. */
+    private static Map<String, String> failures(String xml) throws Exception {
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        NodeList cases = parse(xml).getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element c = (Element) cases.item(i);
+            NodeList f = c.getElementsByTagName("failure");
+            if (f.getLength() > 0) {
+                failed.put(c.getAttribute("name"), ((Element) f.item(0)).getAttribute("message"));
+            }
+        }
+        return failed;
+    }
+
     @Test
     void runLevelReasonsFailTheRunCaseAndMarkupInAReasonIsEscaped() throws Exception {
         JunitReport r = new JunitReport("quorumbench.x", List.of(new JunitReport.Property("a&b", "<\"v\">")),

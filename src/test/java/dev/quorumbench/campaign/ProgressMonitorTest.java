@@ -41,6 +41,26 @@ class ProgressMonitorTest {
         assertTrue(lines.get(0).contains("  2/4 cycles  ok 17  quorum_not_met 2  fail 1  lost 1  ETA "), lines.get(0));
     }
 
+    /** An interleaved campaign's progress counts both arms' cycles: the head arm's are half the work. */
+    @Test
+    void interleavedArmsCountTogether() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path head = Files.createDirectories(dir.resolve("head"));
+        CampaignSpec spec = RunFixture.plan(base, "p-base", List.of(F), 4, 10);
+        RunFixture.cycles(base, F, List.of(RunFixture.cycle(F, 1, 10, 9, 1, 0, List.of(9, 9, 9), 0, null, null, null),
+                RunFixture.cycle(F, 2, 10, 10, 0, 0, List.of(10, 10, 10), 0, null, null, null)));
+        RunFixture.cycles(head, F, List.of(RunFixture.cycle(F, 1, 10, 8, 1, 1, List.of(8, 8, 7), 1, null, null, null)));
+        List<String> lines = new ArrayList<>();
+
+        try (ProgressMonitor monitor = new ProgressMonitor(spec, List.of(base, head), lines::add)) {
+            monitor.report();
+        }
+
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("progress: drop_random_acks cycle 3/8 (arms together)  3/8 cycles  ok 27  "
+                + "quorum_not_met 2  fail 1  lost 1  ETA "), lines.get(0));
+    }
+
     @Test
     void laterRoundsCountOnlyWhatWasAppendedAndFinishTheCutLine() throws Exception {
         CampaignSpec spec = RunFixture.plan(dir, "p", List.of(F), 4, 10);

@@ -2,6 +2,11 @@ package dev.quorumbench.analysis.ci;
 
 import dev.quorumbench.analysis.FaultSummary;
 import dev.quorumbench.analysis.Phase4Report;
+import dev.quorumbench.analysis.compare.Comparison;
+import dev.quorumbench.analysis.compare.FaultComparison;
+import dev.quorumbench.analysis.compare.MetricComparison;
+import dev.quorumbench.analysis.compare.Verdict;
+import dev.quorumbench.analysis.render.CompareMarkdown;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +14,8 @@ import java.util.Set;
 
 /**
  * A campaign as a JUnit test suite: one test case per fault class (failed with its reasons), and one for the run as
- * a whole (failed with the run-level reasons, e.g. an incomplete run), so a CI test reporter shows the verdict.
+ * a whole (failed with the run-level reasons, e.g. an incomplete run), so a CI test reporter shows the verdict; an
+ * interleaved A/B campaign adds both arms' cases and the comparison's.
  *
  * @param name       the suite's name, {@code quorumbench.<campaign-id>}
  * @param properties the campaign's settings and environment shown beside the suite, in order
@@ -21,6 +27,8 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
     public static final String CLASS_NAME = "quorumbench.campaign";
     /** The test case of run-level criteria. */
     public static final String RUN_CASE = "run";
+    /** The test cases of an interleaved campaign's comparison: {@code compare.<fault>} and {@code compare}. */
+    public static final String COMPARE_CASE = "compare";
 
     /** A {@code <property name= value=>}. */
     public record Property(String name, String value) {
@@ -36,6 +44,47 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
 
     public long failures() {
         return cases.stream().filter(Case::failed).count();
+    }
+
+    /**
+     * The suite of an interleaved A/B campaign (pure): each arm's fault classes and run criteria as
+     * {@code base.<fault>} / {@code head.<fault>} cases, then a {@code compare.<fault>} case per class that fails
+     * with the gated metrics that regressed (and, under the strict gate, those inconclusive), and a
+     * {@code compare} case failed, under the strict gate, by what keeps the comparison as a whole from passing (a
+     * partial side, a class with nothing judged).
+     */
+    public static JunitReport ofInterleaved(String campaignId, Phase4Report base, Phase4Report head, Comparison c,
+            boolean strict) {
+        List<Case> cases = new ArrayList<>();
+        List<Phase4Report> arms = List.of(base, head);
+        for (int i = 0; i < 2; i++) {
+            String prefix = (i == 0 ? "base" : "head") + ".";
+            for (Case k : of(arms.get(i)).cases()) {
+                cases.add(new Case(prefix + k.name(), k.failures()));
+            }
+        }
+        for (FaultComparison f : c.faults()) {
+            List<String> failures = new ArrayList<>();
+            for (MetricComparison m : f.metrics()) {
+                if (m.gated() && (m.verdict() == Verdict.REGRESSED || strict && m.verdict() == Verdict.INCONCLUSIVE)) {
+                    failures.add(m.verdict().word() + ": " + CompareMarkdown.finding(f, m));
+                }
+            }
+            cases.add(new Case(COMPARE_CASE + "." + f.fault().key(), failures));
+        }
+        // Gaps (a partial side, a class with nothing judged) make the outcome inconclusive: a failure where that is.
+        cases.add(new Case(COMPARE_CASE, strict ? c.gaps() : List.of()));
+        List<Property> props = List.of(
+                new Property("campaign_id", campaignId),
+                new Property("interleaved", "true"),
+                new Property("cycles_per_fault", Integer.toString(head.cyclesPerFault())),
+                new Property("writes_per_cycle", Integer.toString(head.writesPerCycle())),
+                new Property("complete", Boolean.toString(base.complete() && head.complete())),
+                new Property("pass", Boolean.toString(base.pass() && head.pass())),
+                new Property("compare_outcome", c.outcome().words()),
+                new Property("gate", strict ? "strict" : "lenient"),
+                new Property("gate_metrics", CompareMarkdown.gatedList(c.settings())));
+        return new JunitReport("quorumbench." + campaignId, props, List.copyOf(cases));
     }
 
     /** The suite of a report (pure). */

@@ -141,11 +141,7 @@ public final class CompareMarkdown {
                         b.append(title).append(":\n");
                         any = true;
                     }
-                    b.append("- ").append(f.fault()).append(", ").append(m.metric().label()).append(": ")
-                            .append(MetricFormat.value(m.metric(), m.base())).append(" → ")
-                            .append(MetricFormat.value(m.metric(), m.head())).append(m.metric().unit().isEmpty() ? ""
-                                    : " " + m.metric().unit()).append(", change ").append(MetricFormat.change(m))
-                            .append(evidence(m)).append('\n');
+                    b.append("- ").append(finding(f, m)).append('\n');
                 }
             }
         }
@@ -186,6 +182,16 @@ public final class CompareMarkdown {
             return "every metric";
         }
         return String.join(", ", s.gated().stream().map(Metric::key).toList());
+    }
+
+    /**
+     * One metric's finding: "drop_random_acks, latency p50: 3.380 → 6.790 ms, change +3.410 (+100.9%), effect +3.2
+     * [+2.9, +3.6], q 0.001" (with the reason when inconclusive); also the message of a CI test case.
+     */
+    public static String finding(FaultComparison f, MetricComparison m) {
+        return f.fault() + ", " + m.metric().label() + ": " + MetricFormat.value(m.metric(), m.base()) + " → "
+                + MetricFormat.value(m.metric(), m.head()) + (m.metric().unit().isEmpty() ? "" : " "
+                + m.metric().unit()) + ", change " + MetricFormat.change(m) + evidence(m);
     }
 
     /** ", effect +5.0 [+4.2, +5.9], q 0.001" or ", too few blocks …" for a finding's line. */
