@@ -3,14 +3,21 @@
 # into segments of SEGMENT cycles (benchmarks/segment-run.py), and every pair of segments is compared as two runs
 # would be. Nothing differs between the two sides of a pair but time, so every "regressed" verdict is a false alarm.
 #
-# Usage: benchmarks/segment-aa.sh RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]
+# Usage: benchmarks/segment-aa.sh [--head HEAD_RUN] RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]
 #   e.g. benchmarks/segment-aa.sh runs/soak-partition-2000 200
+#        benchmarks/segment-aa.sh --head runs/soak-slow3 runs/soak-partition-2000 200 -- --allow-different node_args
 # Prints, for disjoint consecutive pairs (1 vs 2, 3 vs 4, ...) and for every ordered pair of different segments, how
 # many compares exited 3 (regression), how many metrics were called regressed / improved, and how many exited 0.
 # Segments carry no jmh-result.json, so compare calls them partial; its regression verdicts are unaffected.
+# With --head, HEAD_RUN (a long run of the changed build, e.g. --node-args "--extra-latency-ms 3") is cut the same way
+# and every segment of RUN_DIR (base) is compared with every segment of HEAD_RUN: exit 3 is then a change caught, and
+# the count is the detection rate of runs of SEGMENT cycles, one run a side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 2 ] || { echo "usage: benchmarks/segment-aa.sh RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]" >&2; exit 2; }
+usage="usage: benchmarks/segment-aa.sh [--head HEAD_RUN] RUN_DIR SEGMENT [OUT_DIR] [-- compare options...]"
+headrun=""
+if [ "${1:-}" = "--head" ]; then [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; headrun=$2; shift 2; fi
+[ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
 run=$1; seg=$2; shift 2
 out=$(mktemp -d /tmp/qb-segments.XXXXXX)
 if [ $# -ge 1 ] && [ "$1" != "--" ]; then out=$1; shift; fi
@@ -38,6 +45,17 @@ tally() { # label pairs...
   echo "| $label | $pairs | $exit3 | $reg | $imp | $ok |"
 }
 extra=("$@")
+if [ -n "$headrun" ]; then
+  mapfile -t heads < <(python3 benchmarks/segment-run.py "$headrun" "$seg" "$out/head")
+  m=${#heads[@]}
+  [ "$m" -ge 1 ] || { echo "segment-aa: no segment of $seg cycles in $headrun" >&2; exit 2; }
+  echo "A/B: $n base segments of $seg cycles cut from $run, $m head segments from $headrun"
+  echo "| pairs | compares | exit 3 (caught) | metrics regressed | metrics improved | exit 0 |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  cross=(); for ((i = 0; i < n; i++)); do for ((j = 0; j < m; j++)); do cross+=("${segs[i]}" "${heads[j]}"); done; done
+  tally "every base segment vs every head segment" "${cross[@]}"
+  exit 0
+fi
 echo "A/A on $n segments of $seg cycles cut from $run"
 echo "| pairs | compares | exit 3 (false alarm) | metrics regressed | metrics improved | exit 0 |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -33,8 +33,17 @@ class InterleavedCampaignProcessTest {
     @Test
     @Timeout(420)
     void aSlowerHeadIsCaughtAndAnAaCampaignIsNot() throws Exception {
-        CampaignRun ab = CampaignRun.run(runs, "ab", args("--ab-head-node-args", "--extra-latency-ms 20"));
+        Path junit = runs.resolve("junit-ab.xml");
+        CampaignRun ab = CampaignRun.run(runs, "ab", args("--ab-head-node-args", "--extra-latency-ms 20",
+                "--junit", junit.toString()));
         assertEquals(ExitCode.REGRESSION, ab.exit(), ab.err());
+        // The CI file fails the comparison's case of the class, and holds both arms' cases.
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testcase name=\"compare.drop_random_acks\" classname=\"quorumbench.campaign\">\n"
+                + "      <failure message=\"regressed: drop_random_acks, latency p50: "), xml);
+        assertTrue(xml.contains("name=\"base.drop_random_acks\"") && xml.contains("name=\"head.drop_random_acks\""), xml);
+        assertTrue(ab.err().contains("(arms together)") || ab.out().contains("(arms together)")
+                || !ab.err().contains("progress:"), "progress counts both arms: " + ab.err());
         for (String arm : List.of("base", "head")) {
             Path dir = ab.dir().resolve(arm);
             JsonNode campaign = JSON.readTree(dir.resolve("campaign.json").toFile());
