@@ -73,8 +73,7 @@ final class Iptables implements Firewall {
     public OptionalLong apply(List<String> rules) throws HostException {
         String batch = "*filter\n" + String.join("\n", rules) + "\nCOMMIT\n";
         Path restore = binary.resolveSibling("iptables-restore");
-        CommandResult r = host.run(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " --noflush && " + STAMP,
-                restore.toString()), batch, TIMEOUT_MS);
+        CommandResult r = host.run(List.of("sh", "-c", APPLY, restore.toString()), batch, TIMEOUT_MS);
         check(r, "add " + rules.size() + " rules");
         return hostStamp(r.output());
     }
@@ -90,8 +89,7 @@ final class Iptables implements Firewall {
     @Override
     public ArmedFlush armFlush(String chain, long armedMs) throws HostException {
         String id = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
-        ArmedCommand armed = host.arm(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " -F \"$1\" && " + STAMP,
-                binary.toString(), chain, ARMED_TAG + id), armedMs);
+        ArmedCommand armed = host.arm(List.of("sh", "-c", FLUSH, binary.toString(), chain, ARMED_TAG + id), armedMs);
         return new ArmedFlush() {
             @Override
             public OptionalLong fire() throws HostException {
@@ -143,10 +141,18 @@ final class Iptables implements Firewall {
         }
     }
 
-    /** Prints the host's clock, epoch nanoseconds (GNU date). */
-    private static final String STAMP = "exec date +%s%N";
+    /**
+     * After a command that succeeded, prints the host's clock, epoch nanoseconds (GNU date), if it can: the command's
+     * exit is the script's, so a host without {@code date} (or whose date fails) applies and flushes as well as any,
+     * and only the stamp is missing ({@link #hostStamp} empty: how long the rules were held is then unknown).
+     */
+    private static final String THEN_STAMP = " || exit; date +%s%N 2>/dev/null; exit 0";
+    /** {@code iptables-restore} ({@code $0}) of the batch on stdin, then the stamp. */
+    static final String APPLY = "\"$0\" -w " + LOCK_WAIT_S + " --noflush" + THEN_STAMP;
+    /** The flush by {@code iptables} ({@code $0}) of chain {@code $1}, then the stamp. */
+    static final String FLUSH = "\"$0\" -w " + LOCK_WAIT_S + " -F \"$1\"" + THEN_STAMP;
 
-    /** The clock {@link #STAMP} printed as the last line of {@code output} (pure), or empty when there is none. */
+    /** The clock {@link #THEN_STAMP} printed as the last line of {@code output} (pure), or empty when there is none. */
     static OptionalLong hostStamp(String output) {
         List<String> lines = output.strip().lines().toList();
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
