@@ -60,8 +60,8 @@ final class HostPartitionFault extends BoundFault {
     private final PartitionChain chain;
     private final long graceMs;
     private final LeaseSlot lease = new LeaseSlot();
-    /** Heal's flush, made ready at the start of inject; null when none is armed. */
-    private volatile Firewall.ArmedFlush armedFlush;
+    /** Heal's flush, made ready at the start of inject; empty when none is armed. */
+    private final ArmedFlushSlot armedFlush = new ArmedFlushSlot();
     /** How late heals through the armed flush finished after the hold's end, so the next is done when its window ends. */
     private final HealLead healLead = new HealLead();
     private volatile long usedLeadMs;
@@ -124,11 +124,10 @@ final class HostPartitionFault extends BoundFault {
 
     @Override
     public void inject() throws FaultException {
-        Firewall.ArmedFlush stale = armedFlush;
+        // an inject without a heal in between (not FaultCycle's way): never leave a channel waiting
+        Firewall.ArmedFlush stale = armedFlush.take();
         if (stale != null) {
-            // an inject without a heal in between (not FaultCycle's way): never leave a channel waiting
             stale.close();
-            armedFlush = null;
         }
         rulesInHostNanos = OptionalLong.empty();
         // Armed first, so the host's shell start-up (root's rc files: 150-260 ms, over a second at load 15) runs
@@ -174,9 +173,9 @@ final class HostPartitionFault extends BoundFault {
      */
     private void armHeal() {
         try {
-            armedFlush = firewall.armFlush(chain.name(), windowMs() + ARMED_SLACK_MS);
+            armedFlush.put(firewall.armFlush(chain.name(), windowMs() + ARMED_SLACK_MS));
         } catch (HostException e) {
-            armedFlush = null;
+            // nothing armed: heal flushes the usual way
         }
     }
 
@@ -190,8 +189,8 @@ final class HostPartitionFault extends BoundFault {
 
     /** Flushes through the armed flush if there is one, else (or if it failed) directly; the host's clock after. */
     private OptionalLong flush() throws HostException {
-        Firewall.ArmedFlush armed = armedFlush;
-        armedFlush = null;
+        // One taker only: a backstop heal racing the fault thread's finds the slot empty and flushes directly.
+        Firewall.ArmedFlush armed = armedFlush.take();
         firedArmed = false;
         if (armed != null) {
             try {

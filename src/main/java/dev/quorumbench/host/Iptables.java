@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
@@ -72,24 +73,33 @@ final class Iptables implements Firewall {
     public OptionalLong apply(List<String> rules) throws HostException {
         String batch = "*filter\n" + String.join("\n", rules) + "\nCOMMIT\n";
         Path restore = binary.resolveSibling("iptables-restore");
-        CommandResult r = host.run(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " --noflush && " + STAMP,
-                restore.toString()), batch, TIMEOUT_MS);
+        CommandResult r = host.run(List.of("sh", "-c", APPLY, restore.toString()), batch, TIMEOUT_MS);
         check(r, "add " + rules.size() + " rules");
         return hostStamp(r.output());
     }
 
     /**
      * The flush as an {@link ArmedCommand} of the host, followed by its clock in the same command: over SSH the channel
-     * and login shell are ready before heal decides, so the chain empties one hop after the decision.
+     * and login shell are ready before heal decides, so the chain empties one hop after the decision. A fire that
+     * fails (no answer within its timeout, a dropped channel) leaves the armed command's fate on the host unknown: it
+     * may still flush late, up to the armed time, into whatever the chain holds then (the next cycle's rules). So it
+     * is killed on the spot ({@link #DISARM}) before the failure is reported, and the caller's direct flush is the
+     * only one left.
      */
     @Override
     public ArmedFlush armFlush(String chain, long armedMs) throws HostException {
-        ArmedCommand armed = host.arm(List.of("sh", "-c", "\"$0\" -w " + LOCK_WAIT_S + " -F \"$1\" && " + STAMP,
-                binary.toString(), chain), armedMs);
+        String id = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
+        ArmedCommand armed = host.arm(List.of("sh", "-c", FLUSH, binary.toString(), chain, ARMED_TAG + id), armedMs);
         return new ArmedFlush() {
             @Override
             public OptionalLong fire() throws HostException {
-                CommandResult r = armed.fire(TIMEOUT_MS);
+                CommandResult r;
+                try {
+                    r = armed.fire(TIMEOUT_MS);
+                } catch (HostException e) {
+                    disarm(id);
+                    throw e;
+                }
                 check(r, "flush " + chain);
                 return hostStamp(r.output());
             }
@@ -101,10 +111,48 @@ final class Iptables implements Firewall {
         };
     }
 
-    /** Prints the host's clock, epoch nanoseconds (GNU date). */
-    private static final String STAMP = "exec date +%s%N";
+    /** Names an armed flush's processes on the host (the last argument of its {@code sh}), so {@link #DISARM} finds them. */
+    static final String ARMED_TAG = "qb-armed-";
 
-    /** The clock {@link #STAMP} printed as the last line of {@code output} (pure), or empty when there is none. */
+    /**
+     * Kills every process group, and every process, whose command line matches the pattern in {@code $0}: the armed
+     * command's {@code timeout} leads a group of its own holding the waiting {@code sh} and any iptables it started.
+     * Without {@code pgrep} it finds nothing, and the armed command's own bound ({@code timeout} at the armed time) is
+     * what remains.
+     */
+    static final String DISARM = "for p in $(pgrep -f \"$0\"); do kill -KILL \"-$p\" 2>/dev/null; "
+            + "kill -KILL \"$p\" 2>/dev/null; done; exit 0";
+
+    /**
+     * The pattern {@link #DISARM} is given for the armed flush {@code id} (pure): it matches {@link #ARMED_TAG}{@code id}
+     * at the end of a command line (the tag is the last argument; another flush's longer id must not match) but not
+     * its own text (the first digit in brackets), so the disarming command never kills itself or its shell.
+     */
+    static String disarmPattern(String id) {
+        return ARMED_TAG + "[" + id.charAt(0) + "]" + id.substring(1) + "$";
+    }
+
+    /** Best effort: a host that does not answer now keeps the armed command until its own bound ends it. */
+    private void disarm(String id) {
+        try {
+            host.run(List.of("sh", "-c", DISARM, disarmPattern(id)), null, TIMEOUT_MS);
+        } catch (HostException e) {
+            // the fire's own failure is what the caller hears about; its direct flush follows
+        }
+    }
+
+    /**
+     * After a command that succeeded, prints the host's clock, epoch nanoseconds (GNU date), if it can: the command's
+     * exit is the script's, so a host without {@code date} (or whose date fails) applies and flushes as well as any,
+     * and only the stamp is missing ({@link #hostStamp} empty: how long the rules were held is then unknown).
+     */
+    private static final String THEN_STAMP = " || exit; date +%s%N 2>/dev/null; exit 0";
+    /** {@code iptables-restore} ({@code $0}) of the batch on stdin, then the stamp. */
+    static final String APPLY = "\"$0\" -w " + LOCK_WAIT_S + " --noflush" + THEN_STAMP;
+    /** The flush by {@code iptables} ({@code $0}) of chain {@code $1}, then the stamp. */
+    static final String FLUSH = "\"$0\" -w " + LOCK_WAIT_S + " -F \"$1\"" + THEN_STAMP;
+
+    /** The clock {@link #THEN_STAMP} printed as the last line of {@code output} (pure), or empty when there is none. */
     static OptionalLong hostStamp(String output) {
         List<String> lines = output.strip().lines().toList();
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();

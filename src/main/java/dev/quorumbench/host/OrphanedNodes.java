@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Finds and kills this machine's nodes whose owning fork is dead. Every node started locally with a guard carries
@@ -29,7 +30,11 @@ public final class OrphanedNodes {
         return guard.ownerPid() + ":" + guard.ownerStartTicks();
     }
 
-    /** SIGKILLs every process whose owner (by {@link #OWNER_ENV}) no longer runs; returns their pids. */
+    /**
+     * SIGKILLs every process whose owner (by {@link #OWNER_ENV}) no longer runs; returns their pids. A pid is killed
+     * only while it still names the process whose environment was read: its start time is read before the
+     * environment and again right before the kill (a pid freed and reused in between is left alone).
+     */
     public static List<Long> sweep() {
         List<Long> killed = new ArrayList<>();
         Path proc = Path.of("/proc");
@@ -39,13 +44,19 @@ public final class OrphanedNodes {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path dir : dirs) {
                 long pid = Long.parseLong(dir.getFileName().toString());
-                Optional<String> owner = owner(dir);
-                if (owner.isPresent() && !ownerRuns(owner.get())) {
-                    ProcessHandle.of(pid).ifPresent(h -> {
+                String statBefore = read(dir.resolve("stat"));
+                String environ = read(dir.resolve("environ"));
+                if (statBefore == null || environ == null) {
+                    continue; // gone, or not ours to read
+                }
+                // The handle pins the start time the JDK saw (its kill checks it); the stat read after the handle
+                // must still be the one read before environ.
+                ProcessHandle.of(pid).ifPresent(h -> {
+                    if (orphanToKill(statBefore, environ, read(dir.resolve("stat")), OrphanedNodes::ownerRuns)) {
                         h.destroyForcibly(); // SIGKILL: an orphaned node must not run on, nor get to clean up
                         killed.add(pid);
-                    });
-                }
+                    }
+                });
             }
         } catch (IOException | RuntimeException e) {
             // /proc changes as we read it; what could not be read this time is left to the next sweep
@@ -53,14 +64,27 @@ public final class OrphanedNodes {
         return killed;
     }
 
-    private static Optional<String> owner(Path procDir) {
-        byte[] env;
-        try {
-            env = Files.readAllBytes(procDir.resolve("environ"));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // gone, or not ours to read
+    /**
+     * Whether to kill a process (pure): its environment names an owner that no longer runs, and its start time, read
+     * before the environment ({@code statBefore}) and again just now ({@code statNow}, null when the pid is gone), is
+     * the same, so the pid still names the process whose environment that was.
+     */
+    static boolean orphanToKill(String statBefore, String environ, String statNow, Predicate<String> ownerRuns) {
+        Optional<String> owner = ownerIn(environ);
+        if (owner.isEmpty() || ownerRuns.test(owner.get()) || statNow == null) {
+            return false;
         }
-        return ownerIn(new String(env, StandardCharsets.UTF_8));
+        OptionalLong before = NodeGuard.startTicks(statBefore);
+        return before.isPresent() && before.equals(NodeGuard.startTicks(statNow));
+    }
+
+    /** The file's text, or null when it cannot be read (the process is gone, or not ours). */
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The owner named in a NUL-separated environment block (pure), or empty. */

@@ -62,21 +62,15 @@ class EtcdCampaignProcessTest {
         assertEquals("ssh", hosts.path("host").asText());
         assertEquals(2380, hosts.path("nodes").path(0).path("peer_port").asInt());
         for (String fault : List.of("kill_primary_mid_write", "partition_minority", "drop_random_acks")) {
-            List<String> lines = Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"));
-            assertEquals(3, lines.size(), fault);
-            for (String l : lines) {
-                JsonNode c = JSON.readTree(l);
-                JsonNode event = c.path("fault_event");
-                System.out.println(fault + ": " + event.path("detail").asText() + " " + event.path("measurements"));
-                assertEquals("real", event.path("status").asText(), fault + ": " + c);
-                assertEquals(0, c.path("lost_acknowledged").asInt(), l);
+            for (JsonNode c : RealCycles.assertEveryCycleReal(dir, fault, 3)) {
+                assertEquals(0, c.path("lost_acknowledged").asInt(), c.toString());
             }
         }
-        for (String l : Files.readAllLines(dir.resolve("phase4-kill_primary_mid_write.jsonl"))) {
-            assertTrue(JSON.readTree(l).path("recovery_ms").isNumber(), "restarted on its data directory: " + l);
+        for (JsonNode c : RealCycles.assertEveryCycleReal(dir, "kill_primary_mid_write", 3)) {
+            assertTrue(c.path("recovery_ms").isNumber(), "restarted on its data directory: " + c);
         }
-        for (String l : Files.readAllLines(dir.resolve("phase4-partition_minority.jsonl"))) {
-            String detail = JSON.readTree(l).path("fault_event").path("detail").asText();
+        for (JsonNode c : RealCycles.assertEveryCycleReal(dir, "partition_minority", 3)) {
+            String detail = c.path("fault_event").path("detail").asText();
             assertTrue(detail.startsWith("iptables DROP in chain QB-"), detail);
         }
         assertTrue(Files.readString(dir.resolve("nodes/netns/node-0/node-0.log")).contains("etcd"),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorumbench.host.LocalHost;
 import dev.quorumbench.netns.NetnsCluster;
 import dev.quorumbench.netns.NetnsLayout;
@@ -13,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("process")
 class NetnsCampaignProcessTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -53,22 +49,12 @@ class NetnsCampaignProcessTest {
             System.out.println("---- netns campaign exit " + exit + "\n" + out.toString(StandardCharsets.UTF_8) + e);
             assertEquals(ExitCode.OK, exit, e);
             Path dir = runs.resolve("netns");
-            for (String fault : List.of("kill_primary_mid_write", "partition_minority")) {
-                List<String> lines = Files.readAllLines(dir.resolve("phase4-" + fault + ".jsonl"));
-                assertEquals(3, lines.size(), fault);
-                for (String l : lines) {
-                    JsonNode c = JSON.readTree(l);
-                    JsonNode event = c.path("fault_event");
-                    System.out.println(fault + ": " + event.path("detail").asText() + " " + event.path("measurements"));
-                    assertEquals("real", event.path("status").asText(), fault + ": " + c);
-                }
-            }
-            for (String l : Files.readAllLines(dir.resolve("phase4-partition_minority.jsonl"))) {
-                String detail = JSON.readTree(l).path("fault_event").path("detail").asText();
+            for (JsonNode c : RealCycles.assertEveryCycleReal(dir, "partition_minority", 3)) {
+                String detail = c.path("fault_event").path("detail").asText();
                 assertTrue(detail.startsWith("iptables DROP in chain QB-") && detail.contains("10.213.82.11"), detail);
             }
-            for (String l : Files.readAllLines(dir.resolve("phase4-kill_primary_mid_write.jsonl"))) {
-                assertTrue(JSON.readTree(l).path("recovery_ms").isNumber(), "restarted over SSH: " + l);
+            for (JsonNode c : RealCycles.assertEveryCycleReal(dir, "kill_primary_mid_write", 3)) {
+                assertTrue(c.path("recovery_ms").isNumber(), "restarted over SSH: " + c);
             }
         } finally {
             netns.down();

@@ -22,6 +22,7 @@ public final class FakeHost implements Host {
     /** Every verb in the order asked: "signal KILL 1001", "start java …", "write /f +60", "run iptables …". */
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile boolean runsLost;
+    private volatile boolean armedFiresFail;
     /** The files written, by path, with their content. */
     public final Map<Path, String> files = new ConcurrentHashMap<>();
 
@@ -105,6 +106,38 @@ public final class FakeHost implements Host {
     public CommandResult run(List<String> argv, String stdin, long timeoutMs) {
         calls.add("run " + String.join(" ", argv));
         return runsLost ? new CommandResult(-1, "connection lost") : new CommandResult(0, "");
+    }
+
+    /**
+     * Makes every armed command's fire fail as one that got no answer in time does (whether it ran on the host is
+     * then unknown), or stop doing so.
+     */
+    public void failArmedFires(boolean fail) {
+        armedFiresFail = fail;
+    }
+
+    /** Records "arm …" now; fire records "run …" as the local host's armed commands do, or "fire failed". */
+    @Override
+    public ArmedCommand arm(List<String> argv, long armedMs) throws HostException {
+        calls.add("arm " + String.join(" ", argv));
+        ArmedCommand onFire = ArmedCommand.onFire(this, argv);
+        return new ArmedCommand() {
+            @Override
+            public CommandResult fire(long timeoutMs) throws HostException {
+                if (armedFiresFail) {
+                    onFire.close();
+                    calls.add("fire failed");
+                    throw new HostException("fake: armed '" + String.join(" ", argv) + "' did not finish within "
+                            + timeoutMs + " ms of its trigger");
+                }
+                return onFire.fire(timeoutMs);
+            }
+
+            @Override
+            public void close() {
+                onFire.close();
+            }
+        };
     }
 
     @Override

@@ -26,6 +26,30 @@ class OrphanedNodesTest {
         assertEquals(owner.equals("-") ? Optional.empty() : Optional.of(owner), got);
     }
 
+    /**
+     * The kill decision on literal /proc reads: the stat line before the environment and again just before the
+     * kill (start time, field 22: 5555 or 7777), the environment, and whether owner 123:456 runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # case                          | stat before                                                    | environ                        | stat now                                                       | owner runs | kill
+        orphan, same process            | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | QB_NODE_OWNER=123:456\\0A=b     | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | false      | true
+        pid reused before the kill      | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | QB_NODE_OWNER=123:456          | 42 (sleep) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 7777 9 9   | false      | false
+        gone before the kill            | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | QB_NODE_OWNER=123:456          | -                                                              | false      | false
+        owner runs                      | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | QB_NODE_OWNER=123:456          | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | true       | false
+        no owner in the environment     | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | PATH=/bin                      | 42 (java) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | false      | false
+        start time unreadable           | 42 (java                                                       | QB_NODE_OWNER=123:456          | 42 (java                                                       | false      | false
+        command name with ) and spaces  | 42 (a) b) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | QB_NODE_OWNER=123:456          | 42 (a) b) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5555 9 9    | false      | true
+        """)
+    void killsOnlyWhileThePidStillNamesTheProcessWhoseEnvironmentWasRead(String name, String statBefore, String environ,
+                                                                          String statNow, boolean ownerRuns, boolean kill) {
+        assertEquals(kill, OrphanedNodes.orphanToKill(statBefore, environ.replace("\\0", "\0"), statNow,
+                owner -> {
+                    assertEquals("123:456", owner);
+                    return ownerRuns;
+                }));
+    }
+
     @Test
     void anOwnerRunsOnlyWithItsOwnStartTime() {
         NodeGuard self = NodeGuard.ofThisProcess().orElseThrow();

@@ -2,7 +2,9 @@ package dev.quorumbench.analysis.compare;
 
 import dev.quorumbench.run.CycleRecord;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The per-cycle sample of each metric, taken from the JSONL records: what the Mann–Whitney test compares.
@@ -15,20 +17,39 @@ public final class CycleSamples {
 
     /** One value per cycle that has data for {@code metric}, in cycle order. */
     public static double[] of(Metric metric, List<CycleRecord> cycles) {
+        Extract e = extract(metric);
+        return cycles.stream().filter(e.has()).mapToDouble(e.value()).toArray();
+    }
+
+    /**
+     * Where each value of {@link #of} came from: the 0-based position among {@code cycles} (the reader guarantees
+     * cycle numbers 1, 2, …, so position i is cycle i + 1) of each cycle that has data for {@code metric}. An
+     * interleaved campaign's blocks are cut by these, so a cycle without a value does not shift later ones.
+     */
+    public static int[] positions(Metric metric, List<CycleRecord> cycles) {
+        Predicate<CycleRecord> has = extract(metric).has();
+        return IntStream.range(0, cycles.size()).filter(i -> has.test(cycles.get(i))).toArray();
+    }
+
+    /** Which cycles have data for a metric, and its value in them. */
+    private record Extract(Predicate<CycleRecord> has, ToDoubleFunction<CycleRecord> value) {
+    }
+
+    private static Extract extract(Metric metric) {
         return switch (metric) {
-            case CONVERGENCE_BOUND -> collect(cycles, c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
-            case REPLICA_CONVERGENCE -> collect(cycles, c -> replicaBase(c) > 0,
+            case CONVERGENCE_BOUND -> new Extract(c -> c.writes() > 0, c -> (double) c.ok() / c.writes());
+            case REPLICA_CONVERGENCE -> new Extract(c -> replicaBase(c) > 0,
                     c -> (double) Math.min(replicaBase(c), Math.max(0, minPresent(c))) / replicaBase(c));
-            case LOST_ACKNOWLEDGED -> collect(cycles, c -> true, CycleRecord::lostAcknowledged);
-            case FAIL -> collect(cycles, c -> true, CycleRecord::fail);
-            case QUORUM_NOT_MET -> collect(cycles, c -> true, CycleRecord::quorumNotMet);
-            case LATENCY_P50 -> latency(cycles, CycleRecord.LatencySummary::p50);
-            case LATENCY_P90 -> latency(cycles, CycleRecord.LatencySummary::p90);
-            case LATENCY_P99 -> latency(cycles, CycleRecord.LatencySummary::p99);
-            case LATENCY_P999 -> latency(cycles, CycleRecord.LatencySummary::p999);
-            case LATENCY_MAX -> latency(cycles, CycleRecord.LatencySummary::max);
-            case CONVERGE_MS -> collect(cycles, c -> c.converged() && c.convergeMs() >= 0, CycleRecord::convergeMs);
-            case RECOVERY_MS -> collect(cycles, c -> c.recoveryMs() != null, c -> c.recoveryMs());
+            case LOST_ACKNOWLEDGED -> new Extract(c -> true, CycleRecord::lostAcknowledged);
+            case FAIL -> new Extract(c -> true, CycleRecord::fail);
+            case QUORUM_NOT_MET -> new Extract(c -> true, CycleRecord::quorumNotMet);
+            case LATENCY_P50 -> latency(CycleRecord.LatencySummary::p50);
+            case LATENCY_P90 -> latency(CycleRecord.LatencySummary::p90);
+            case LATENCY_P99 -> latency(CycleRecord.LatencySummary::p99);
+            case LATENCY_P999 -> latency(CycleRecord.LatencySummary::p999);
+            case LATENCY_MAX -> latency(CycleRecord.LatencySummary::max);
+            case CONVERGE_MS -> new Extract(c -> c.converged() && c.convergeMs() >= 0, CycleRecord::convergeMs);
+            case RECOVERY_MS -> new Extract(c -> c.recoveryMs() != null, c -> c.recoveryMs());
         };
     }
 
@@ -57,13 +78,8 @@ public final class CycleSamples {
         return min;
     }
 
-    private static double[] latency(List<CycleRecord> cycles, ToDoubleFunction<CycleRecord.LatencySummary> f) {
-        return collect(cycles, c -> c.latencyOkUs() != null && c.latencyOkUs().count() > 0,
+    private static Extract latency(ToDoubleFunction<CycleRecord.LatencySummary> f) {
+        return new Extract(c -> c.latencyOkUs() != null && c.latencyOkUs().count() > 0,
                 c -> f.applyAsDouble(c.latencyOkUs()) / 1000.0);
-    }
-
-    private static double[] collect(List<CycleRecord> cycles, java.util.function.Predicate<CycleRecord> has,
-            ToDoubleFunction<CycleRecord> value) {
-        return cycles.stream().filter(has).mapToDouble(value).toArray();
     }
 }

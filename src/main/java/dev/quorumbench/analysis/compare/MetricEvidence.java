@@ -36,8 +36,8 @@ public record MetricEvidence(Units.Kind units, int baseUnits, int headUnits, dou
             return NONE;
         }
         Units.Kind kind = Units.kind(base.runs(), head.runs(), settings.minUnits());
-        List<double[]> b = Units.of(base.runs(), kind, settings.blockCycles());
-        List<double[]> h = Units.of(head.runs(), kind, settings.blockCycles());
+        List<double[]> b = Units.of(base.runs(), base.positions(), kind, settings.blockCycles());
+        List<double[]> h = Units.of(head.runs(), head.positions(), kind, settings.blockCycles());
         if (kind == Units.Kind.BLOCKS && paired(base, head, settings) && b.size() >= MIN_PAIRS) {
             return pairedEvidence(b, h, settings, seed);
         }
@@ -57,8 +57,9 @@ public record MetricEvidence(Units.Kind units, int baseUnits, int headUnits, dou
 
     /**
      * The blocks pair up when this is one interleaved campaign's two arms and every cycle of both has a value:
-     * a cycle without one (no acknowledged write, no convergence) shifts the blocks off the ABBA schedule, and then
-     * the unpaired test on blocks is the honest one.
+     * a cycle without one (no acknowledged write, no convergence) thins or empties its block on one side only, so
+     * the k-th blocks no longer hold the same cycles, and then the unpaired test on blocks (cut by cycle,
+     * {@link Units#of(List, List, Units.Kind, int)}) is the honest one.
      */
     static boolean paired(SideMetric base, SideMetric head, CompareSettings settings) {
         return settings.blockCycles() > 0 && base.runs().size() == 1 && head.runs().size() == 1

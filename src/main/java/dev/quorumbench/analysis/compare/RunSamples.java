@@ -81,7 +81,8 @@ public record RunSamples(RunHeader header, List<FaultSamples> faults) {
                 case RECOVERY_MS -> median(s.recoveryMs());
             };
             if (!Double.isNaN(aggregate)) {
-                m.put(metric, new MetricSamples(aggregate, CycleSamples.of(metric, fd.cycles())));
+                m.put(metric, new MetricSamples(aggregate, CycleSamples.of(metric, fd.cycles()),
+                        CycleSamples.positions(metric, fd.cycles())));
             }
         }
         return m;

@@ -3,6 +3,7 @@ package dev.quorumbench.analysis.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One metric of one fault class on one side of a comparison (one or several runs): the class-level value shown
@@ -11,11 +12,21 @@ import java.util.List;
  * @param aggregate the side's class-level value, NaN when no run has data
  * @param runs      per run with data, its per-cycle samples
  * @param cycles    measured cycles over those runs
+ * @param positions per run, the 0-based cycle each of its samples came from ({@link MetricSamples#positions})
  */
-public record SideMetric(double aggregate, List<double[]> runs, int cycles) {
+public record SideMetric(double aggregate, List<double[]> runs, int cycles, List<int[]> positions) {
 
     public SideMetric {
         runs = runs.stream().map(double[]::clone).toList();
+        positions = positions.stream().map(int[]::clone).toList();
+        if (positions.size() != runs.size()) {
+            throw new IllegalArgumentException("positions for " + positions.size() + " runs, samples of " + runs.size());
+        }
+    }
+
+    /** Runs whose samples are cycles 0, 1, 2, … with none missing. */
+    public SideMetric(double aggregate, List<double[]> runs, int cycles) {
+        this(aggregate, runs, cycles, runs.stream().map(r -> IntStream.range(0, r.length).toArray()).toList());
     }
 
     public boolean present() {
@@ -34,12 +45,14 @@ public record SideMetric(double aggregate, List<double[]> runs, int cycles) {
      */
     public static SideMetric of(Metric metric, List<FaultSamples> runs, double cyclesPerRun) {
         List<double[]> samples = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Integer> cycles = new ArrayList<>();
         for (FaultSamples f : runs) {
             MetricSamples m = f.get(metric);
             if (m.present()) {
                 samples.add(m.perCycle());
+                positions.add(m.positions());
                 values.add(m.aggregate());
                 cycles.add(f.cycles());
             }
@@ -54,7 +67,7 @@ public record SideMetric(double aggregate, List<double[]> runs, int cycles) {
             case CONVERGENCE_BOUND, REPLICA_CONVERGENCE -> weighted(values, cycles);
             default -> median(values);
         };
-        return new SideMetric(aggregate, samples, totalCycles);
+        return new SideMetric(aggregate, samples, totalCycles, positions);
     }
 
     private static double scaled(List<Double> totals, int totalCycles, double cyclesPerRun) {

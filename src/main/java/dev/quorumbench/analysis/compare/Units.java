@@ -3,6 +3,7 @@ package dev.quorumbench.analysis.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Splits one side's per-cycle samples into the units its test sees. Cycles of one run share that run's machine
@@ -49,11 +50,24 @@ public final class Units {
 
     /**
      * As {@link #of(List, Kind)}, with blocks of {@code blockCycles} consecutive cycles when that is positive (an
-     * interleaved campaign's own blocks: a shorter last block is kept); 0 = the even split.
+     * interleaved campaign's own blocks: a shorter last block is kept); 0 = the even split. Every cycle is taken to
+     * have a value; {@link #of(List, List, Kind, int)} says which cycles the values came from.
      */
     public static List<double[]> of(List<double[]> runs, Kind kind, int blockCycles) {
+        return of(runs, runs.stream().map(r -> IntStream.range(0, r.length).toArray()).toList(), kind, blockCycles);
+    }
+
+    /**
+     * As {@link #of(List, Kind, int)}, where {@code positions} gives, per run, the 0-based cycle of each value. An
+     * interleaved campaign's blocks are cut by cycle, not by value: cycle i belongs to block i / blockCycles, a
+     * cycle without a value is simply missing from its own block, and a block left with no value is no unit. So
+     * each block is the cycles that ran together in the ABBA schedule; counting values instead would shift every
+     * later block off the schedule at the first gap.
+     */
+    public static List<double[]> of(List<double[]> runs, List<int[]> positions, Kind kind, int blockCycles) {
         List<double[]> units = new ArrayList<>();
-        for (double[] run : runs) {
+        for (int r = 0; r < runs.size(); r++) {
+            double[] run = runs.get(r);
             if (run.length == 0) {
                 continue;
             }
@@ -62,9 +76,7 @@ public final class Units {
                 continue;
             }
             if (blockCycles > 0) {
-                for (int from = 0; from < run.length; from += blockCycles) {
-                    units.add(Arrays.copyOfRange(run, from, Math.min(run.length, from + blockCycles)));
-                }
+                units.addAll(blocksByCycle(run, positions.get(r), blockCycles));
                 continue;
             }
             int blocks = Math.min(BLOCKS_PER_RUN, run.length);
@@ -76,6 +88,25 @@ public final class Units {
             }
         }
         return units;
+    }
+
+    /** The values of one run grouped by the block of their cycle, in order; blocks with no value are left out. */
+    private static List<double[]> blocksByCycle(double[] run, int[] cycleOf, int blockCycles) {
+        if (cycleOf.length != run.length) {
+            throw new IllegalArgumentException("one cycle per value: " + cycleOf.length + " for " + run.length);
+        }
+        List<double[]> blocks = new ArrayList<>();
+        int from = 0;
+        while (from < run.length) {
+            int block = cycleOf[from] / blockCycles;
+            int to = from;
+            while (to < run.length && cycleOf[to] / blockCycles == block) {
+                to++;
+            }
+            blocks.add(Arrays.copyOfRange(run, from, to));
+            from = to;
+        }
+        return blocks;
     }
 
     /** The mean of each unit: the values the rank test compares. */

@@ -1,6 +1,7 @@
 package dev.quorumbench.analysis.compare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quorumbench.run.CycleRecord;
 import dev.quorumbench.run.FaultClass;
@@ -46,6 +47,23 @@ class CycleSamplesTest {
     void onePerCycleThatHasData(String metric, String expected) {
         assertArrayEquals(VerdictRuleTest.parse(expected),
                 CycleSamples.of(Metric.byKeyOrGroup(metric).get(0), CYCLES), 1e-12);
+    }
+
+    /** Which cycle (0-based) each value of {@link #onePerCycleThatHasData} came from: the gaps stay where they were. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        convergence_bound   | 0 1 2 3
+        replica_convergence | 0 1 3
+        lost_acknowledged   | 0 1 2 3
+        latency_p50         | 0 1
+        converge_ms         | 0 1 2
+        recovery_ms         | 0 2
+        """)
+    void positionsSayWhichCycleEachValueCameFrom(String metric, String expected) {
+        Metric m = Metric.byKeyOrGroup(metric).get(0);
+        int[] positions = CycleSamples.positions(m, CYCLES);
+        assertEquals(expected, String.join(" ", java.util.Arrays.stream(positions).mapToObj(Integer::toString).toList()));
+        assertEquals(CycleSamples.of(m, CYCLES).length, positions.length);
     }
 
     @org.junit.jupiter.api.Test

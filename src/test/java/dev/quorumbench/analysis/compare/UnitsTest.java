@@ -62,4 +62,51 @@ class UnitsTest {
         assertEquals(sizes, String.join(" ", units.stream().map(u -> Integer.toString(u.length)).toList()));
         assertEquals(blockCycles, units.get(1)[0]); // the second unit starts at the second block's first cycle
     }
+
+    /**
+     * An interleaved campaign's blocks with cycles that have no value (written per cycle, {@code _} = none): cycle i
+     * is in block i / blockCycles whatever came before it, a missing cycle only thins its own block, and a block with
+     * no value at all is no unit. Counting values instead would cut the first row as 10 11 / 13 14 / 15 17.
+     */
+    @ParameterizedTest(name = "[{index}] {0}, blocks of {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # value per cycle (_ = none)   | block cycles | units
+        10 11 _ 13 14 15 _ 17          | 2            | 10 11 / 13 / 14 15 / 17
+        10 _ _ 13 14 15                | 2            | 10 / 13 / 14 15
+        _ _ 12 13 _ _ 16               | 2            | 12 13 / 16
+        10 11 12 _ 14 15 16 17 18      | 3            | 10 11 12 / 14 15 / 16 17 18
+        10 11 12 13 14                 | 2            | 10 11 / 12 13 / 14
+        10 _ 12                        | 1            | 10 / 12
+        _ 11 12 13 14 15 16 17         | 4            | 11 12 13 / 14 15 16 17
+        """)
+    void cutsInterleavedBlocksByCycleSoGapsDoNotShiftLaterBlocks(String perCycle, int blockCycles, String expected) {
+        String[] cells = perCycle.trim().split("\\s+");
+        List<Double> values = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            if (!cells[i].equals("_")) {
+                values.add(Double.parseDouble(cells[i]));
+                positions.add(i);
+            }
+        }
+        double[] run = values.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] at = positions.stream().mapToInt(Integer::intValue).toArray();
+        List<double[]> units = Units.of(List.of(run), List.of(at), Units.Kind.BLOCKS, blockCycles);
+        assertEquals(expected, String.join(" / ", units.stream().map(u -> String.join(" ",
+                Arrays.stream(u).mapToObj(v -> Integer.toString((int) v)).toList())).toList()));
+    }
+
+    /** Without gaps the cut by cycle is the cut by value: the campaigns compare paired already ran through it. */
+    @ParameterizedTest(name = "{0} cycles, blocks of {1}")
+    @CsvSource({"20, 2", "7, 3", "30, 1", "9, 4"})
+    void withoutGapsBlocksByCycleAreBlocksByValue(int cycles, int blockCycles) {
+        List<double[]> dense = runs(Integer.toString(cycles));
+        int[] every = java.util.stream.IntStream.range(0, cycles).toArray();
+        List<double[]> byCycle = Units.of(dense, List.of(every), Units.Kind.BLOCKS, blockCycles);
+        List<double[]> byValue = Units.of(dense, Units.Kind.BLOCKS, blockCycles);
+        assertEquals(byValue.size(), byCycle.size());
+        for (int i = 0; i < byValue.size(); i++) {
+            assertEquals(Arrays.toString(byValue.get(i)), Arrays.toString(byCycle.get(i)));
+        }
+    }
 }
