@@ -118,6 +118,10 @@ class ReleaseNotesTest {
         Map<Metric, MetricSamples> h = new EnumMap<>(Metric.class);
         b.put(Metric.LATENCY_P50, new MetricSamples(7.2, base));
         h.put(Metric.LATENCY_P50, new MetricSamples(27.2, head));
+        double[] converged = new double[40];
+        java.util.Arrays.fill(converged, 1);
+        b.put(Metric.CONVERGENCE_BOUND, new MetricSamples(1, converged));
+        h.put(Metric.CONVERGENCE_BOUND, new MetricSamples(1, converged));
         Comparison c = Comparison.of(new RunHeader("b", "closed-loop", 40, 20, true, Map.of()),
                 List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, b)),
                 new RunHeader("h", "closed-loop", 40, 20, true, Map.of()),
@@ -132,7 +136,7 @@ class ReleaseNotesTest {
         String verdict = notes.substring(notes.indexOf("**No regression** against baseline `b`"),
                 notes.indexOf("## Results"));
         assertTrue(verdict.startsWith("**No regression** against baseline `b`: 0 regressed, 0 improved, 0"
-                + " inconclusive, 0 unchanged, 1 reported outside the gate.\n\nRegressed outside the gate (reported,"
+                + " inconclusive, 1 unchanged, 1 reported outside the gate.\n\nRegressed outside the gate (reported,"
                 + " cannot fail it; gated: convergence_bound, lost_acknowledged):\n- `drop_random_acks` latency p50"
                 + " (ms): "), verdict);
     }
