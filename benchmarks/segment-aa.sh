@@ -7,7 +7,8 @@
 #   e.g. benchmarks/segment-aa.sh runs/soak-partition-2000 200
 #        benchmarks/segment-aa.sh --head runs/soak-slow3 runs/soak-partition-2000 200 -- --allow-different node_args
 # Prints, for disjoint consecutive pairs (1 vs 2, 3 vs 4, ...) and for every ordered pair of different segments, how
-# many compares exited 3 (regression), how many metrics were called regressed / improved, and how many exited 0.
+# many compares exited 3 (regression), how many metrics were called regressed / improved, how many exited 0, and how
+# many exited otherwise (bad input, e.g. node_args differ without --allow-different; each said on stderr).
 # Segments carry no jmh-result.json, so compare calls them partial; its regression verdicts are unaffected.
 # With --head, HEAD_RUN (a long run of the changed build, e.g. --node-args "--extra-latency-ms 3") is cut the same way
 # and every segment of RUN_DIR (base) is compared with every segment of HEAD_RUN: exit 3 is then a change caught, and
@@ -28,6 +29,8 @@ n=${#segs[@]}
 cmp() { # base head -> "rc regressed improved"
   local base=$1 head=$2 txt rc; shift 2
   set +e; txt=$(java -jar target/benchmarks.jar compare "$base" "$head" "$@" 2>&1); rc=$?; set -e
+  # Bad input (e.g. node_args differ without --allow-different) is neither a catch nor a pass: said, never silent.
+  case $rc in 0|3|5) ;; *) echo "segment-aa: compare $base $head exit $rc: $(head -n1 <<<"$txt")" >&2 ;; esac
   local head; head=$(grep -m1 -E '^base `' <<<"$txt" || true)
   local reg imp
   reg=$(sed -nE 's/.*: ([0-9]+) regressed.*/\1/p' <<<"$head"); imp=$(sed -nE 's/.* ([0-9]+) improved.*/\1/p' <<<"$head")
@@ -35,14 +38,15 @@ cmp() { # base head -> "rc regressed improved"
 }
 tally() { # label pairs...
   local label=$1; shift
-  local pairs=0 exit3=0 reg=0 imp=0 ok=0
+  local pairs=0 exit3=0 reg=0 imp=0 ok=0 other=0
   while [ $# -ge 2 ]; do
     read -r rc r i < <(cmp "$1" "$2" ${extra[@]+"${extra[@]}"})
     pairs=$((pairs + 1)); [ "$rc" = 3 ] && exit3=$((exit3 + 1)); [ "$rc" = 0 ] && ok=$((ok + 1))
+    case $rc in 0|3|5) ;; *) other=$((other + 1)) ;; esac
     [ "$r" != "?" ] && reg=$((reg + r)); [ "$i" != "?" ] && imp=$((imp + i))
     shift 2
   done
-  echo "| $label | $pairs | $exit3 | $reg | $imp | $ok |"
+  echo "| $label | $pairs | $exit3 | $reg | $imp | $ok | $other |"
 }
 extra=("$@")
 if [ -n "$headrun" ]; then
@@ -50,15 +54,15 @@ if [ -n "$headrun" ]; then
   m=${#heads[@]}
   [ "$m" -ge 1 ] || { echo "segment-aa: no segment of $seg cycles in $headrun" >&2; exit 2; }
   echo "A/B: $n base segments of $seg cycles cut from $run, $m head segments from $headrun"
-  echo "| pairs | compares | exit 3 (caught) | metrics regressed | metrics improved | exit 0 |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| pairs | compares | exit 3 (caught) | metrics regressed | metrics improved | exit 0 | other exits |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   cross=(); for ((i = 0; i < n; i++)); do for ((j = 0; j < m; j++)); do cross+=("${segs[i]}" "${heads[j]}"); done; done
   tally "every base segment vs every head segment" "${cross[@]}"
   exit 0
 fi
 echo "A/A on $n segments of $seg cycles cut from $run"
-echo "| pairs | compares | exit 3 (false alarm) | metrics regressed | metrics improved | exit 0 |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| pairs | compares | exit 3 (false alarm) | metrics regressed | metrics improved | exit 0 | other exits |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 disjoint=(); for ((i = 0; i + 1 < n; i += 2)); do disjoint+=("${segs[i]}" "${segs[i+1]}"); done
 tally "disjoint (1 vs 2, 3 vs 4, ...)" "${disjoint[@]}"
 all=(); for ((i = 0; i < n; i++)); do for ((j = 0; j < n; j++)); do [ $i != $j ] && all+=("${segs[i]}" "${segs[j]}"); done; done

@@ -82,7 +82,8 @@ final class ReportCommand implements Command {
         new HelpFormatter().printHelp(w, 100, "java -jar target/benchmarks.jar report RUN_DIR [--baseline RUN_DIR] "
                         + "[--out DIR] [--image-base-url URL]",
                 "Writes release-notes.md, percentile-<fault>.png/.svg, timeline.png/.svg and a self-contained "
-                        + "index.html. --min-effect and --alpha tune the baseline comparison as in compare.",
+                        + "index.html. --min-effect, --alpha, --allow-different and --gate-metrics tune the baseline"
+                        + " comparison as in compare.",
                 options, 2, 2, "Exit: 0 written (whatever the run's verdict; compare is the gate), 2 bad input.");
         w.flush();
     }

@@ -164,8 +164,9 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
     }
 
     /**
-     * Why the comparison as a whole cannot pass, whatever its metrics say: a side that is partial (interrupted), or
-     * a compared fault class with no judged metric (no measured cycle with data on either side). Empty when none.
+     * Why the comparison as a whole cannot pass, whatever its metrics say: a side that is partial (interrupted), a
+     * compared fault class with no judged metric (no measured cycle with data on either side), or a gate's family
+     * none of whose metrics (lost acknowledged writes aside) was measured in any class. Empty when none.
      */
     public List<String> gaps() {
         List<String> gaps = new ArrayList<>();
@@ -179,6 +180,15 @@ public record Comparison(RunHeader base, RunHeader head, CompareSettings setting
             if (f.metrics().isEmpty()) {
                 gaps.add(f.fault() + ": no metric measured on either side");
             }
+        }
+        // A family named (beyond the always-gated lost writes) that no class measured would gate lost writes only:
+        // e.g. --gate-metrics recovery_ms on classes without a recovery time must not pass as "no regression".
+        List<String> named = settings.gated().stream().filter(m -> m != Metric.LOST_ACKNOWLEDGED).map(Metric::key)
+                .toList();
+        if (!settings.gatesAll() && !named.isEmpty() && faults.stream().flatMap(f -> f.metrics().stream())
+                .noneMatch(m -> m.gated() && m.metric() != Metric.LOST_ACKNOWLEDGED)) {
+            gaps.add("no metric of the gate's family was measured on either side (" + String.join(", ", named)
+                    + "; only lost acknowledged writes were judged)");
         }
         return gaps;
     }

@@ -123,19 +123,27 @@ public final class ReleaseNotes {
         b.append("**").append(label, 0, label.length() - 2).append("** against baseline `")
                 .append(c.base().campaignId()).append("`: ").append(CompareMarkdown.counts(c)).append(".\n");
         List<String> regressed = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
         for (FaultComparison f : c.faults()) {
             for (MetricComparison m : f.metrics()) {
                 if (m.verdict() == Verdict.REGRESSED) {
-                    regressed.add("- `" + f.fault().key() + "` " + CompareMarkdown.label(m.metric()) + ": "
-                            + MetricFormat.value(m.metric(), m.base()) + " → " + MetricFormat.value(m.metric(), m.head())
-                            + " (" + MetricFormat.change(m) + (Double.isNaN(m.qValue()) ? ", a hard gate"
-                            : ", effect " + MetricFormat.effect(m) + ", q " + MetricFormat.pValue(m.qValue())) + ")");
+                    // A regression outside the gate's family did not make the verdict: listed apart, never under it.
+                    (m.gated() ? regressed : outside).add("- `" + f.fault().key() + "` "
+                            + CompareMarkdown.label(m.metric()) + ": " + MetricFormat.value(m.metric(), m.base())
+                            + " → " + MetricFormat.value(m.metric(), m.head()) + " (" + MetricFormat.change(m)
+                            + (Double.isNaN(m.qValue()) ? ", a hard gate" : ", effect " + MetricFormat.effect(m)
+                            + ", q " + MetricFormat.pValue(m.qValue())) + ")");
                 }
             }
         }
         if (!regressed.isEmpty()) {
             b.append('\n');
             regressed.forEach(line -> b.append(line).append('\n'));
+        }
+        if (!outside.isEmpty()) {
+            b.append("\nRegressed outside the gate (reported, cannot fail it; gated: ")
+                    .append(CompareMarkdown.gatedList(c.settings())).append("):\n");
+            outside.forEach(line -> b.append(line).append('\n'));
         }
         b.append('\n');
     }

@@ -76,6 +76,29 @@ class GateFamilyTest {
         assertEquals(gate.equals("all") ? 0 : 2, c.countNotGated(), "p99 and convergence reported outside a p50 gate");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                     | gated (besides lost)   | outcome       | gaps
+        a family never measured: not a pass       | RECOVERY_MS            | inconclusive  | 1
+        a family never measured, two metrics      | RECOVERY_MS CONVERGE_MS| inconclusive  | 1
+        part of the family measured               | RECOVERY_MS LATENCY_P50| no regression | 0
+        only lost named: lost is measured          | LOST_ACKNOWLEDGED      | no regression | 0
+        """)
+    void aGateWhoseMetricsHaveNoDataCannotPassBySilence(String name, String gated, String outcome, int gaps) {
+        // A clear p99 regression outside the gate; the gate names metrics this class never measured.
+        Set<Metric> family = EnumSet.noneOf(Metric.class);
+        for (String m : gated.trim().split(" +")) {
+            family.add(Metric.valueOf(m));
+        }
+        Comparison c = compare(0, 5, 0, 0, family);
+        assertEquals(outcome, c.outcome().words(), c.gaps().toString());
+        assertEquals(gaps, c.gaps().size(), c.gaps().toString());
+        if (gaps > 0) {
+            assertTrue(c.gaps().get(0).startsWith("no metric of the gate's family was measured on either side"),
+                    c.gaps().get(0));
+        }
+    }
+
     @Test
     void theGatedFamilyIsAdjustedWithoutTheReportedMetrics() {
         // Gating p50 alone takes the other tests out of its Benjamini–Hochberg family: its q is its own p.

@@ -106,6 +106,42 @@ class ReleaseNotesTest {
     }
 
     @Test
+    void aMetricOutsideTheGateIsNotListedAsARegressionOfTheVerdict() throws Exception {
+        // p50 clearly worse on 40 cycles a side, but the gate is convergence only: the verdict is "no regression".
+        double[] base = new double[40];
+        double[] head = new double[40];
+        for (int i = 0; i < 40; i++) {
+            base[i] = 7 + (i % 5) * 0.1;
+            head[i] = 27 + (i % 5) * 0.1;
+        }
+        Map<Metric, MetricSamples> b = new EnumMap<>(Metric.class);
+        Map<Metric, MetricSamples> h = new EnumMap<>(Metric.class);
+        b.put(Metric.LATENCY_P50, new MetricSamples(7.2, base));
+        h.put(Metric.LATENCY_P50, new MetricSamples(27.2, head));
+        double[] converged = new double[40];
+        java.util.Arrays.fill(converged, 1);
+        b.put(Metric.CONVERGENCE_BOUND, new MetricSamples(1, converged));
+        h.put(Metric.CONVERGENCE_BOUND, new MetricSamples(1, converged));
+        Comparison c = Comparison.of(new RunHeader("b", "closed-loop", 40, 20, true, Map.of()),
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, b)),
+                new RunHeader("h", "closed-loop", 40, 20, true, Map.of()),
+                List.of(new FaultSamples(FaultClass.DROP_RANDOM_ACKS, h)),
+                CompareSettings.defaults().withGated(java.util.Set.of(Metric.CONVERGENCE_BOUND)));
+        assertEquals(dev.quorumbench.analysis.compare.Verdict.REGRESSED,
+                c.faults().get(0).get(Metric.LATENCY_P50).verdict(), "the premise: p50 regressed, outside the gate");
+        Evidence e = evidence(false);
+        String notes = ReleaseNotes.render(new Evidence(e.data(), e.report(),
+                new Evidence.Baseline(e.data(), e.report(), c)), PLOTS);
+
+        String verdict = notes.substring(notes.indexOf("**No regression** against baseline `b`"),
+                notes.indexOf("## Results"));
+        assertTrue(verdict.startsWith("**No regression** against baseline `b`: 0 regressed, 0 improved, 0"
+                + " inconclusive, 1 unchanged, 1 reported outside the gate.\n\nRegressed outside the gate (reported,"
+                + " cannot fail it; gated: convergence_bound, lost_acknowledged):\n- `drop_random_acks` latency p50"
+                + " (ms): "), verdict);
+    }
+
+    @Test
     void unsafeAndNonDefaultSettingsComeBeforeTheResults() throws Exception {
         String notes = ReleaseNotes.render(evidence(false), PLOTS);
 
