@@ -69,7 +69,8 @@ record CiOutputs(Path junit, Path bmf, Path benchmarkJson) {
 
     /**
      * The files of an interleaved A/B campaign: JUnit with both arms and the comparison's gate; the metric files
-     * describe the head arm (the build under test), so their series stay one build's numbers over time.
+     * describe the head arm (the build under test), so their series stay one build's numbers over time. {@code c}
+     * null: the campaign was interrupted and not compared.
      */
     List<Path> writeInterleaved(String campaignId, Phase4Report base, Phase4Report head, Comparison c,
             boolean strict) throws IOException {

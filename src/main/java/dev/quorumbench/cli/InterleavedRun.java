@@ -124,8 +124,8 @@ final class InterleavedRun {
         }
         boolean failed = reports.stream().anyMatch(r -> !r.pass());
         if (!result.completed()) {
-            // No comparison of an interrupted campaign: the CI files say what the build under test recorded.
-            printWritten(ci.write(reports.get(1)), out);
+            // No comparison of an interrupted campaign: the JUnit file has both arms and a failed compare case.
+            printWritten(ci.writeInterleaved(id, reports.get(0), reports.get(1), null, strict), out);
             err.println("quorumbench run: " + result.error());
             err.println("quorumbench run: what was recorded is in " + runDir + " (see each arm's phase4.json)");
             return ExitCode.HARNESS;

@@ -151,6 +151,12 @@ class CiFormatsTest {
         assertTrue(!strictFailures.get("compare.drop_random_acks").contains("p99"), strictFailures.toString());
         assertTrue(strictFailures.containsKey("base.kill_primary_mid_write")
                 && strictFailures.containsKey("head.kill_primary_mid_write"), "both arms' criteria are cases");
+        // Interrupted before the comparison: both arms still, and the compare case fails under either gate.
+        String interrupted = JunitXml.render(JunitReport.ofInterleaved("ab", arm, arm, null, false));
+        validate(interrupted);
+        Map<String, String> notCompared = failures(interrupted);
+        assertEquals(JunitReport.NOT_COMPARED, notCompared.get("compare"), notCompared.toString());
+        assertTrue(notCompared.containsKey("base.kill_primary_mid_write"), notCompared.toString());
     }
 
     /** Test case name → its failure message, for the failed cases of a JUnit document. */

@@ -27,6 +27,8 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
     public static final String CLASS_NAME = "quorumbench.campaign";
     /** The test case of run-level criteria. */
     public static final String RUN_CASE = "run";
+    /** The {@code compare} case's failure when an interrupted interleaved campaign was not compared. */
+    public static final String NOT_COMPARED = "not compared: the campaign was interrupted before both arms finished";
     /** The test cases of an interleaved campaign's comparison: {@code compare.<fault>} and {@code compare}. */
     public static final String COMPARE_CASE = "compare";
 
@@ -51,7 +53,8 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
      * {@code base.<fault>} / {@code head.<fault>} cases, then a {@code compare.<fault>} case per class that fails
      * with the gated metrics that regressed (and, under the strict gate, those inconclusive), and a
      * {@code compare} case failed, under the strict gate, by what keeps the comparison as a whole from passing (a
-     * partial side, a class with nothing judged).
+     * partial side, a class with nothing judged). {@code c} null: the campaign was interrupted before the arms
+     * could be compared, and the {@code compare} case fails saying so, under either gate.
      */
     public static JunitReport ofInterleaved(String campaignId, Phase4Report base, Phase4Report head, Comparison c,
             boolean strict) {
@@ -63,7 +66,7 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
                 cases.add(new Case(prefix + k.name(), k.failures()));
             }
         }
-        for (FaultComparison f : c.faults()) {
+        for (FaultComparison f : c == null ? List.<FaultComparison>of() : c.faults()) {
             List<String> failures = new ArrayList<>();
             for (MetricComparison m : f.metrics()) {
                 if (m.gated() && (m.verdict() == Verdict.REGRESSED || strict && m.verdict() == Verdict.INCONCLUSIVE)) {
@@ -73,7 +76,7 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
             cases.add(new Case(COMPARE_CASE + "." + f.fault().key(), failures));
         }
         // Gaps (a partial side, a class with nothing judged) make the outcome inconclusive: a failure where that is.
-        cases.add(new Case(COMPARE_CASE, strict ? c.gaps() : List.of()));
+        cases.add(new Case(COMPARE_CASE, c == null ? List.of(NOT_COMPARED) : strict ? c.gaps() : List.of()));
         List<Property> props = List.of(
                 new Property("campaign_id", campaignId),
                 new Property("interleaved", "true"),
@@ -81,9 +84,9 @@ public record JunitReport(String name, List<Property> properties, List<Case> cas
                 new Property("writes_per_cycle", Integer.toString(head.writesPerCycle())),
                 new Property("complete", Boolean.toString(base.complete() && head.complete())),
                 new Property("pass", Boolean.toString(base.pass() && head.pass())),
-                new Property("compare_outcome", c.outcome().words()),
+                new Property("compare_outcome", c == null ? "not compared" : c.outcome().words()),
                 new Property("gate", strict ? "strict" : "lenient"),
-                new Property("gate_metrics", CompareMarkdown.gatedList(c.settings())));
+                new Property("gate_metrics", c == null ? "-" : CompareMarkdown.gatedList(c.settings())));
         return new JunitReport("quorumbench." + campaignId, props, List.copyOf(cases));
     }
 
