@@ -100,6 +100,11 @@ public final class HtmlPage {
                     .append("</code></h2>\n<p>").append(CompareMarkdown.outcomeLabel(c))
                     .append(Html.escape(CompareMarkdown.counts(c))).append(".</p>\n");
             c.notes().forEach(n -> b.append("<p class=\"note\">").append(Html.escape(n)).append("</p>\n"));
+            if (!c.settings().gatesAll()) {
+                // Rows marked "(not gated)" need their key: which metrics the verdict above is made of.
+                b.append("<p class=\"note\">Gated: ").append(Html.escape(CompareMarkdown.gatedList(c.settings())))
+                        .append(". The other metrics are reported and cannot fail the gate.</p>\n");
+            }
             for (FaultComparison f : c.faults()) {
                 b.append("<h3>").append(Html.escape(f.fault().key())).append("</h3>\n")
                         .append(CompareMarkdown.table(f).html());

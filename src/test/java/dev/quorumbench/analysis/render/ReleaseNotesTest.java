@@ -139,6 +139,12 @@ class ReleaseNotesTest {
                 + " inconclusive, 1 unchanged, 1 reported outside the gate.\n\nRegressed outside the gate (reported,"
                 + " cannot fail it; gated: convergence_bound, lost_acknowledged):\n- `drop_random_acks` latency p50"
                 + " (ms): "), verdict);
+        // The HTML page names the gate too, so its "(not gated)" rows have their key.
+        String page = HtmlPage.render(new Evidence(e.data(), e.report(), new Evidence.Baseline(e.data(), e.report(), c)),
+                PLOTS);
+        assertTrue(page.contains("Gated: convergence_bound, lost_acknowledged. The other metrics are reported and"
+                + " cannot fail the gate."), page);
+        assertTrue(page.contains("regressed (not gated)"), page);
     }
 
     @Test
