@@ -54,12 +54,16 @@ class BrokenStoreTest {
              StoreProtocol store = StoreProtocols.forTarget(StoreTarget.aiMemory("/api/v1/health", false), 2_000)) {
             WriteResult r = new WriteClient(store, SHORT, 2_000)
                     .write(node.url(), store.prepare(new WriteItem("ns", "w1", "v")), System.nanoTime());
-            assertEquals(bucket, bucket(r), r.toString());
+            // Retried until the deadline, the deadline can cut the last attempt on a loaded machine (TIMEOUT): that
+            // attempt may have taken effect, so the write is indeterminate whatever the earlier answers were
+            // (QUORUM_NOT_MET included).
+            boolean cut = attempts == 0 && r.last() == AttemptResult.TIMEOUT;
+            assertEquals(cut ? "fail_indeterminate" : bucket, bucket(r), r.toString());
             if (attempts > 0) {
                 assertEquals(last, r.last(), r.toString());
             } else {
                 // Retried until the deadline: on a loaded machine the deadline can cut the last attempt before the
-                // node's answer arrives, so that attempt is TIMEOUT; the bucket above is the same either way.
+                // node's answer arrives, so that attempt is TIMEOUT (its bucket is checked above).
                 assertTrue(r.last() == last || r.last() == AttemptResult.TIMEOUT, r.toString());
             }
             if (attempts > 0) {
